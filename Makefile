@@ -1,0 +1,37 @@
+# The course's two commands: `make lab` and `make test`. Both set up .venv first,
+# and the set-up is skipped when requirements.txt and pyproject.toml are unchanged.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+LESSONS := $(sort $(wildcard lessons/[0-9][0-9]_*.ipynb))
+ROOT_FLAG := $(if $(filter 0,$(shell id -u)),--allow-root,)
+
+.PHONY: lab test setup lessons clean-venv
+
+setup: $(STAMP)
+
+$(STAMP): requirements.txt pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.txt
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps -e .
+	$(BIN)/python -c "from backprop import Network"
+	touch $(STAMP)
+
+lab: $(STAMP)
+	$(BIN)/jupyter lab $(ROOT_FLAG) --notebook-dir=lessons
+
+test: $(STAMP)
+	$(BIN)/python -m pytest -q tests
+ifneq ($(LESSONS),)
+	$(BIN)/python -m pytest -q --nbval --nbval-sanitize-with tests/sanitize.cfg -p no:randomly $(LESSONS)
+endif
+
+# Re-execute every lesson top to bottom in a fresh kernel and store its outputs.
+lessons: $(STAMP)
+	for nb in $(LESSONS); do \
+	  $(BIN)/jupyter nbconvert --to notebook --execute --inplace $$nb || exit 1; \
+	done
+
+clean-venv:
+	rm -rf $(VENV)

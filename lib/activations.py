@@ -1,0 +1,105 @@
+"""Activation functions, each with its derivative next to it.
+
+Introduced in lessons/01_neuron_anatomy; the derivative (the neuron's
+*sensitivity*) returns in lessons/03_chain_rule and 04_hidden_layer_blame.
+Every function takes ``z`` of shape (n, n_units) (or any shape) and returns
+an array of the same shape.
+"""
+import numpy as np
+
+
+def sigmoid(z):
+    """σ(z) = 1 / (1 + e^(-z)), computed without overflow for any z."""
+    z = np.asarray(z, dtype=float)
+    e = np.exp(-np.abs(z))                     # never exp of a large positive number
+    return np.where(z >= 0, 1.0 / (1.0 + e), e / (1.0 + e))
+
+
+def sigmoid_prime(z):
+    """σ'(z) = σ(z)(1 − σ(z)), largest (0.25) at z = 0."""
+    s = sigmoid(z)
+    return s * (1.0 - s)
+
+
+def tanh(z):
+    """tanh(z), outputs in (-1, 1)."""
+    return np.tanh(np.asarray(z, dtype=float))
+
+
+def tanh_prime(z):
+    """1 − tanh(z)², largest (1.0) at z = 0."""
+    return 1.0 - np.tanh(np.asarray(z, dtype=float)) ** 2
+
+
+def relu(z):
+    """max(0, z)."""
+    return np.maximum(np.asarray(z, dtype=float), 0.0)
+
+
+def relu_prime(z):
+    """1 where z > 0, else 0 (we choose 0 at the kink z = 0)."""
+    return (np.asarray(z, dtype=float) > 0).astype(float)
+
+
+def identity(z):
+    """z itself (a linear neuron)."""
+    return np.array(z, dtype=float)
+
+
+def identity_prime(z):
+    """1 everywhere."""
+    return np.ones_like(np.asarray(z, dtype=float))
+
+
+def softmax(z):
+    """Row-wise e^z / Σ e^z for z of shape (n, k); each row sums to 1."""
+    z = np.asarray(z, dtype=float)
+    e = np.exp(z - z.max(axis=-1, keepdims=True))
+    return e / e.sum(axis=-1, keepdims=True)
+
+
+def softmax_backward(a, grad_a):
+    """dC/dz for softmax outputs a (n, k), given dC/da (n, k): a ⊙ (g − Σ a g)."""
+    return a * (grad_a - (a * grad_a).sum(axis=-1, keepdims=True))
+
+
+class Activation:
+    """A named activation: ``f(z)`` and ``backward(z, a, grad_a)`` giving dC/dz."""
+
+    def __init__(self, name, f, prime=None, backward=None):
+        self.name, self.f, self.prime = name, f, prime
+        self._backward = backward
+
+    def __call__(self, z):
+        return self.f(z)
+
+    def backward(self, z, a, grad_a):
+        """dC/dz from dC/da: elementwise f'(z) · dC/da, or softmax's Jacobian."""
+        if self._backward is not None:
+            return self._backward(a, grad_a)
+        return grad_a * self.prime(z)
+
+    def __repr__(self):
+        return f"Activation({self.name!r})"
+
+
+ACTIVATIONS = {
+    "sigmoid": Activation("sigmoid", sigmoid, sigmoid_prime),
+    "tanh": Activation("tanh", tanh, tanh_prime),
+    "relu": Activation("relu", relu, relu_prime),
+    "identity": Activation("identity", identity, identity_prime),
+    "softmax": Activation("softmax", softmax, backward=softmax_backward),
+}
+HIDDEN_ACTIVATIONS = ("sigmoid", "tanh", "relu", "identity")
+
+
+def get_activation(name):
+    """The Activation called ``name``; a clear ValueError for unknown names."""
+    if isinstance(name, Activation):
+        return name
+    if not isinstance(name, str):
+        raise TypeError(f"activation must be a name such as 'sigmoid'; got {type(name).__name__}")
+    if name not in ACTIVATIONS:
+        known = ", ".join(repr(k) for k in ACTIVATIONS)
+        raise ValueError(f"unknown activation {name!r}; choose one of {known}")
+    return ACTIVATIONS[name]

@@ -1,0 +1,65 @@
+"""Data sets that work offline: scikit-learn's bundled digits and small generated sets.
+
+Digits are introduced in lessons/07_sgd_minibatches; XOR in lessons/00_start_here.
+"""
+from dataclasses import dataclass
+
+import numpy as np
+
+
+@dataclass
+class Split:
+    """A train/test split: X_* (n, n_features) in 0..1, y_* integer labels (n,)."""
+    X_train: np.ndarray
+    y_train: np.ndarray
+    X_test: np.ndarray
+    y_test: np.ndarray
+
+    def __iter__(self):
+        return iter((self.X_train, self.y_train, self.X_test, self.y_test))
+
+
+def load_digits(test_fraction=0.2, seed=0):
+    """The 1,797 8×8 handwritten digits shipped with scikit-learn, scaled to 0..1, split per class."""
+    from sklearn.datasets import load_digits as _sk_load_digits   # reads a file inside the package
+    if not 0 < test_fraction < 1:
+        raise ValueError(f"test_fraction must be between 0 and 1; got {test_fraction!r}")
+    bunch = _sk_load_digits()
+    X, y = bunch.data / 16.0, bunch.target.astype(int)
+    rng = np.random.default_rng(seed)
+    test = np.zeros(len(y), dtype=bool)
+    for label in np.unique(y):                  # the same share of every digit in the test set
+        idx = rng.permutation(np.flatnonzero(y == label))
+        test[idx[:int(round(test_fraction * len(idx)))]] = True
+    train_idx, test_idx = rng.permutation(np.flatnonzero(~test)), rng.permutation(np.flatnonzero(test))
+    return Split(X[train_idx], y[train_idx], X[test_idx], y[test_idx])
+
+
+def xor():
+    """The four XOR examples: X (4, 2), y (4, 1)."""
+    X = np.array([[0.0, 0.0], [0.0, 1.0], [1.0, 0.0], [1.0, 1.0]])
+    return X, np.array([[0.0], [1.0], [1.0], [0.0]])
+
+
+def two_moons(n=200, noise=0.1, seed=0):
+    """Two interleaved half circles: X (n, 2), labels y (n,) in {0, 1}."""
+    rng = np.random.default_rng(seed)
+    n_top = n // 2
+    t = rng.uniform(0, np.pi, n)
+    top = np.c_[np.cos(t[:n_top]), np.sin(t[:n_top])]
+    bottom = np.c_[1 - np.cos(t[n_top:]), 0.5 - np.sin(t[n_top:])]
+    X = np.vstack([top, bottom]) + rng.normal(0, noise, (n, 2))
+    y = np.r_[np.zeros(n_top, int), np.ones(n - n_top, int)]
+    order = rng.permutation(n)
+    return X[order], y[order]
+
+
+def circles(n=200, noise=0.05, factor=0.5, seed=0):
+    """A small circle inside a large one: X (n, 2), labels y (n,) (1 = inner)."""
+    rng = np.random.default_rng(seed)
+    t = rng.uniform(0, 2 * np.pi, n)
+    y = (np.arange(n) >= n // 2).astype(int)
+    radius = np.where(y == 1, factor, 1.0)
+    X = np.c_[radius * np.cos(t), radius * np.sin(t)] + rng.normal(0, noise, (n, 2))
+    order = rng.permutation(n)
+    return X[order], y[order]

@@ -1,0 +1,106 @@
+"""The machinery behind every exercise check: run the learner's function on
+several inputs, compare with the core, and name the likely mistake.
+
+A check never raises at the learner: it prints a verdict and returns it.
+"""
+from dataclasses import dataclass
+
+import numpy as np
+
+from . import _progress
+
+RTOL, ATOL = 1e-6, 1e-9
+
+
+@dataclass
+class Verdict:
+    """The outcome of one check: ``passed`` and the ``message`` that was printed."""
+    exercise: str
+    passed: bool
+    message: str
+    mistake: str = ""        # short code of the named mistake, "" when none was recognised
+
+    def __bool__(self):
+        return self.passed
+
+    def _ipython_display_(self):
+        """Nothing: the check has already printed its message."""
+
+
+def check_function(exercise, learner_fn, cases, reference, mistakes=(), note=""):
+    """Compare ``learner_fn(*args)`` with ``reference(*args)`` for each args in ``cases``.
+
+    ``mistakes`` is a list of (code, hint, wrong_fn): when the learner's answers equal
+    ``wrong_fn``'s on every case, the hint names that mistake.
+    """
+    if not callable(learner_fn):
+        return _finish(exercise, False, f"pass your function itself (no brackets), e.g. {exercise}(my_function); "
+                       f"got {type(learner_fn).__name__}")
+    given = []
+    for args in cases:
+        outcome = _call(learner_fn, args)
+        if isinstance(outcome, str):
+            return _finish(exercise, False, outcome)
+        given.append(outcome)
+    expected = [np.asarray(reference(*args), dtype=float) for args in cases]
+    bad = [i for i, (g, e) in enumerate(zip(given, expected)) if not _same(g, e)]
+    if not bad:
+        return _finish(exercise, True, "it matches the core on every test input." + note)
+    i = bad[0]
+    shape_msg = _shape_problem(given[i], expected[i])
+    for code, hint, wrong_fn in mistakes:
+        if all(_same(g, _quiet(wrong_fn, args)) for g, args in zip(given, cases)):
+            return _finish(exercise, False, hint, code)
+    if shape_msg:
+        return _finish(exercise, False, shape_msg, "shape")
+    return _finish(exercise, False, "the numbers differ from the core's for this input:\n"
+                   f"    input:    {_fmt_args(cases[i])}\n    expected: {_fmt(expected[i])}\n"
+                   f"    yours:    {_fmt(given[i])}")
+
+
+def _call(fn, args):
+    """The learner's answer as an array, or a string saying what went wrong."""
+    try:
+        with np.errstate(all="ignore"):
+            out = fn(*[np.copy(a) if isinstance(a, np.ndarray) else a for a in args])
+    except Exception as exc:          # the learner's code may raise anything: report it, never re-raise
+        return f"your function raised {type(exc).__name__}: {exc}. Read the message, fix the body and run it again."
+    if out is None:
+        return "your function returns None — fill in its body and return the result."
+    try:
+        return np.asarray(out, dtype=float)
+    except (TypeError, ValueError):
+        return f"your function should return numbers; it returned a {type(out).__name__}."
+
+
+def _quiet(fn, args):
+    with np.errstate(all="ignore"):
+        return np.asarray(fn(*args), dtype=float)
+
+
+def _same(given, expected):
+    return given.shape == expected.shape and np.allclose(given, expected, rtol=RTOL, atol=ATOL)
+
+
+def _shape_problem(given, expected):
+    if given.shape == expected.shape:
+        return ""
+    if given.ndim == 2 and given.shape == expected.shape[::-1]:
+        return (f"your result has shape {given.shape} but should have {expected.shape} — "
+                "it looks transposed: check the order of the matrix product (or use .T)")
+    return f"your result has shape {given.shape}, but it should have shape {expected.shape}."
+
+
+def _fmt(value):
+    return np.array2string(np.asarray(value, dtype=float), precision=4, suppress_small=True)
+
+
+def _fmt_args(args):
+    return ", ".join(_fmt(a) for a in args)
+
+
+def _finish(exercise, passed, message, mistake=""):
+    text = f"{exercise}: {'✓ passed' if passed else '✗ not yet'} — {message}"
+    print(text)
+    _progress.record(exercise, passed)
+    return Verdict(exercise, passed, text, mistake)

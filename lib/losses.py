@@ -1,0 +1,74 @@
+"""Loss functions: each summed over output neurons and averaged over the batch.
+
+Introduced in lessons/02_error_and_loss. ``y_hat`` and ``y`` have shape
+(n, n_out). ``value`` returns one number per example (n,); ``grad`` returns
+dC/dŷ per example (n, n_out) — the batch mean is taken by the caller, once.
+"""
+import numpy as np
+
+_TINY = 1e-12   # keeps log(0) away from cross-entropy
+
+
+class Loss:
+    """A named loss with its per-example value and derivative."""
+
+    def __init__(self, name, value, grad, formula):
+        self.name, self.value, self.grad, self.formula = name, value, grad, formula
+
+    def __call__(self, y_hat, y):
+        """Mean over the batch of the per-example loss (a float)."""
+        return float(np.mean(self.value(y_hat, y)))
+
+    def __repr__(self):
+        return f"Loss({self.name!r}: {self.formula})"
+
+
+def half_squared_error(y_hat, y):
+    """½ Σ_j (ŷ_j − y_j)² per example (notes 002 and 003)."""
+    return 0.5 * np.sum((y_hat - y) ** 2, axis=-1)
+
+
+def half_squared_error_grad(y_hat, y):
+    """∂C/∂ŷ = ŷ − y."""
+    return y_hat - y
+
+
+def squared_error(y_hat, y):
+    """Σ_j (ŷ_j − y_j)² per example (note 001's C)."""
+    return np.sum((y_hat - y) ** 2, axis=-1)
+
+
+def squared_error_grad(y_hat, y):
+    """∂C/∂ŷ = 2(ŷ − y): the factor 2 the ½ removes."""
+    return 2.0 * (y_hat - y)
+
+
+def cross_entropy(y_hat, y):
+    """−Σ_j y_j log ŷ_j per example, y one-hot (or any distribution)."""
+    return -np.sum(y * np.log(np.clip(y_hat, _TINY, 1.0)), axis=-1)
+
+
+def cross_entropy_grad(y_hat, y):
+    """∂C/∂ŷ = −y / ŷ (with softmax this becomes ŷ − y for dC/dz)."""
+    return -y / np.clip(y_hat, _TINY, None)
+
+
+LOSSES = {
+    "half_squared_error": Loss("half_squared_error", half_squared_error,
+                               half_squared_error_grad, "½(ŷ − y)²"),
+    "squared_error": Loss("squared_error", squared_error, squared_error_grad, "(ŷ − y)²"),
+    "cross_entropy": Loss("cross_entropy", cross_entropy, cross_entropy_grad, "−Σ y log ŷ"),
+}
+
+
+def get_loss(name):
+    """The Loss called ``name``; a clear ValueError for unknown names."""
+    if isinstance(name, Loss):
+        return name
+    if not isinstance(name, str):
+        raise TypeError(f"loss must be a name such as 'half_squared_error'; got {type(name).__name__}")
+    if name not in LOSSES:
+        known = ", ".join(repr(k) for k in LOSSES)
+        hint = " (the mean squared error is 'half_squared_error' or 'squared_error')" if "mse" in name.lower() else ""
+        raise ValueError(f"unknown loss {name!r}; choose one of {known}{hint}")
+    return LOSSES[name]

@@ -1,0 +1,1 @@
+"""backprop.widgets: the live views of the course (ipywidgets + matplotlib)."""
