@@ -4,6 +4,8 @@ import numpy as np
 from ..activations import sigmoid, sigmoid_prime
 from ._verdict import check_function
 
+__all__ = ["check_sigmoid", "check_sigmoid_derivative"]
+
 _Z = [(np.array([-3.0, -0.5, 0.0, 0.5, 3.0]),), (np.array([[1.0, -2.0], [0.25, 4.0]]),)]
 
 
