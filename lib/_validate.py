@@ -6,6 +6,9 @@ import numpy as np
 
 def as_float_array(value, name):
     """``value`` as a float64 array; TypeError for text or objects, ValueError for NaN/inf."""
+    if value is None:
+        raise TypeError(f"{name} must be numbers (a list or numpy array); got None — "
+                        "did a function forget to return its result?")
     try:
         arr = np.asarray(value, dtype=float)
     except (TypeError, ValueError):

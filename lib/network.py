@@ -69,7 +69,9 @@ class Network:
         first = check.as_float_array(weights[0], "weights[0]")
         if first.ndim != 2:
             raise ValueError(f"weights[0] must be a 2-D matrix (n_out, n_in); got shape {first.shape}")
-        sizes = [first.shape[1]] + [np.shape(w)[0] for w in weights]
+        sizes = [np.size(b) for b in biases]          # each layer's size is its number of biases
+        n_in = first.shape[1] if first.shape[0] == sizes[0] else first.shape[0]
+        sizes = [n_in] + sizes
         net = cls(sizes, activation, output_activation, loss, init=0.0)
         net.weights, net.biases = weights, biases
         return net
@@ -187,7 +189,13 @@ class Network:
     def step(self, grads, lr):
         """Gradient descent: every parameter p ← p − lr · dp, in place."""
         check.check_positive(lr, "lr (the learning rate)")
-        for p, dp in zip(self.parameters(), [g for pair in zip(grads.weights, grads.biases) for g in pair]):
+        if not isinstance(grads, Gradients):
+            raise TypeError(f"step needs the gradients from net.backward(trace, y); got {type(grads).__name__}")
+        steps = [g for pair in zip(grads.weights, grads.biases) for g in pair]
+        if [np.shape(g) for g in steps] != [p.shape for p in self.parameters()]:
+            raise ValueError("these gradients belong to a network of another shape; "
+                             "compute them with this network's backward")
+        for p, dp in zip(self.parameters(), steps):
             p -= lr * dp
 
     def fit(self, X, y, epochs=10, batch_size=32, lr=0.1, seed=0, callback=None, **options):

@@ -1,0 +1,142 @@
+"""Bad input raises ValueError/TypeError whose message says what was expected and what to do."""
+import numpy as np
+import pytest
+
+from backprop import Network, gradient_check
+from backprop.data import load_digits
+
+
+@pytest.fixture
+def net():
+    return Network([3, 2, 1], seed=0)
+
+
+@pytest.mark.parametrize("X, words", [
+    (np.ones((4, 2)), r"X must have shape \(n_examples, 3\).*got shape \(4, 2\)"),
+    (np.ones((3, 5)), r"did you pass X transposed\? try X.T"),
+    (np.ones((0, 3)), r"empty batch"),
+    (np.ones((2, 3, 1)), r"one example per row"),
+    ([[1.0, np.nan, 0.0]], r"X contains NaN"),
+    ([[1.0, np.inf, 0.0]], r"X contains infinity"),
+])
+def test_wrong_inputs(net, X, words):
+    with pytest.raises(ValueError, match=words):
+        net.forward(X)
+
+
+def test_text_inputs(net):
+    with pytest.raises(TypeError, match="X must be numbers"):
+        net.forward(["a", "b", "c"])
+
+
+@pytest.mark.parametrize("y, error, words", [
+    (np.ones((4, 2)), ValueError, r"y must have shape \(4, 1\)"),
+    ([0.5, np.nan, 0.1, 0.2], ValueError, r"y contains NaN"),
+    (None, TypeError, r"y must be numbers"),
+])
+def test_wrong_targets(net, y, error, words):
+    with pytest.raises(error, match=words):
+        net.loss(np.ones((4, 3)), y)
+
+
+def test_labels_out_of_range():
+    net = Network([3, 4], output_activation="softmax", loss="cross_entropy")
+    with pytest.raises(ValueError, match=r"class labels must be whole numbers from 0 to 3"):
+        net.loss(np.ones((2, 3)), [1, 7])
+
+
+@pytest.mark.parametrize("kwargs, error, words", [
+    ({"sizes": [3]}, ValueError, r"at least two layers"),
+    ({"sizes": 3}, TypeError, r"list of layer sizes"),
+    ({"sizes": [3, 0, 1]}, ValueError, r"whole number ≥ 1"),
+    ({"sizes": [3, 2.5, 1]}, ValueError, r"whole number ≥ 1"),
+    ({"activation": "sigmod"}, ValueError, r"unknown activation 'sigmod'; choose one of 'sigmoid'"),
+    ({"activation": 3}, TypeError, r"activation must be a name"),
+    ({"loss": "mse"}, ValueError, r"unknown loss 'mse'.*'half_squared_error' or 'squared_error'"),
+    ({"activation": "softmax"}, ValueError, r"output layer only.*output_activation='softmax'"),
+    ({"loss": "cross_entropy"}, ValueError, r"needs output_activation='softmax'"),
+    ({"init": "gaussian"}, ValueError, r"unknown init 'gaussian'"),
+    ({"init": -1.0}, ValueError, r"scale must be a number ≥ 0"),
+])
+def test_bad_construction(kwargs, error, words):
+    args = {"sizes": [3, 2, 1], **kwargs}
+    with pytest.raises(error, match=words):
+        Network(**args)
+
+
+def test_transposed_weights_are_named():
+    with pytest.raises(ValueError, match=r"weights\[0\] must have shape \(2, 3\); got \(3, 2\) — did you transpose it\?"):
+        Network.from_parameters([np.ones((3, 2)), np.ones((1, 2))], [np.zeros(2), np.zeros(1)])
+
+
+def test_wrong_weight_assigned_by_hand_is_caught(net):
+    net.weights[1] = np.ones((2, 1))
+    with pytest.raises(ValueError, match=r"weights\[1\] must have shape \(1, 2\); got \(2, 1\) — did you transpose it\?"):
+        net.forward(np.ones(3))
+
+
+def test_plain_lists_assigned_by_hand_are_accepted(net):
+    net.weights[0] = [[0.1, 0.2, 0.3], [0.0, 0.0, 0.0]]
+    assert net.forward(np.ones(3)).z[1][0] == pytest.approx([0.6, 0.0])
+
+
+def test_nan_weight_is_refused(net):
+    with pytest.raises(ValueError, match=r"weights\[0\] contains NaN"):
+        net.weights = [np.full((2, 3), np.nan), np.ones((1, 2))]
+
+
+def test_mismatched_parameter_lists():
+    with pytest.raises(ValueError, match="one weight matrix and one bias vector per layer"):
+        Network.from_parameters([np.ones((2, 3))], [])
+    with pytest.raises(ValueError, match=r"got 2 weight matrices and 1 bias vectors"):
+        Network.from_parameters([np.ones((2, 3)), np.ones((1, 2))], [np.zeros(2)])
+    with pytest.raises(ValueError, match=r"weights\[1\] must have shape \(2, 2\); got \(1, 2\)"):
+        Network.from_parameters([np.ones((2, 3)), np.ones((1, 2))], [np.zeros(2), np.zeros(2)])
+
+
+@pytest.mark.parametrize("kwargs, error, words", [
+    ({"lr": 0}, ValueError, r"lr \(the learning rate\) must be greater than 0"),
+    ({"lr": -0.1}, ValueError, r"must be greater than 0"),
+    ({"lr": "fast"}, TypeError, r"lr \(the learning rate\) must be a number"),
+    ({"batch_size": 0}, ValueError, r"batch_size must be greater than 0"),
+    ({"batch_size": 2.5}, TypeError, r"batch_size must be a whole number"),
+    ({"epochs": 0}, ValueError, r"epochs must be greater than 0"),
+    ({"dropout": 1.0}, ValueError, r"dropout must be a number from 0 up to"),
+    ({"weight_decay": -1}, ValueError, r"weight_decay must be ≥ 0"),
+])
+def test_bad_training_options(net, kwargs, error, words):
+    with pytest.raises(error, match=words):
+        net.fit(np.ones((4, 3)), np.ones((4, 1)), **{"epochs": 1, "batch_size": 2, "lr": 0.1, **kwargs})
+
+
+def test_step_needs_matching_gradients(net):
+    other = Network([3, 5, 1])
+    grads = other.backward(other.forward(np.ones(3)), [1.0])
+    with pytest.raises(ValueError, match="another shape"):
+        net.step(grads, 0.1)
+    with pytest.raises(ValueError, match="must be greater than 0"):
+        net.step(net.backward(net.forward(np.ones(3)), [1.0]), 0)
+    with pytest.raises(TypeError, match="gradients from net.backward"):
+        net.step([np.ones((2, 3))], 0.1)
+
+
+def test_backward_needs_a_trace(net):
+    with pytest.raises(TypeError, match=r"call trace = net.forward\(X\) first"):
+        net.backward(np.ones((1, 3)), [1.0])
+
+
+def test_gradient_check_reports_bad_input(net):
+    with pytest.raises(ValueError, match="X must have shape"):
+        gradient_check(net, np.ones((2, 4)), np.ones((2, 1)))
+
+
+def test_bad_split_fraction():
+    with pytest.raises(ValueError, match="test_fraction must be between 0 and 1"):
+        load_digits(test_fraction=1.5)
+
+
+def test_sigmoid_has_no_overflow_at_extremes():
+    net = Network([1, 1])
+    net.weights = [np.array([[1.0]])]
+    y_hat = net.predict(np.array([[1000.0], [-1000.0]]))     # warnings are errors in this suite
+    assert y_hat[:, 0].tolist() == [1.0, 0.0]
