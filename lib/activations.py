@@ -9,10 +9,8 @@ import numpy as np
 
 
 def sigmoid(z):
-    """σ(z) = 1 / (1 + e^(-z)), computed without overflow for any z."""
-    z = np.asarray(z, dtype=float)
-    e = np.exp(-np.abs(z))                     # never exp of a large positive number
-    return np.where(z >= 0, 1.0 / (1.0 + e), e / (1.0 + e))
+    """σ(z) = 1 / (1 + e^(-z)), with z clipped to ±700 so e^(-z) never overflows."""
+    return 1.0 / (1.0 + np.exp(-np.clip(z, -700.0, 700.0)))
 
 
 def sigmoid_prime(z):
@@ -64,19 +62,28 @@ def softmax_backward(a, grad_a):
 
 
 class Activation:
-    """A named activation: ``f(z)`` and ``backward(z, a, grad_a)`` giving dC/dz."""
+    """A named activation: ``f(z)``, its slope ``prime(z)``, and ``backward`` giving dC/dz.
 
-    def __init__(self, name, f, prime=None, backward=None):
-        self.name, self.f, self.prime = name, f, prime
+    ``prime_from_a`` is the same slope written with the output a = f(z), so backward
+    reads the forward trace instead of computing f(z) again.
+    """
+
+    def __init__(self, name, f, prime=None, prime_from_a=None, backward=None):
+        self.name, self.f, self.prime, self.prime_from_a = name, f, prime, prime_from_a
         self._backward = backward
 
     def __call__(self, z):
         return self.f(z)
 
     def backward(self, z, a, grad_a):
-        """dC/dz from dC/da: elementwise f'(z) · dC/da, or softmax's Jacobian."""
+        """dC/dz from dC/da: elementwise f'(z) · dC/da, or softmax's Jacobian.
+
+        Pass a=None when the stored a is not f(z) (dropout scaled it); f'(z) is used then.
+        """
         if self._backward is not None:
             return self._backward(a, grad_a)
+        if a is not None and self.prime_from_a is not None:
+            return grad_a * self.prime_from_a(a)
         return grad_a * self.prime(z)
 
     def __repr__(self):
@@ -84,9 +91,9 @@ class Activation:
 
 
 ACTIVATIONS = {
-    "sigmoid": Activation("sigmoid", sigmoid, sigmoid_prime),
-    "tanh": Activation("tanh", tanh, tanh_prime),
-    "relu": Activation("relu", relu, relu_prime),
+    "sigmoid": Activation("sigmoid", sigmoid, sigmoid_prime, lambda a: a * (1.0 - a)),
+    "tanh": Activation("tanh", tanh, tanh_prime, lambda a: 1.0 - a * a),
+    "relu": Activation("relu", relu, relu_prime, lambda a: (a > 0).astype(float)),
     "identity": Activation("identity", identity, identity_prime),
     "softmax": Activation("softmax", softmax, backward=softmax_backward),
 }

@@ -151,12 +151,12 @@ class Network:
             delta[depth] = self.activations[-1].backward(trace.z[depth], trace.a[depth], grad_a)
         for L in range(depth, 0, -1):
             gW[L - 1] = delta[L].T @ trace.a[L - 1] / n
-            gb[L - 1] = delta[L].mean(axis=0)
+            gb[L - 1] = delta[L].sum(axis=0) / n
             if L > 1:                                     # blame flows back through the weights
-                grad_a = delta[L] @ self._weights[L - 1]
-                if trace.masks[L - 1] is not None:
-                    grad_a = grad_a * trace.masks[L - 1]
-                delta[L - 1] = self.activations[L - 2].backward(trace.z[L - 1], trace.a[L - 1], grad_a)
+                grad_a, a = delta[L] @ self._weights[L - 1], trace.a[L - 1]
+                if trace.masks[L - 1] is not None:        # dropout: a was scaled, so use f'(z)
+                    grad_a, a = grad_a * trace.masks[L - 1], None
+                delta[L - 1] = self.activations[L - 2].backward(trace.z[L - 1], a, grad_a)
         return Gradients(gW, gb, delta)
 
     def targets(self, y, n):
