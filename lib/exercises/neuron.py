@@ -1,12 +1,24 @@
-"""Checks for lessons/01_neuron_anatomy."""
+"""Checks for lessons/01_neuron_anatomy: σ, σ', one neuron, one layer."""
 import numpy as np
 
 from ..activations import sigmoid, sigmoid_prime
 from ._verdict import check_function
 
-__all__ = ["check_sigmoid", "check_sigmoid_derivative"]
+__all__ = ["check_sigmoid", "check_sigmoid_derivative", "check_neuron", "check_layer_forward"]
 
 _Z = [(np.array([-3.0, -0.5, 0.0, 0.5, 3.0]),), (np.array([[1.0, -2.0], [0.25, 4.0]]),)]
+
+# one neuron: x (n_in,), w (n_in,), b a float
+_NEURON = [(np.array([0.5, 0.1]), np.array([0.4, 0.3]), 0.1),
+           (np.array([1.0, -2.0, 0.5]), np.array([-0.7, 0.2, 1.5]), -0.3),
+           (np.array([0.0, 0.0]), np.array([2.0, -1.0]), 0.8)]
+
+# one layer: X (n, n_in), weights (n_out, n_in), biases (n_out,); square weights so that a
+# transposed matrix still runs and can be named, and n ≠ n_in so shapes tell rows from columns
+_LAYER = [(np.array([[0.5, 0.1], [1.0, -1.0], [0.0, 2.0]]), np.array([[0.4, 0.3], [0.6, 0.9]]),
+           np.array([0.1, 0.2])),
+          (np.array([[1.0, 0.0, -0.5]]), np.array([[0.2, -0.4, 0.1], [0.7, 0.0, -0.3], [1.0, 0.5, 0.5]]),
+           np.array([0.0, -0.1, 0.3]))]
 
 
 def check_sigmoid(fn):
@@ -25,4 +37,43 @@ def check_sigmoid_derivative(fn):
         ("sigma_only", "you returned σ(z) itself; its slope is σ(z)·(1 − σ(z)).", sigmoid),
         ("z_not_sigma", "you used z where σ(z) belongs: σ'(z) = σ(z)·(1 − σ(z)), not z·(1 − z).",
          lambda z: z * (1 - z)),
+        ("sign", "the sign is flipped: σ'(z) = σ(z)·(1 − σ(z)) is never negative.",
+         lambda z: -sigmoid_prime(z)),
+    ])
+
+
+def _neuron(x, w, b):
+    """a = σ(w·x + b) for one neuron: x, w (n_in,), b float → float."""
+    return sigmoid(np.dot(w, x) + b)
+
+
+def check_neuron(fn):
+    """Check a learner's one-neuron forward pass fn(x, w, b) → a."""
+    return check_function("check_neuron", fn, _NEURON, _neuron, mistakes=[
+        ("no_activation", "you returned the weighted sum z; pass it through the sigmoid: a = σ(z).",
+         lambda x, w, b: np.dot(w, x) + b),
+        ("no_bias", "the bias is missing: z = w·x + b, then a = σ(z).",
+         lambda x, w, b: sigmoid(np.dot(w, x))),
+        ("bias_outside", "the bias belongs inside the sigmoid: a = σ(w·x + b), not σ(w·x) + b.",
+         lambda x, w, b: sigmoid(np.dot(w, x)) + b),
+        ("sign", "a sign is flipped: z = w·x + b, with plus signs.",
+         lambda x, w, b: sigmoid(b - np.dot(w, x))),
+    ])
+
+
+def _layer(X, weights, biases):
+    """a = σ(X Wᵀ + b): X (n, n_in), weights (n_out, n_in), biases (n_out,) → (n, n_out)."""
+    return sigmoid(X @ weights.T + biases)
+
+
+def check_layer_forward(fn):
+    """Check a learner's layer forward pass fn(X, weights, biases) → a of shape (n, n_out)."""
+    return check_function("check_layer_forward", fn, _LAYER, _layer, mistakes=[
+        ("transposed", "the weights are transposed: weights[j, k] joins input k to neuron j, "
+         "so with one example per row z = X @ weights.T + biases.",
+         lambda X, W, b: sigmoid(X @ W + b)),
+        ("no_activation", "you returned z; pass it through the sigmoid: a = σ(z).",
+         lambda X, W, b: X @ W.T + b),
+        ("no_bias", "the biases are missing: z = X @ weights.T + biases.",
+         lambda X, W, b: sigmoid(X @ W.T)),
     ])

@@ -1,0 +1,101 @@
+"""Checks for lessons/05_worked_example: note 003's 2-2-1 sigmoid network, by hand.
+
+Arguments: x (2,), y a float, W1 (2, 2) = [[w11, w12], [w21, w22]], b1 (2,) = [b1, b2],
+W2 (1, 2) = [[w31, w32]], b2 (1,) = [b3]. The loss is ½(ŷ − y)².
+"""
+import numpy as np
+
+from ..activations import sigmoid, sigmoid_prime
+from ..network import Gradients, Network
+from ._verdict import check_function
+
+__all__ = ["check_worked_forward", "check_worked_backward", "check_update"]
+
+_NOTE_003 = (np.array([0.5, 0.1]), 0.6, np.array([[0.4, 0.3], [0.6, 0.9]]), np.array([0.1, 0.2]),
+             np.array([[0.5, 0.7]]), np.array([0.3]))
+_OTHER = (np.array([1.0, -0.5]), 0.1, np.array([[0.2, -0.8], [1.1, 0.4]]), np.array([-0.3, 0.5]),
+          np.array([[-0.6, 1.2]]), np.array([0.05]))
+_BACK_CASES = [_NOTE_003, _OTHER]
+_FORWARD_CASES = [(c[0],) + c[2:] for c in _BACK_CASES]
+
+
+def _core(W1, b1, W2, b2, loss="half_squared_error"):
+    return Network.from_parameters([W1, W2], [b1, b2], loss=loss)
+
+
+def _forward(x, W1, b1, W2, b2):
+    """(z1, h1, z2, h2, z3, ŷ) from the core's trace."""
+    t = _core(W1, b1, W2, b2).forward(x)
+    return np.array([t.z[1][0, 0], t.a[1][0, 0], t.z[1][0, 1], t.a[1][0, 1], t.z[2][0, 0], t.y_hat[0, 0]])
+
+
+def _backward(x, y, W1, b1, W2, b2, loss="half_squared_error"):
+    """(dw11, dw12, dw21, dw22, db1, db2, dw31, dw32, db3) from the core's backward pass."""
+    net = _core(W1, b1, W2, b2, loss)
+    g = net.backward(net.forward(x), [y])
+    return np.concatenate([g.weights[0].ravel(), g.biases[0], g.weights[1].ravel(), g.biases[1]])
+
+
+def _hand(x, y, W1, b1, W2, b2, out_slope=True, hidden_slope=True, crossed=False):
+    """The same nine numbers with one chosen step left out, to recognise a learner's slip."""
+    z = W1 @ x + b1
+    h = sigmoid(z)
+    y_hat = sigmoid(W2[0] @ h + b2[0])
+    delta3 = (y_hat - y) * (y_hat * (1 - y_hat) if out_slope else 1.0)
+    w_back = W2[0][::-1] if crossed else W2[0]
+    delta_h = delta3 * w_back * (sigmoid_prime(z) if hidden_slope else 1.0)
+    return np.concatenate([np.outer(delta_h, x).ravel(), delta_h, delta3 * h, [delta3]])
+
+
+def check_worked_forward(fn):
+    """Check fn(x, W1, b1, W2, b2) → (z1, h1, z2, h2, z3, y_hat)."""
+    return check_function("check_worked_forward", fn, _FORWARD_CASES, _forward, mistakes=[
+        ("transposed", "w12 and w21 are swapped: in W1 row j is hidden neuron j, so "
+         "z1 = w11·x1 + w12·x2 + b1 uses the first row (W1 @ x, not W1.T @ x).",
+         lambda x, W1, b1, W2, b2: _forward(x, W1.T, b1, W2, b2)),
+        ("no_bias", "a bias is missing: each neuron adds its own b before the sigmoid.",
+         lambda x, W1, b1, W2, b2: _forward(x, W1, 0 * b1, W2, 0 * b2)),
+    ])
+
+
+def check_worked_backward(fn):
+    """Check fn(x, y, W1, b1, W2, b2) → (dw11, dw12, dw21, dw22, db1, db2, dw31, dw32, db3)."""
+    return check_function("check_worked_backward", fn, _BACK_CASES, _backward, mistakes=[
+        ("sign", "every gradient has the wrong sign: ∂L/∂ŷ = ŷ − y, not y − ŷ (that is note 000's error).",
+         lambda *args: -_backward(*args)),
+        ("factor_2", "every gradient is twice ours: that is the loss (ŷ − y)² without the ½. "
+         "This exercise uses L = ½(ŷ − y)², so ∂L/∂ŷ = ŷ − y.",
+         lambda *args: _backward(*args, loss="squared_error")),
+        ("no_output_slope", "σ'(z3) is missing: δ3 = (ŷ − y)·σ'(z3), with σ'(z3) = ŷ(1 − ŷ).",
+         lambda *args: _hand(*args, out_slope=False)),
+        ("no_hidden_slope", "σ'(z1), σ'(z2) are missing: a hidden delta is δ3·w3k·σ'(zk), with σ'(zk) = hk(1 − hk).",
+         lambda *args: _hand(*args, hidden_slope=False)),
+        ("crossed", "the hidden deltas use each other's weight: δ1 = δ3·w31·σ'(z1) and δ2 = δ3·w32·σ'(z2).",
+         lambda *args: _hand(*args, crossed=True)),
+        ("transposed", "dw12 and dw21 are swapped: ∂L/∂w_jk = δ_j · x_k (the blame of the neuron the weight "
+         "feeds, times the input it carries).",
+         lambda *args: _backward(*args)[[0, 2, 1, 3, 4, 5, 6, 7, 8]]),
+    ])
+
+
+_UPDATE_CASES = [(np.array([[0.5, 0.7]]), np.array([[0.0157, 0.0173]]), 0.1),
+                 (np.array([[0.4, 0.3], [0.6, 0.9]]), np.array([[-0.2, 0.1], [0.0, 0.5]]), 0.5)]
+
+
+def _update(weights, grad, lr):
+    """weights − lr·grad, done by the core's step."""
+    net = Network.from_parameters([weights], [np.zeros(len(weights))])
+    net.step(Gradients([grad], [np.zeros(len(weights))], None), lr)
+    return net.weights[0]
+
+
+def check_update(fn):
+    """Check fn(weights, grad, lr) → the weights after one gradient-descent step."""
+    return check_function("check_update", fn, _UPDATE_CASES, _update, mistakes=[
+        ("sign", "you stepped uphill: move against the gradient, weights − lr·grad.",
+         lambda W, g, lr: W + lr * g),
+        ("no_lr", "the learning rate is missing: the step is lr·grad, not the whole gradient.",
+         lambda W, g, lr: W - g),
+        ("grad_only", "you returned the step, not the new weights: weights − lr·grad.",
+         lambda W, g, lr: -lr * g),
+    ])
