@@ -1,0 +1,67 @@
+"""How large the gradient is in each layer of a fresh deep network.
+
+Introduced in lessons/08_challenges: one backward pass through a new network
+shows vanishing gradients (deep sigmoid), exploding ones (a large initial
+weight scale) and a healthy flow (ReLU with He initialisation).
+"""
+from dataclasses import dataclass
+
+import numpy as np
+
+from .network import Network
+
+VANISHING, EXPLODING = 1e-2, 1e2     # first-layer / output-layer ratios beyond these are not healthy
+TINY, HUGE = 1e-2, 1e2               # with targets of size 1, a healthy gradient norm lies in between
+
+
+@dataclass
+class Flow:
+    """Frobenius norm of dC/dW for each layer, first layer first: norms (depth + 1,)."""
+    norms: np.ndarray
+
+    @property
+    def ratio(self):
+        """How much of the output layer's gradient reaches the first layer: norms[0] / norms[-1]."""
+        with np.errstate(all="ignore"):
+            return float(self.norms[0] / self.norms[-1]) if self.norms[-1] > 0 else float("inf")
+
+    @property
+    def kind(self):
+        """'exploding', 'vanishing' or 'healthy'."""
+        if not np.all(np.isfinite(self.norms)) or self.norms.max() > HUGE or self.ratio > EXPLODING:
+            return "exploding"
+        if self.norms.max() < TINY or self.ratio < VANISHING:
+            return "vanishing"
+        return "healthy"
+
+    @property
+    def verdict(self):
+        """The kind, with the numbers behind it in words."""
+        ratio = f"layer 1 gets {self.ratio:.1e} × the output layer's gradient"
+        if self.kind == "healthy":
+            return f"healthy: every gradient norm between {TINY:g} and {HUGE:g}; {ratio}"
+        if self.kind == "vanishing" and self.ratio >= VANISHING:
+            return f"vanishing: every gradient norm is below {TINY:g} (largest {self.norms.max():.1e})"
+        if self.kind == "vanishing":
+            return f"vanishing: {ratio} — the first layers barely learn"
+        return f"exploding: gradient norms up to {self.norms.max():.1e}; {ratio} — steps would fly off"
+
+
+def deep_network(depth, activation="sigmoid", init="xavier", width=32, seed=0):
+    """A fresh network of ``depth`` hidden layers of ``width`` neurons, width inputs, one linear output."""
+    sizes = [width] * (depth + 1) + [1]
+    return Network(sizes, activation=activation, output_activation="identity", init=init, seed=seed)
+
+
+def probe_batch(width=32, n=64, seed=0):
+    """A fixed batch to push through: X (n, width) standard normal, y (n, 1) standard normal."""
+    rng = np.random.default_rng(seed + 1)
+    return rng.normal(size=(n, width)), rng.normal(size=(n, 1))
+
+
+def gradient_flow(net, X, y):
+    """Flow of one forward and backward pass of ``net`` on X (n, n_in), y (n, 1)."""
+    with np.errstate(over="ignore", invalid="ignore", under="ignore"):   # an overflow shows as inf, in words
+        grads = net.backward(net.forward(X), y)
+        norms = np.array([np.sqrt(np.sum(g * g)) for g in grads.weights])
+    return Flow(np.where(np.isnan(norms), np.inf, norms))

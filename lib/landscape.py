@@ -1,0 +1,133 @@
+"""The loss over two weights, and the path gradient descent takes across it.
+
+Introduced in lessons/06_gradient_descent: w ← w − lr · ∂C/∂w, drawn on the
+contours of C over two weights while every other parameter stays fixed.
+A parameter is named by a key: ("weights", l, j, k) is weights[l][j, k] and
+("biases", l, j) is biases[l][j]. Points are arrays (2,) of the two values.
+"""
+from dataclasses import dataclass
+
+import numpy as np
+
+from .network import Network
+
+OUTPUT_WEIGHTS = (("weights", 1, 0, 0), ("weights", 1, 0, 1))   # w31 and w32 of a 2-2-1 network
+_HIDDEN = ([[1.5, 0.0], [0.0, -1.5]], [0.0, 0.0])                # a fixed hidden layer
+
+
+def descent_example(n=16, noise=0.1, seed=0):
+    """A 2-2-1 network (sigmoid hidden, linear output) and data: (net, X (n, 2), y (n, 1)).
+
+    Over w31, w32 the loss is a tilted bowl: lr 0.05 crawls, 1 converges,
+    2 zig-zags, 3 diverges (it diverges for lr above about 2.5).
+    """
+    rng = np.random.default_rng(seed)
+    X = rng.uniform(-2.0, 2.0, (n, 2))
+    teacher = Network.from_parameters([_HIDDEN[0], [[1.0, -0.5]]], [_HIDDEN[1], [0.3]], "sigmoid", "identity")
+    y = teacher.predict(X) + rng.normal(0.0, noise, (n, 1))
+    net = Network.from_parameters([_HIDDEN[0], [[-2.0, 2.0]]], [_HIDDEN[1], [0.3]], "sigmoid", "identity")
+    return net, X, y
+
+
+def get_parameter(net, key):
+    """The value of the parameter named ``key`` (a float)."""
+    array = net.weights[key[1]] if key[0] == "weights" else net.biases[key[1]]
+    return float(array[tuple(key[2:])])
+
+
+def set_parameter(net, key, value):
+    """Set the parameter named ``key`` to ``value``, in place."""
+    array = net.weights[key[1]] if key[0] == "weights" else net.biases[key[1]]
+    array[tuple(key[2:])] = value
+
+
+def loss_surface(net, X, y, keys, w1, w2):
+    """Loss (len(w2), len(w1)) with the two parameters ``keys`` set to every pair of w1 (m,) × w2 (p,)."""
+    probe, X = net.copy(), np.asarray(X, dtype=float)
+    Y, surface = net.targets(y, X.shape[0]), np.empty((len(w2), len(w1)))
+    with np.errstate(over="ignore", invalid="ignore", under="ignore"):
+        for i, b in enumerate(w2):
+            for j, a in enumerate(w1):
+                set_parameter(probe, keys[0], a)
+                set_parameter(probe, keys[1], b)
+                surface[i, j] = probe.loss_function(probe._forward(X).a[-1], Y)
+    return surface
+
+
+def loss_and_gradient(net, X, Y, keys):
+    """(loss, gradient (2,)) of the batch-mean loss with respect to the two parameters ``keys``."""
+    trace = net._forward(X)
+    loss = net.loss_function(trace.a[-1], Y)
+    grads = net._backward(trace, Y)
+    parts = {"weights": grads.weights, "biases": grads.biases}
+    return loss, np.array([parts[k[0]][k[1]][tuple(k[2:])] for k in keys])
+
+
+@dataclass
+class DescentPath:
+    """Where gradient descent went: points (k+1, 2) from the start, their losses and gradient norms (k+1,)."""
+    points: np.ndarray
+    losses: np.ndarray
+    grad_norms: np.ndarray
+    lr: float
+    tol: float
+    converged_at: object = None      # first step whose gradient norm is below tol, else None
+    diverged_at: object = None       # step at which the loss blew up, else None
+    overshoots: int = 0              # steps that reversed the direction of the step before
+
+    @property
+    def steps(self):
+        """Number of steps taken (the path may stop early: converged or diverged)."""
+        return len(self.points) - 1
+
+    @property
+    def verdict(self):
+        """What happened, in words."""
+        lr, k = f"lr = {self.lr:g}", self.steps
+        if self.diverged_at is not None:
+            return (f"diverged at step {self.diverged_at}: {lr} is too high — every step overshoots "
+                    "the valley further and the loss blows up")
+        if self.converged_at is not None:
+            way = ", zig-zagging across the valley (overshooting)" if self.overshoots else ""
+            return f"converged in {self.converged_at} steps{way}"
+        if self.losses[-1] > self.losses[0]:
+            return f"diverging: the loss grew from {self.losses[0]:.4f} to {self.losses[-1]:.4f} — {lr} is too high"
+        if self.overshoots > k // 2:
+            return f"oscillating: not converged after {k} steps, overshooting at every step — {lr} is high"
+        return (f"crawling: not converged after {k} steps (gradient norm {self.grad_norms[-1]:.4f} "
+                f"> {self.tol:g}) — {lr} is too low, or take more steps")
+
+
+def descent_path(net, X, y, keys, start, lr, steps, tol=1e-2, blowup=1e3):
+    """Gradient descent on the two parameters ``keys`` from ``start`` (2,), all others fixed.
+
+    Converged: the gradient norm drops below ``tol``. Diverged: the loss is not
+    finite or exceeds ``blowup`` × the starting loss. The path stops at either.
+    """
+    probe, Y = net.copy(), net.targets(y, np.shape(X)[0])
+    X, w = np.asarray(X, dtype=float), np.array(start, dtype=float)
+    points, losses, norms, path = [], [], [], {}
+    with np.errstate(over="ignore", invalid="ignore", under="ignore"):   # divergence is reported in words
+        for step in range(int(steps) + 1):
+            set_parameter(probe, keys[0], w[0])
+            set_parameter(probe, keys[1], w[1])
+            loss, grad = loss_and_gradient(probe, X, Y, keys)
+            if step and not (np.isfinite(loss) and loss <= blowup * max(losses[0], 1e-12)):
+                path["diverged_at"] = step
+                break
+            points.append(w.copy()), losses.append(loss), norms.append(float(np.hypot(*grad)))
+            if norms[-1] < tol:
+                path["converged_at"] = step
+                break
+            w = w - lr * grad
+    points = np.array(points)
+    moves = np.diff(points, axis=0)
+    overshoots = int(np.sum(np.einsum("ij,ij->i", moves[1:], moves[:-1]) < 0))
+    return DescentPath(points, np.array(losses), np.array(norms), float(lr), float(tol),
+                       overshoots=overshoots, **path)
+
+
+def lowest_point(w1, w2, surface):
+    """(w1, w2, loss) of the grid point with the lowest loss in ``surface`` (len(w2), len(w1))."""
+    i, j = np.unravel_index(np.nanargmin(surface), surface.shape)
+    return float(w1[j]), float(w2[i]), float(surface[i, j])
