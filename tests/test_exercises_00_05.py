@@ -50,6 +50,9 @@ CASES = {
     "layer_forward": (ex.check_layer_forward, lambda X, W, b: sig(np.einsum("nk,jk->nj", X, W) + b), [
         ("transposed", lambda X, W, b: sig(X @ W + b)), ("no_activation", lambda X, W, b: X @ W.T + b),
         ("no_bias", lambda X, W, b: sig(X @ W.T)), ("shape", lambda X, W, b: sig(W @ X.T + b[:, None]))]),
+    "error": (ex.check_error, lambda y_hat, y: -(y_hat - y), [
+        ("sign", lambda y_hat, y: y_hat - y), ("absolute", lambda y_hat, y: abs(y - y_hat)),
+        ("mean", lambda y_hat, y: (y - y_hat).mean()), ("shape", lambda y_hat, y: (y - y_hat).T)]),
     "squared_error": (ex.check_squared_error, lambda y_hat, y: np.sum((y_hat - y) ** 2) / (2 * len(y)), [
         ("factor_2", lambda y_hat, y: np.sum((y_hat - y) ** 2) / len(y)),
         ("sum_not_mean", lambda y_hat, y: np.sum((y_hat - y) ** 2) / 2),
