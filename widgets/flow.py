@@ -1,0 +1,96 @@
+"""GradientFlowExplorer: the gradient norm of every layer of a fresh deep network.
+
+Used in lessons/08_challenges. The norms and the verdict (vanishing,
+exploding, healthy) come from backprop.flow after one backward pass.
+"""
+import html
+
+import ipywidgets as widgets
+import numpy as np
+from matplotlib.ticker import LogLocator, MaxNLocator
+
+from backprop.activations import HIDDEN_ACTIVATIONS
+from backprop.flow import HUGE, TINY, deep_network, gradient_flow, probe_batch
+
+from ._base import View
+
+DEPTH_MAX, SCALE_MIN, SCALE_MAX = 30, 0.01, 10.0
+INITS = ("small", "xavier", "he", "scale")          # "scale": weights drawn with the scale slider's std
+Y_LIMITS = (1e-24, 1e24)                            # bars beyond are drawn to the edge; the readout has the number
+COLOURS = {"vanishing": "C0", "healthy": "C2", "exploding": "C3"}
+
+
+class GradientFlowExplorer(View):
+    """Bars (log scale) of ‖∂C/∂W‖ per layer after one backward pass on a fixed batch of 64 examples.
+
+    Deep sigmoid vanishes, a large scale explodes, ReLU with "he" stays healthy.
+    """
+
+    figsize = (6.4, 3.2)
+
+    def __init__(self, depth=10, activation="sigmoid", init="xavier", scale=1.0, width=32, seed=0):
+        if activation not in HIDDEN_ACTIVATIONS:
+            raise ValueError(f"activation must be one of {', '.join(HIDDEN_ACTIVATIONS)}; got {activation!r}")
+        if isinstance(init, (int, float)):
+            init, scale = "scale", init
+        if init not in INITS:
+            raise ValueError(f"init must be one of {', '.join(INITS)} or a number (the weights' std); got {init!r}")
+        self.width, self.seed = width, seed
+        self.X, self.y = probe_batch(width, seed=seed)
+        style = {"description_width": "initial"}
+        controls = {
+            "depth": widgets.IntSlider(value=int(np.clip(depth, 1, DEPTH_MAX)), min=1, max=DEPTH_MAX,
+                                       description="hidden layers", style=style),
+            "activation": widgets.Dropdown(options=HIDDEN_ACTIVATIONS, value=activation, description="activation"),
+            "init": widgets.Dropdown(options=INITS, value=init, description="initialisation"),
+            "scale": widgets.FloatLogSlider(value=float(np.clip(scale, SCALE_MIN, SCALE_MAX)), base=10,
+                                            min=np.log10(SCALE_MIN), max=np.log10(SCALE_MAX), step=0.05,
+                                            description="weight std (init = scale)", readout_format=".3f",
+                                            style=style),
+        }
+        super().__init__(controls)
+
+    def _init(self):
+        c = self.controls
+        return c["scale"].value if c["init"].value == "scale" else c["init"].value
+
+    def _compute(self):
+        c = self.controls
+        net = deep_network(c["depth"].value, c["activation"].value, self._init(), self.width, self.seed)
+        flow = gradient_flow(net, self.X, self.y)
+        return {"depth": c["depth"].value, "init": self._init(), "norms": flow.norms,
+                "first_layer": flow.norms[0], "output_layer": flow.norms[-1], "ratio": flow.ratio,
+                "kind": flow.kind, "verdict": flow.verdict}
+
+    def _draw(self):
+        self.figure.subplots_adjust(left=0.11, right=0.98, bottom=0.16, top=0.88)
+        ax = self.ax = self.figure.subplots()
+        ax.set(yscale="log", ylim=Y_LIMITS, xlabel="layer (1 = first hidden layer, last = output)",
+               ylabel="‖∂C/∂W‖")
+        ax.axhspan(TINY, HUGE, color="C2", alpha=0.12, lw=0)
+        ax.text(DEPTH_MAX + 1.4, HUGE / 2, "healthy range", ha="right", va="top", fontsize=8, color="C2")
+        ax.set_xlim(0.4, DEPTH_MAX + 1.6)                       # fixed, so a new depth only moves bars
+        ax.xaxis.set_major_locator(MaxNLocator(integer=True))
+        ax.yaxis.set_major_locator(LogLocator(numticks=7))
+        layers = np.arange(1, DEPTH_MAX + 2)
+        self.bars = ax.bar(layers, np.zeros(len(layers)), bottom=Y_LIMITS[0], width=0.7)
+        self.verdict_text = ax.set_title("", fontsize=10)
+        self._mark_dynamic(*self.bars, self.verdict_text)
+
+    def _update_artists(self):
+        s = self.state
+        heights = np.clip(s["norms"], *Y_LIMITS) - Y_LIMITS[0]
+        for l, bar in enumerate(self.bars):
+            bar.set_visible(l < len(heights))
+            bar.set_height(heights[l] if l < len(heights) else 0.0)
+            bar.set_color(COLOURS[s["kind"]])
+        self.verdict_text.set_text(s["verdict"].split(" — ")[0].split(";")[0])
+        self.controls["scale"].disabled = self.controls["init"].value != "scale"
+
+    def _readout_html(self):
+        s = self.state
+        items = [("layer 1 ‖∂C/∂W‖", s["first_layer"]), ("output ‖∂C/∂W‖", s["output_layer"]),
+                 ("ratio layer 1 / output", s["ratio"]), ("largest", np.max(s["norms"]))]
+        cells = "".join(f"<td style='padding:0 .8em 0 0'><b>{html.escape(k)}</b> = {v:.3e}</td>" for k, v in items)
+        return (f"<table style='font-family:monospace'><tr>{cells}</tr></table>"
+                f"<div style='font-family:monospace'><b>{html.escape(s['verdict'])}</b></div>")
