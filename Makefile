@@ -33,5 +33,14 @@ lessons: $(STAMP)
 	  $(BIN)/jupyter nbconvert --to notebook --execute --inplace $$nb || exit 1; \
 	done
 
+# Classroom editions: dist/student/ (no solutions, no outputs) and dist/solutions/ (as stored),
+# each with the package and environment files, and a zip beside it (docs/teaching.md).
+.PHONY: student solutions
+student: $(STAMP)
+	$(BIN)/python tools/student_edition.py student
+
+solutions: $(STAMP)
+	$(BIN)/python tools/student_edition.py solutions
+
 clean-venv:
 	rm -rf $(VENV)
