@@ -8,6 +8,7 @@ LESSONS := $(sort $(wildcard lessons/[0-9][0-9]_*.ipynb))
 ROOT_FLAG := $(if $(filter 0,$(shell id -u)),--allow-root,)
 
 .PHONY: lab test setup lessons clean-venv
+.PHONY: bench
 
 setup: $(STAMP)
 
@@ -32,6 +33,11 @@ lessons: $(STAMP)
 	for nb in $(LESSONS); do \
 	  $(BIN)/jupyter nbconvert --to notebook --execute --inplace $$nb || exit 1; \
 	done
+
+# Benchmarks (COURSE.md budgets): one table, also saved to benchmarks/results/latest.txt.
+# `make bench QUICK=1` for a short run; `make bench ONLY="training views"` for some sections.
+bench: $(STAMP)
+	$(BIN)/python -m benchmarks.run $(if $(QUICK),--quick) $(if $(ONLY),--only $(ONLY))
 
 # Classroom editions: dist/student/ (no solutions, no outputs) and dist/solutions/ (as stored),
 # each with the package and environment files, and a zip beside it (docs/teaching.md).

@@ -1,0 +1,53 @@
+"""Section 5: how the core's training time grows with hidden width, batch size and data size.
+
+Lesson 08 quotes these exponents: time ∝ size**k, k fitted by least squares on
+log-log axes, over the whole range and over its largest sizes (where fixed
+per-call costs no longer hide the arithmetic).
+"""
+import numpy as np
+
+from backprop import Network
+from backprop.data import load_digits
+
+from ._report import Section, seconds
+from ._timing import growth_exponent, median, repeat
+
+WIDTHS = [32, 64, 128, 256, 512, 1024]
+BATCHES = [1, 2, 5, 10, 20, 50, 100, 200, 500]
+EXAMPLES = [180, 360, 720, 1437]
+
+
+def epoch_seconds(X, y, hidden, batch_size, epochs, repeats):
+    """Median seconds per epoch of Network([64, hidden, 10]).fit on X, y."""
+    def fit():
+        net = Network([X.shape[1], hidden, 10], "sigmoid", "softmax", "cross_entropy")
+        net.fit(X, y, epochs=epochs, batch_size=batch_size, lr=0.1)
+    return median(repeat(fit, repeats)) / epochs
+
+
+def series(label, sizes, times, per_step=None):
+    """Rows for one sweep plus its exponents (all sizes, and the largest three)."""
+    rows = [[label, size, seconds(t), seconds(s) if s else ""] for size, t, s in
+            zip(sizes, times, per_step or [None] * len(sizes))]
+    fitted = per_step or times
+    what = "time per step" if per_step else "time per epoch"
+    k_all, k_top = growth_exponent(sizes, fitted), growth_exponent(sizes[-3:], fitted[-3:])
+    rows.append([label, f"fit: {what} ∝ size^k", f"k = {k_all:.2f} (all sizes)", f"k = {k_top:.2f} (largest 3)"])
+    return rows
+
+
+def run(quick=False):
+    """The scaling section of the table."""
+    X, y, _, _ = load_digits()
+    epochs, repeats = (1, 3) if quick else (3, 5)
+    section = Section(f"5. scaling of the core's fit on digits (lr 0.1), median of {repeats} fits × {epochs} epochs",
+                      ["sweep", "size", "s/epoch", "s/step"])
+    widths = [epoch_seconds(X, y, h, 100, epochs, repeats) for h in WIDTHS]
+    section.rows += series("hidden width (batch 100)", WIDTHS, widths)
+    batches = [epoch_seconds(X, y, 32, b, epochs, repeats) for b in BATCHES]
+    steps = [t / int(np.ceil(len(X) / b)) for t, b in zip(batches, BATCHES)]
+    section.rows += series("batch size (width 32)", BATCHES, batches, steps)
+    data = [epoch_seconds(X[:n], y[:n], 32, 100, epochs, repeats) for n in EXAMPLES]
+    section.rows += series("examples per epoch (width 32, batch 100)", EXAMPLES, data)
+    section.notes.append("per-epoch time falls as the batch grows (fewer Python-level steps) while each step costs more")
+    return section

@@ -1,0 +1,79 @@
+"""Section 1: seconds per epoch on digits, 64 → 32 → 10, the core against its peers.
+
+Every implementation trains the same network (sigmoid hidden, softmax +
+cross-entropy) with the same batch size, lr and epochs; ratios are core/peer
+measured in this run, so a ratio below 1 means the core is faster.
+"""
+from backprop import Network
+from backprop.data import load_digits
+
+from . import baseline, peers
+from ._report import Section, seconds
+from ._timing import median, repeat, verdict
+
+SIZES = [64, 32, 10]
+CASES = [(10, 0.5), (100, 0.5)]               # (batch_size, lr): the same for every implementation
+GOAL_VS_LOOP = {10: 4.0, 100: 20.0}           # the core must be this many times faster than the loop
+
+
+def new_network(seed=0):
+    """The benchmark network, initialised from ``seed`` (the loop and torch start from its parameters)."""
+    return Network(SIZES, activation="sigmoid", output_activation="softmax", loss="cross_entropy", seed=seed)
+
+
+def contenders(data, batch_size, lr, epochs):
+    """{name: (fit(), accuracy_of_last_fit())} for the core, the loop, scikit-learn and torch if present."""
+    X, y, X_test, y_test = data
+    last = {}
+
+    def core():
+        last["core"] = new_network()
+        last["core"].fit(X, y, epochs=epochs, batch_size=batch_size, lr=lr)
+
+    def loop():
+        start = new_network()
+        last["loop"] = Network.from_parameters(*baseline.fit_per_example(
+            start.weights, start.biases, X, y, epochs, batch_size, lr), "sigmoid", "softmax", "cross_entropy")
+
+    def sklearn():
+        last["sklearn"] = peers.fit_sklearn(peers.sklearn_model(batch_size, lr, epochs), X, y)
+
+    out = {"core Network.fit": (core, lambda: last["core"].accuracy(X_test, y_test)),
+           "per-example loop": (loop, lambda: last["loop"].accuracy(X_test, y_test)),
+           "scikit-learn MLPClassifier": (sklearn, lambda: last["sklearn"].score(X_test, y_test))}
+    if peers.torch_available():
+        for dtype in ("float64", "float32"):
+            def torch_fit(dtype=dtype):
+                last[dtype] = peers.fit_torch(peers.torch_model(new_network(), dtype), X, y, epochs, batch_size, lr)
+            out[f"PyTorch CPU {dtype}"] = (torch_fit, lambda d=dtype: peers.torch_accuracy(last[d], X_test, y_test))
+    return out
+
+
+def goal_for(name, batch_size):
+    """The largest allowed core/peer ratio for ``name`` (None: information only)."""
+    if name == "per-example loop":
+        return 1.0 / GOAL_VS_LOOP[batch_size]
+    if name.startswith("scikit") or name.endswith("float64"):
+        return 1.0
+    return None
+
+
+def run(quick=False):
+    """The training-speed section of the table."""
+    data, epochs, repeats = load_digits(), (5 if quick else 20), (3 if quick else 5)
+    section = Section(f"1. training speed on digits, {' → '.join(map(str, SIZES))}, {epochs} epochs per fit, "
+                      f"median of {repeats} fits after 1 warm-up",
+                      ["batch", "lr", "implementation", "s/epoch", "core/peer", "goal", "", "test acc"])
+    for batch_size, lr in CASES:
+        core_time = None
+        for name, (fit, accuracy) in contenders(data, batch_size, lr, epochs).items():
+            per_epoch = median(repeat(fit, repeats)) / epochs
+            core_time = core_time or per_epoch
+            ratio, goal = core_time / per_epoch, goal_for(name, batch_size)
+            section.rows.append([batch_size, lr, name, seconds(per_epoch), f"{ratio:.3f}",
+                                 f"≤ {goal:.3f}" if goal else "-", verdict(ratio <= goal) if goal else "",
+                                 f"{accuracy():.3f}"])
+    if not peers.torch_available():
+        section.notes.append("PyTorch is not installed: its rows are skipped (pip install torch to measure it)")
+    section.notes.append("float32 PyTorch is shown for information; the goal compares float64 (the core's dtype)")
+    return section
