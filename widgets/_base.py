@@ -3,12 +3,17 @@
 A view draws its figure once (``_draw``), then on every control change it asks
 the core for new numbers (``_compute`` → ``state``) and moves the existing
 artists (``_update_artists``). No formula lives here or in a callback.
+Outside ipympl the figure is drawn synchronously with Agg; artists a view marks
+with ``_mark_dynamic`` are blitted over a cached background (axes, ticks, labels).
 """
+import contextlib
 import html
+import io
 
 import ipywidgets as widgets
 import matplotlib
 import numpy as np
+from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 
 _IPYMPL_BACKENDS = ("module://ipympl.backend_nbagg", "widget", "ipympl")
@@ -20,7 +25,7 @@ def using_ipympl():
 
 
 def new_figure(figsize):
-    """A figure and the widget that shows it: an ipympl canvas, or an Output widget (inline fallback)."""
+    """A figure and the widget that shows it: an ipympl canvas, or a fixed-height PNG Image (inline fallback)."""
     if using_ipympl():
         import matplotlib.pyplot as plt
         with plt.ioff():
@@ -30,8 +35,9 @@ def new_figure(figsize):
         fig.canvas.resizable = False
         return fig, fig.canvas
     fig = Figure(figsize=figsize)
-    height = f"{int(figsize[1] * fig.dpi) + 10}px"   # fixed, so nothing jumps on redraw
-    return fig, widgets.Output(layout=widgets.Layout(height=height, min_height=height))
+    FigureCanvasAgg(fig)                                  # a real Agg canvas: draw() renders pixels
+    width, height = (f"{int(s * fig.dpi)}px" for s in figsize)   # fixed, so nothing jumps on redraw
+    return fig, widgets.Image(format="png", layout=widgets.Layout(width=width, height=height))
 
 
 def float_slider(description, value, min, max, step=0.01, fmt=".2f", **kw):
@@ -39,6 +45,16 @@ def float_slider(description, value, min, max, step=0.01, fmt=".2f", **kw):
     return widgets.FloatSlider(value=float(np.clip(value, min, max)), min=min, max=max, step=step,
                                description=description, readout_format=fmt, continuous_update=True,
                                style={"description_width": "initial"}, **kw)
+
+
+def nice_limit(values, smallest=0.01):
+    """The smallest of 1, 2, 5 × 10ⁿ (≥ ``smallest``) that holds max |values|: axis limits that rarely change."""
+    top = max(float(np.max(np.abs(values))), smallest)
+    for step in (1.0, 2.0, 5.0, 10.0):
+        limit = step * 10.0 ** np.floor(np.log10(top))
+        if limit >= top * (1 - 1e-12):
+            return float(limit)
+    return float(10.0 ** np.ceil(np.log10(top)))
 
 
 class View(widgets.VBox):
@@ -52,6 +68,7 @@ class View(widgets.VBox):
         self.state = {}
         self.figure, self._figure_widget = new_figure(figsize or self.figsize)
         self.readout = widgets.HTML()
+        self._dynamic, self._background, self._limits, self._quiet, self._steady = [], None, None, 0, {}
         self._draw()
         self._refresh()
         for control in self.controls.values():
@@ -65,7 +82,7 @@ class View(widgets.VBox):
         raise NotImplementedError
 
     def _draw(self):
-        """Create every artist once."""
+        """Create every artist once (mark the ones that move with ``_mark_dynamic``)."""
         raise NotImplementedError
 
     def _update_artists(self):
@@ -76,28 +93,80 @@ class View(widgets.VBox):
         """The widget holding the controls (override for a custom layout)."""
         return widgets.VBox(list(self.controls.values()))
 
+    # ---- helpers for views --------------------------------------------
+    def _mark_dynamic(self, *artists):
+        """Artists that change on updates; everything else is drawn once into a cached background."""
+        self._dynamic.extend(artists)
+        return artists[0] if len(artists) == 1 else artists
+
+    def _steady_limit(self, name, values, smallest=0.1):
+        """A symmetric axis limit (1-2-5 steps) that grows at once but shrinks only 10×: few full redraws."""
+        need, old = nice_limit(values, smallest), self._steady.get(name)
+        if old is None or need > old or need < old / 10:
+            self._steady[name] = need
+        return self._steady[name]
+
+    def _invalidate(self):
+        """Redraw the background on the next update (after changing a static artist)."""
+        self._background = None
+
+    @contextlib.contextmanager
+    def _silenced(self):
+        """Set control values without triggering a refresh per change (call ``_refresh`` after)."""
+        self._quiet += 1
+        try:
+            yield
+        finally:
+            self._quiet -= 1
+
     # ---- the shared mechanism ----------------------------------------
     def _on_change(self, change=None):
-        self._refresh()
+        if not self._quiet:
+            self._refresh()
 
     def _refresh(self):
-        with np.errstate(all="raise"):          # a hidden numpy warning would be a bug: fail loudly in tests
+        with np.errstate(all="raise", under="ignore"):   # a hidden numpy warning is a bug: fail loudly
             self.state = self._compute()
         self._update_artists()
         self.readout.value = self._readout_html()
         self.redraw()
 
     def redraw(self):
-        """Render the figure: draw_idle on ipympl, Agg draw plus a fresh display otherwise."""
-        if self._figure_widget is self.figure.canvas:
-            self.figure.canvas.draw_idle()
+        """Render the figure: draw_idle on ipympl; otherwise a synchronous Agg draw (and a PNG in a kernel)."""
+        canvas = self.figure.canvas
+        if self._figure_widget is canvas:
+            canvas.draw_idle()
             return
-        self.figure.canvas.draw()
+        self._agg_draw(canvas)
         if _in_kernel():
-            from IPython.display import display
-            with self._figure_widget:
-                self._figure_widget.clear_output(wait=True)
-                display(self.figure)
+            self._figure_widget.value = _png(canvas)
+
+    def _agg_draw(self, canvas):
+        hinting = matplotlib.rcParams["text.hinting"]
+        matplotlib.rcParams["text.hinting"] = "none"      # unhinted glyphs render about twice as fast
+        try:
+            self._blit(canvas)
+        finally:
+            matplotlib.rcParams["text.hinting"] = hinting
+
+    def _blit(self, canvas):
+        limits = [(ax.get_xlim(), ax.get_ylim()) for ax in self.figure.axes]
+        if not self._dynamic:
+            canvas.draw()
+            return
+        if self._background is None or limits != self._limits:
+            shown = [a.get_visible() for a in self._dynamic]
+            for artist in self._dynamic:
+                artist.set_visible(False)
+            canvas.draw()
+            self._background, self._limits = canvas.copy_from_bbox(self.figure.bbox), limits
+            for artist, visible in zip(self._dynamic, shown):
+                artist.set_visible(visible)
+        else:
+            canvas.restore_region(self._background)
+        for artist in self._dynamic:
+            if artist.get_visible():
+                self.figure.draw_artist(artist)
 
     def _readout_items(self):
         """(label, value) pairs for the readout; by default every scalar or small array in state."""
@@ -119,10 +188,20 @@ def _is_number(value):
 
 
 def _fmt(value, decimals):
+    if isinstance(value, (int, np.integer)) and not isinstance(value, bool):
+        return str(value)
     arr = np.asarray(value, dtype=float)
     if arr.ndim == 0:
         return f"{float(arr):.{decimals}f}"
     return np.array2string(arr, precision=decimals, floatmode="fixed", separator=", ")
+
+
+def _png(canvas):
+    """The canvas's current pixels as PNG bytes (no second draw)."""
+    from PIL import Image
+    buffer = io.BytesIO()
+    Image.fromarray(np.asarray(canvas.buffer_rgba())).save(buffer, format="png", compress_level=1)
+    return buffer.getvalue()
 
 
 def _in_kernel():

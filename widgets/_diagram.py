@@ -1,0 +1,107 @@
+"""A small network drawn once and recoloured in place: circles per neuron, a line per weight.
+
+Used by BlameExplorer (lessons/04_hidden_layer_blame, 05_worked_example). Colour is sign
+(blue positive, red negative), line width is size; an unknown value (blame not yet
+revealed) is grey. This module maps numbers to colours only; it computes no maths.
+"""
+import html
+
+import matplotlib
+import numpy as np
+from matplotlib.collections import LineCollection
+
+POSITIVE, NEGATIVE, UNKNOWN, BLANK = "#2166ac", "#b2182b", "#d9d9d9", "#ffffff"
+_CMAP = matplotlib.colormaps["RdBu"]
+
+
+def shade(values, scale):
+    """RGBA (m, 4) for values (m,): white at 0, deeper blue (+) or red (−) up to |value| = scale."""
+    return _CMAP(0.5 + 0.3 * np.clip(np.asarray(values, dtype=float) / scale, -1.0, 1.0))
+
+
+def scale_of(arrays, floor):
+    """The largest |value| among the known arrays (None = unknown), at least ``floor``."""
+    known = [np.abs(a).max() for a in arrays if a is not None and np.size(a)]
+    return max([floor] + [float(m) for m in known])
+
+
+class NetworkDiagram:
+    """Neurons of ``sizes`` left to right, neuron 1 on top; edges in the order of weights[l][j, k]."""
+
+    def __init__(self, ax, sizes, edge_labels=None):
+        self.sizes = list(sizes)
+        self.centres = [np.column_stack([np.full(n, float(l)), (n - 1) / 2 - np.arange(n)])
+                        for l, n in enumerate(self.sizes)]
+        self.edge_index = [(l, j, k) for l in range(len(sizes) - 1) for j in range(sizes[l + 1])
+                           for k in range(sizes[l])]
+        segments = [[self.centres[l][k], self.centres[l + 1][j]] for l, j, k in self.edge_index]
+        self.edges = LineCollection(segments, zorder=1, capstyle="round")
+        ax.add_collection(self.edges)
+        xy = np.vstack(self.centres)
+        size = 750 if max(sizes) <= 3 else 430
+        self.nodes = ax.scatter(xy[:, 0], xy[:, 1], s=size, zorder=3, edgecolors="0.25", linewidths=1)
+        self.node_text = [ax.text(x, y, "", ha="center", va="center", fontsize=6.5, zorder=4) for x, y in xy]
+        show_edge_labels = len(segments) <= 8 if edge_labels is None else edge_labels
+        self.edge_text = [ax.text(*(0.72 * np.asarray(a) + 0.28 * np.asarray(b)), "", ha="center", va="center",
+                                  fontsize=6.5, zorder=2, bbox=dict(boxstyle="round,pad=0.15", fc="white",
+                                                                    ec="none", alpha=0.85))
+                          for a, b in segments] if show_edge_labels else []
+        self.edge_mark, = ax.plot([], [], color="gold", lw=9, alpha=0.7, zorder=0.5, solid_capstyle="round")
+        self.node_mark, = ax.plot([], [], "o", ms=np.sqrt(size) + 9, color="gold", alpha=0.8, zorder=2.5)
+        top = (max(sizes) - 1) / 2 + 0.6
+        names = ["inputs"] + [f"hidden {l}" for l in range(1, len(sizes) - 1)] + ["output"]
+        for l, name in enumerate(names):
+            ax.text(l, top - 0.05, name, ha="center", va="top", fontsize=8, color="0.35")
+        ax.set(xlim=(-0.45, len(sizes) - 0.55), ylim=(-top, top + 0.25))
+        ax.set_axis_off()
+
+    def dynamic_artists(self):
+        """Every artist that changes on an update."""
+        return [self.edge_mark, self.node_mark, self.edges, self.nodes, *self.edge_text, *self.node_text]
+
+    def show_nodes(self, values, labels, floor=1.0):
+        """values: one array (n_L,) per layer, None = unknown (grey), 'blank' = white; labels likewise."""
+        scale = scale_of([v for v in values if not isinstance(v, str)], floor)
+        colours = [np.tile(matplotlib.colors.to_rgba(UNKNOWN if v is None else BLANK), (n, 1))
+                   if v is None or isinstance(v, str) else shade(v, scale) for v, n in zip(values, self.sizes)]
+        self.nodes.set_facecolors(np.vstack(colours))
+        for text, label in zip(self.node_text, [t for layer in labels for t in layer]):
+            text.set_text(label)
+
+    def show_edges(self, values, labels, floor=1.0):
+        """values: one matrix (n_L, n_L-1) per weight layer, None = unknown; colour = sign, width = size."""
+        scale = scale_of(values, floor)
+        colours, widths = [], []
+        for l, j, k in self.edge_index:
+            v = values[l]
+            colours.append(UNKNOWN if v is None else (POSITIVE if v[j, k] >= 0 else NEGATIVE))
+            widths.append(0.8 if v is None else 0.6 + 5.0 * abs(v[j, k]) / scale)
+        self.edges.set_colors(colours)
+        self.edges.set_linewidths(widths)
+        for text, (l, j, k) in zip(self.edge_text, self.edge_index):
+            text.set_text(labels[l][j][k])
+
+    def mark(self, key):
+        """Highlight the parameter ``key``: a weight's line or a bias's neuron."""
+        if key[0] == "weights":
+            l, j, k = key[1:]
+            (x0, y0), (x1, y1) = self.centres[l][k], self.centres[l + 1][j]
+            self.edge_mark.set_data([x0, x1], [y0, y1])
+            self.node_mark.set_data([], [])
+        else:
+            x, y = self.centres[key[1] + 1][key[2]]
+            self.node_mark.set_data([x], [y])
+            self.edge_mark.set_data([], [])
+
+
+def labels(values, n, fmt):
+    """Text for n values (fmt like '+.4f'), or '?' each when the values are unknown (None)."""
+    return ["?"] * n if values is None else [f"{v:{fmt}}" for v in values]
+
+
+def parameter_table(rows):
+    """An HTML table of (label, value, gradient or None) rows, fixed decimals, '?' for unknown."""
+    cells = "".join(f"<tr><td>{html.escape(label)}</td><td>{value:+.4f}</td><td>"
+                    + ("?" if grad is None else f"{grad:+.6f}") + "</td></tr>" for label, value, grad in rows)
+    return ("<div style='max-height:14em;overflow-y:auto'><table style='font-family:monospace'>"
+            f"<tr><th>parameter p</th><th>value</th><th>∂C/∂p</th></tr>{cells}</table></div>")

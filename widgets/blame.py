@@ -1,0 +1,168 @@
+"""BlameExplorer: a network diagram that shows the forward pass or the blame δ flowing back.
+
+Used in lessons/04_hidden_layer_blame and 05_worked_example (its default is note 003's
+2-2-1 network). Every number comes from Network.forward/backward/step; backprop.explore
+picks one parameter and hides the blame a backward pass has not reached yet.
+"""
+import ipywidgets as widgets
+import numpy as np
+
+from backprop import Network
+from backprop.explore import (WORKED_LR, get_parameter, gradient_of, parameter_keys, reveal_blame,
+                              revealed_layers, set_parameter, worked_example)
+
+from ._base import View, float_slider
+from ._diagram import NetworkDiagram, labels, parameter_table
+
+P_MAX, X_MAX = 4.0, 2.0
+MODES = (("forward: a and w", "forward"), ("blame: δ and ∂C/∂w", "blame"))
+
+
+class BlameExplorer(View):
+    """Neurons shaded by a (or δ), edges by w (or ∂C/∂w); sliders, Step, and backward one layer at a time."""
+
+    def __init__(self, sizes=None, activation="sigmoid", output_activation=None, x=None, y=None,
+                 lr=WORKED_LR, seed=0):
+        if sizes is None:
+            net, x0, y0 = worked_example()
+        else:
+            net = Network(sizes, activation, output_activation, seed=seed)
+            x0, y0 = np.linspace(0.1, 0.9, net.sizes[0])[None, :], np.full((1, net.sizes[-1]), 0.5)
+        self.net, self.depth = net, len(net.sizes) - 1
+        self._initial = (net.copy(), np.reshape(x0 if x is None else x, (1, -1)),
+                         np.reshape(y0 if y is None else y, (1, -1)))
+        self.steps = 0
+        super().__init__(self._make_controls(lr))
+        self.controls["value"].observe(self._on_value, names="value")
+        self.controls["parameter"].observe(self._on_parameter, names="value")
+        self.controls["step"].on_click(lambda _: self.step())
+        self.controls["back"].on_click(lambda _: self.backward_one_layer())
+        self.controls["reset"].on_click(lambda _: self.reset())
+
+    def _make_controls(self, lr):
+        net, x, y = self._initial
+        keys = parameter_keys(net)
+        y_low = 0.0 if net.output_activation.name in ("sigmoid", "softmax") else -X_MAX
+        y_high = 1.0 if y_low == 0.0 else X_MAX
+        controls = {"show": widgets.ToggleButtons(options=MODES, value="forward", description="show"),
+                    "reveal": widgets.IntSlider(self.depth, 0, self.depth, description="backward steps shown",
+                                                style={"description_width": "initial"}),
+                    "back": widgets.Button(description="◀ backward one layer"),
+                    "parameter": widgets.Dropdown(options=keys, value=keys[0][1], description="parameter"),
+                    "value": float_slider("its value", get_parameter(net, keys[0][1]), -P_MAX, P_MAX)}
+        controls.update({f"x{k + 1}": float_slider(f"input x{k + 1}", v, -X_MAX, X_MAX) for k, v in enumerate(x[0])})
+        controls.update({f"y{j + 1}": float_slider(f"target y{j + 1}", v, y_low, y_high) for j, v in enumerate(y[0])})
+        controls.update({"lr": float_slider("learning rate η", lr, 0.01, 5.0),
+                         "step": widgets.Button(description="Step (gradient descent)", button_style="primary"),
+                         "reset": widgets.Button(description="Reset")})
+        return controls
+
+    def _control_box(self):
+        c, rows = self.controls, [["show", "back", "reveal"], ["parameter", "value"], ["lr", "step", "reset"]]
+        io = [widgets.HBox([c[k] for k in c if k[0] in "xy" and k[1:].isdigit()], layout={"flex_flow": "row wrap"})]
+        return widgets.VBox([widgets.HBox([c[k] for k in row]) for row in rows[:2]] + io +
+                            [widgets.HBox([c[k] for k in rows[2]])])
+
+    # ---- actions ------------------------------------------------------
+    def _on_value(self, change):
+        if not self._quiet:
+            set_parameter(self.net, self.controls["parameter"].value, change["new"])
+
+    def _on_parameter(self, change):
+        with self._silenced():
+            self.controls["value"].value = get_parameter(self.net, change["new"])
+
+    def _sync_value(self):
+        self._on_parameter({"new": self.controls["parameter"].value})
+
+    def step(self):
+        """One gradient-descent update of every parameter (Network.step) with the lr on the slider."""
+        self.net.step(self.net.backward(self.net.forward(self._x()), self._y()), self.controls["lr"].value)
+        self.steps += 1
+        self._sync_value()
+        self._refresh()
+
+    def backward_one_layer(self):
+        """Show blame, one more layer from the output back (starting again after the first layer)."""
+        c = self.controls
+        with self._silenced():
+            full = c["show"].value == "forward" or c["reveal"].value >= self.depth
+            c["reveal"].value = 1 if full else c["reveal"].value + 1
+            c["show"].value = "blame"
+        self._refresh()
+
+    def reset(self):
+        """Back to the starting network, inputs and targets."""
+        net, x, y = self._initial
+        self.net, self.steps = net.copy(), 0
+        with self._silenced():
+            for k, v in enumerate(x[0]):
+                self.controls[f"x{k + 1}"].value = v
+            for j, v in enumerate(y[0]):
+                self.controls[f"y{j + 1}"].value = v
+            self._sync_value()
+        self._refresh()
+
+    # ---- numbers and drawing -------------------------------------------
+    def _x(self):
+        return np.array([[self.controls[f"x{k + 1}"].value for k in range(self.net.sizes[0])]])
+
+    def _y(self):
+        return np.array([[self.controls[f"y{j + 1}"].value for j in range(self.net.sizes[-1])]])
+
+    def _compute(self):
+        x, y, net = self._x(), self._y(), self.net
+        trace = net.forward(x)
+        grads = net.backward(trace, y)
+        reveal = self.controls["reveal"].value
+        state = {"mode": self.controls["show"].value, "x": x[0], "y": y[0], "y_hat": trace.y_hat[0],
+                 "loss": net.loss(x, y), "steps": self.steps, "revealed": revealed_layers(self.depth, reveal),
+                 "parameter": self.controls["parameter"].value, "shown": reveal_blame(grads, reveal)}
+        for L in range(1, self.depth + 1):
+            state[f"z[{L}]"], state[f"a[{L}]"], state[f"delta[{L}]"] = trace.z[L][0], trace.a[L][0], grads.delta[L][0]
+        for l in range(self.depth):
+            state[f"weights[{l}]"], state[f"biases[{l}]"] = net.weights[l].copy(), net.biases[l].copy()
+            state[f"grad_weights[{l}]"], state[f"grad_biases[{l}]"] = grads.weights[l], grads.biases[l]
+        state["gradients"] = grads
+        return state
+
+    def _draw(self):
+        ax = self.figure.add_axes([0.0, 0.0, 1.0, 0.92])
+        self.diagram = NetworkDiagram(ax, self.net.sizes)
+        self.title = self.figure.text(0.5, 0.97, "", ha="center", va="top", fontsize=9)
+        self._mark_dynamic(*self.diagram.dynamic_artists(), self.title)
+
+    def _update_artists(self):
+        s, d, sizes, layers = self.state, self.diagram, self.net.sizes, range(1, self.depth + 1)
+        if s["mode"] == "forward":
+            nodes = [s["x"]] + [s[f"a[{L}]"] for L in layers]
+            d.show_nodes(nodes, [labels(a, len(a), ".3f") for a in nodes])
+            weights = [s[f"weights[{l}]"] for l in range(self.depth)]
+            d.show_edges(weights, [[labels(row, len(row), "+.2f") for row in W] for W in weights])
+            self.title.set_text(f"forward pass: ŷ = {_join(s['y_hat'])}, C = {s['loss']:.5f}")
+        else:
+            shown = s["shown"]
+            deltas = ["blank"] + [None if delta is None else delta[0] for delta in shown.delta[1:]]
+            d.show_nodes(deltas, [[""] * sizes[0]] + [labels(deltas[L], sizes[L], "+.4f") for L in layers],
+                         floor=1e-12)
+            d.show_edges(shown.weights, [[labels(None if W is None else W[j], sizes[l], "+.4f")
+                                          for j in range(sizes[l + 1])] for l, W in enumerate(shown.weights)],
+                         floor=1e-12)
+            self.title.set_text(f"blame δ and ∂C/∂w: {len(s['revealed'])} of {self.depth} layers back, "
+                                f"C = {s['loss']:.5f}")
+        d.mark(s["parameter"])
+
+    def _readout_items(self):
+        s = self.state
+        return [("C", s["loss"]), ("ŷ", s["y_hat"]), ("steps", self.steps)]
+
+    def _readout_html(self):
+        s = self.state
+        known = s["revealed"] if s["mode"] == "blame" else range(1, self.depth + 1)
+        rows = [(label, get_parameter(self.net, key), gradient_of(s["gradients"], key) if key[1] + 1 in known
+                 else None) for label, key in parameter_keys(self.net)]
+        return super()._readout_html() + parameter_table(rows)
+
+
+def _join(values):
+    return ", ".join(f"{v:.4f}" for v in np.atleast_1d(values))

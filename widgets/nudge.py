@@ -1,0 +1,103 @@
+"""NudgeExplorer: nudge one weight of a small network and compare ΔC with dC/dw · Δw.
+
+Used in lessons/03_chain_rule. The numbers come from backprop.explore (loss_along,
+chain_factors, nudge), which ask the Network for forward, backward and loss.
+"""
+import ipywidgets as widgets
+import numpy as np
+
+from backprop.explore import (chain_factors, get_parameter, loss_along, nudge, parameter_keys,
+                              parameter_label, set_parameter, tangent, worked_example)
+
+from ._base import View, float_slider
+
+P_MAX, DP_MAX = 4.0, 1.0
+
+
+class NudgeExplorer(View):
+    """The loss along one parameter p, its tangent dC/dp, the nudge Δp and the chain-rule factors as bars."""
+
+    def __init__(self, net=None, x=None, y=None, parameter=("weights", 1, 0, 0), dp=0.5):
+        if net is None:
+            net, x, y = worked_example()          # note 003's 2-2-1 network; p = w⁽²⁾₁₁ = 0.5 (note's w31)
+        self.net, self.x, self.y = net.copy(), x, y
+        self.parameter_options = [(label, key) for label, key in parameter_keys(self.net)
+                     if self.net.activations[key[1]].prime is not None]
+        parameter = tuple(parameter)
+        if parameter not in [key for _, key in self.parameter_options]:
+            raise ValueError(f"parameter must be a key such as ('weights', 1, 0, 0); got {parameter!r}")
+        self.p_grid = np.linspace(-P_MAX, P_MAX, 121)
+        self._curve_key = None
+        controls = {"parameter": widgets.Dropdown(options=self.parameter_options, value=parameter, description="parameter p"),
+                    "p": float_slider("value of p", get_parameter(self.net, parameter), -P_MAX, P_MAX),
+                    "dp": float_slider("nudge Δp", dp, -DP_MAX, DP_MAX)}
+        controls["parameter"].observe(self._on_parameter, names="value")
+        super().__init__(controls)
+
+    def _on_parameter(self, change):
+        with self._silenced():                    # show the new parameter's own value on the slider
+            self.controls["p"].value = get_parameter(self.net, change["new"])
+
+    def _compute(self):
+        key, p, dp = self.controls["parameter"].value, self.controls["p"].value, self.controls["dp"].value
+        set_parameter(self.net, key, p)
+        if self._curve_key != key:                # the curve depends on the other parameters only
+            self._curve, self._curve_key = loss_along(self.net, self.x, self.y, key, self.p_grid), key
+        factors = chain_factors(self.net, self.x, self.y, key)
+        actual, predicted = nudge(self.net, self.x, self.y, key, dp)
+        loss = self.net.loss(self.x, self.y)
+        return {"parameter": parameter_label(key), "p": p, "dp": dp, "loss": loss, "curve": self._curve,
+                "dC_da": factors["dC_da"], "da_dz": factors["da_dz"], "dz_dp": factors["dz_dp"],
+                "dC_dp": factors["gradient"], "actual_dC": actual, "predicted_dC": predicted,
+                "tangent": tangent(p, loss, factors["gradient"], [p - DP_MAX, p + DP_MAX])}
+
+    def _draw(self):
+        self.figure.subplots_adjust(left=0.1, right=0.98, bottom=0.16, top=0.9, wspace=0.35)
+        self.ax_loss, self.ax_chain = self.figure.subplots(1, 2, gridspec_kw={"width_ratios": [3, 2]})
+        ax = self.ax_loss
+        ax.set(xlim=(-P_MAX, P_MAX), title="loss C(p), tangent, nudge Δp")
+        self.xlabel = ax.set_xlabel("p")
+        self.curve, = ax.plot(self.p_grid, np.zeros_like(self.p_grid), color="C0", lw=2)
+        self.tangent_line, = ax.plot([], [], color="C3", lw=1.2, ls="--")
+        self.point, = ax.plot([], [], "o", color="C3", ms=7)
+        self.actual, = ax.plot([], [], "o", color="C0", mfc="white", ms=7, label="actual C(p + Δp)")
+        self.predicted, = ax.plot([], [], "x", color="C3", ms=8, mew=2, label="predicted C + dC/dp·Δp")
+        ax.legend(loc="upper center", fontsize=7, frameon=False)
+        names = ["∂C/∂a", "∂a/∂z", "∂z/∂p", "∂C/∂p"]
+        ax = self.ax_chain
+        ax.set_title("chain-rule factors")
+        ax.axhline(0, color="0.5", lw=0.8)
+        self.bars = ax.bar(names, np.zeros(4), color=["C0", "C1", "C2", "C3"])
+        ax.tick_params(axis="x", labelsize=8)
+        self.values = [ax.text(i, 0, "", ha="center", fontsize=7) for i in range(4)]
+        self.compare = self.ax_loss.text(0.03, 0.04, "", transform=self.ax_loss.transAxes, fontsize=8)
+        self._mark_dynamic(self.tangent_line, self.point, self.actual, self.predicted, *self.bars,
+                           *self.values, self.compare)
+
+    def _update_artists(self):
+        s = self.state
+        if self.xlabel.get_text() != f"parameter {s['parameter']}":
+            self.xlabel.set_text(f"parameter {s['parameter']}")
+            self.curve.set_ydata(s["curve"])
+            low, high = float(s["curve"].min()), float(s["curve"].max())
+            pad = 0.1 * max(high - low, 1e-3)
+            self.ax_loss.set_ylim(low - pad, high + 3 * pad)
+            self._invalidate()                    # the curve and label are part of the background
+        self.tangent_line.set_data([s["p"] - DP_MAX, s["p"] + DP_MAX], s["tangent"])
+        self.point.set_data([s["p"]], [s["loss"]])
+        self.actual.set_data([s["p"] + s["dp"]], [s["loss"] + s["actual_dC"]])
+        self.predicted.set_data([s["p"] + s["dp"]], [s["loss"] + s["predicted_dC"]])
+        heights = [s["dC_da"], s["da_dz"], s["dz_dp"], s["dC_dp"]]
+        limit = 1.15 * self._steady_limit("factors", heights)
+        self.ax_chain.set_ylim(-limit, limit)
+        for bar, text, height in zip(self.bars, self.values, heights):
+            bar.set_height(height)
+            text.set_text(f"{height:+.4f}")
+            text.set_y(height + (0.04 if height >= 0 else -0.12) * limit)
+        self.compare.set_text(f"ΔC = {s['actual_dC']:+.5f}   ∂C/∂p·Δp = {s['predicted_dC']:+.5f}")
+
+    def _readout_items(self):
+        s = self.state
+        return [("p", s["p"]), ("Δp", s["dp"]), ("C", s["loss"]), ("∂C/∂p", s["dC_dp"]),
+                ("∂C/∂a", s["dC_da"]), ("∂a/∂z", s["da_dz"]), ("∂z/∂p", s["dz_dp"]),
+                ("actual ΔC", s["actual_dC"]), ("predicted ∂C/∂p·Δp", s["predicted_dC"])]
