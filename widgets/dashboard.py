@@ -72,6 +72,8 @@ class TrainingDashboard(View):
         self.net, self._stop = self._new_network(self.controls), False
         self.curves, self.message = {k: [] for k in CURVES}, "training …"
         self.progress.max, self.progress.value = self.controls["epochs"].value, 0
+        for ax in (self.ax_loss, self.ax_acc):                 # only here: a new scale means a full redraw
+            ax.set_xlim(0.5, self.progress.max + 0.5)
         self._set_training(True)
         if blocking:
             self._run()
@@ -118,7 +120,8 @@ class TrainingDashboard(View):
     def _compute(self):
         c, state = self.controls, {name: np.array(values) for name, values in self.curves.items()}
         state.update({name: c[name].value for name in ("hidden", "activation", "lr", "batch_size", "epochs")})
-        state.update({"epochs_run": len(self.curves["train_loss"]), "message": self.message,
+        state.update({"epochs_run": len(self.curves["train_loss"]), "epochs_planned": self.progress.max,
+                      "message": self.message,
                       "labels": self.data.y_test[:len(self.samples)]})
         if "diverged" not in self.message:
             state["predictions"] = self.net.classify(self.samples)
@@ -139,6 +142,7 @@ class TrainingDashboard(View):
         self.ax_loss.legend(fontsize=8, frameon=False, loc="lower left")
         for ax in (self.ax_loss, self.ax_acc):
             ax.xaxis.set_major_locator(MaxNLocator(integer=True))
+            ax.set_xlim(0.5, self.controls["epochs"].value + 0.5)
         cells = grid[:, 1].subgridspec(*SAMPLE_SHAPE, hspace=0.5, wspace=0.1)
         self.digit_titles = []
         for i, image in enumerate(self.samples):
@@ -151,15 +155,13 @@ class TrainingDashboard(View):
 
     def _update_artists(self):
         s = self.state
-        self.ax_loss.set_xlim(0.5, s["epochs"] + 0.5)
-        self.ax_acc.set_xlim(0.5, s["epochs"] + 0.5)
         for name, line in self.lines.items():
             line.set_data(np.arange(1, len(s[name]) + 1), s[name])
         predictions = s.get("predictions", [None] * len(self.samples))
         for title, label, guess in zip(self.digit_titles, s["labels"], predictions):
             title.set_text("?" if guess is None else f"says {guess}")
             title.set_color("0.4" if guess is None else "C2" if guess == label else "C3")
-        self.status.set_text(f"epoch {s['epochs_run']} of {s['epochs']}: {s['message']}")
+        self.status.set_text(f"epoch {s['epochs_run']} of {s['epochs_planned']}: {s['message']}")
 
     def _readout_items(self):
         s = self.state
