@@ -129,3 +129,14 @@ def test_every_lesson_module_present_is_listed(store):
             src = path.read_text()
             assert lessons[lesson] and all(f'"{name}"' in src for name in lessons[lesson])
             assert all(value is None for value in lessons[lesson].values())
+
+
+def test_a_check_used_by_two_lessons_shows_in_both(store, monkeypatch):
+    for name, names in (("fake_a", ["check_shared", "check_a"]), ("fake_b", ["check_shared"])):
+        fake = types.ModuleType(f"backprop.exercises.{name}")
+        fake.__all__ = names
+        monkeypatch.setitem(sys.modules, fake.__name__, fake)
+    monkeypatch.setattr(progress_module, "LESSON_MODULES", {"00": "fake_a", "05": "fake_b"})
+    _progress.record("check_shared", True)
+    summary = progress(show=False)
+    assert summary.lessons == {"00": {"check_shared": True, "check_a": None}, "05": {"check_shared": True}}

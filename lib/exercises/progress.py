@@ -1,7 +1,7 @@
 """``progress()``: which exercises the learner has passed, lesson by lesson.
 
 A lesson's exercises are the ``check_…`` names in the ``__all__`` of its checks module
-(neuron → lesson 01, …, challenges → lesson 08), read when ``progress()`` is called,
+(start → 00, neuron → 01, …, challenges → 08), read when ``progress()`` is called,
 so a new check appears here without editing this file. Introduced in lessons/00_start_here.
 """
 import html
@@ -12,7 +12,7 @@ from . import _progress
 
 __all__ = ["progress"]
 
-LESSON_MODULES = {"01": "neuron", "02": "loss", "03": "chain", "04": "blame", "05": "worked",
+LESSON_MODULES = {"00": "start", "01": "neuron", "02": "loss", "03": "chain", "04": "blame", "05": "worked",
                   "06": "descent", "07": "sgd", "08": "challenges"}
 STATUS = {True: "✓ passed", False: "✗ not yet", None: "· not tried"}
 
@@ -58,14 +58,16 @@ class Progress:
 
 def progress(show=True):
     """Show and return a Progress of every exercise: passed now or in an earlier session, not yet, not tried."""
-    outcomes = _progress.all_outcomes()
+    outcomes, listed = _progress.all_outcomes(), set()
     summary = Progress()
     for lesson, module in LESSON_MODULES.items():
         names = exercises_of(module)
         if names:
-            summary.lessons[lesson] = {name: outcomes.pop(name, None) for name in names}
-    if outcomes:
-        summary.lessons["other"] = dict(sorted(outcomes.items()))
+            summary.lessons[lesson] = {name: outcomes.get(name) for name in names}
+            listed.update(names)
+    others = {name: ok for name, ok in sorted(outcomes.items()) if name not in listed}
+    if others:
+        summary.lessons["other"] = others
     if show:
         _show(summary)
     return summary
