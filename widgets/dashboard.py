@@ -24,6 +24,23 @@ SAMPLE_SHAPE = (3, 4)                         # the grid of test digits shown wi
 LOSS_LIMITS = (1e-2, 5.0)
 
 
+def _controls(hidden, activation, lr, batch_size, epochs):
+    """The labelled, clamped settings and the Train/Stop buttons."""
+    style = {"description_width": "initial"}
+
+    def int_slider(description, value, low, high):
+        return widgets.IntSlider(value=int(np.clip(value, low, high)), min=low, max=high,
+                                 description=description, style=style)
+    return {"hidden": int_slider("hidden neurons", hidden, 2, 128),
+            "activation": widgets.Dropdown(options=HIDDEN_ACTIVATIONS, value=activation, description="activation"),
+            "lr": widgets.FloatLogSlider(value=float(np.clip(lr, 1e-3, 10.0)), base=10, min=-3, max=1, step=0.1,
+                                         description="learning rate lr", readout_format=".3f", style=style),
+            "batch_size": int_slider("batch size", batch_size, 1, 256),
+            "epochs": int_slider("epochs", epochs, 1, 50),
+            "train": widgets.Button(description="Train", button_style="success", icon="play"),
+            "stop": widgets.Button(description="Stop", button_style="danger", icon="stop", disabled=True)}
+
+
 class TrainingDashboard(View):
     """Controls for the network and training, a Train/Stop pair with a progress bar, curves and sample digits."""
 
@@ -35,17 +52,7 @@ class TrainingDashboard(View):
         self.data, self.seed = load_digits(), seed
         self.samples = self.data.X_test[:np.prod(SAMPLE_SHAPE)]
         self.curves, self.message, self._thread, self._stop = {k: [] for k in CURVES}, "not trained yet", None, False
-        style = {"description_width": "initial"}
-        controls = {
-            "hidden": widgets.IntSlider(value=int(np.clip(hidden, 2, 128)), min=2, max=128, description="hidden neurons", style=style),
-            "activation": widgets.Dropdown(options=HIDDEN_ACTIVATIONS, value=activation, description="activation"),
-            "lr": widgets.FloatLogSlider(value=float(np.clip(lr, 1e-3, 10.0)), base=10, min=-3, max=1, step=0.1,
-                                         description="learning rate lr", readout_format=".3f", style=style),
-            "batch_size": widgets.IntSlider(value=int(np.clip(batch_size, 1, 256)), min=1, max=256, description="batch size", style=style),
-            "epochs": widgets.IntSlider(value=int(np.clip(epochs, 1, 50)), min=1, max=50, description="epochs", style=style),
-            "train": widgets.Button(description="Train", button_style="success", icon="play"),
-            "stop": widgets.Button(description="Stop", button_style="danger", icon="stop", disabled=True),
-        }
+        controls = _controls(hidden, activation, lr, batch_size, epochs)
         self.progress = widgets.IntProgress(value=0, min=0, max=controls["epochs"].value, description="epochs run")
         self.net = self._new_network(controls)
         controls["train"].on_click(lambda _: self.train())
@@ -58,11 +65,10 @@ class TrainingDashboard(View):
                              widgets.HBox([c["batch_size"], c["epochs"]]),
                              widgets.HBox([c["train"], c["stop"], self.progress])])
 
-    @staticmethod
-    def _new_network(controls):
+    def _new_network(self, controls):
         activation = controls["activation"].value
         return Network([64, controls["hidden"].value, 10], activation, "softmax", "cross_entropy",
-                       init="he" if activation == "relu" else "xavier", seed=0)
+                       init="he" if activation == "relu" else "xavier", seed=self.seed)
 
     # ---- training ------------------------------------------------------
     def train(self, blocking=False):
