@@ -9,6 +9,12 @@ import pytest
 from backprop import exercises as ex
 
 
+@pytest.fixture(autouse=True)
+def _progress_in_memory(monkeypatch):
+    """Checks record passes in the learner's home; tests must not write there."""
+    monkeypatch.setenv("BACKPROP_PROGRESS_FILE", "off")
+
+
 def sig(z):
     return 1 / (1 + np.exp(-np.asarray(z, dtype=float)))
 
