@@ -68,10 +68,11 @@ def solution_only_lines(nb):
     return lines(solution) - lines(c for c in nb.cells if c not in solution)
 
 
-def student_text(nb):
-    """Everything a student could read in a notebook: sources, outputs, metadata."""
-    return "\n".join([c.source for c in nb.cells] + [json.dumps(c.get("outputs", [])) for c in nb.cells]
-                     + [json.dumps(nb.metadata, ensure_ascii=False)])
+def student_lines(nb):
+    """Every stripped line a student could read in a notebook: sources, outputs, metadata."""
+    texts = [c.source for c in nb.cells] + [json.dumps(c.get("outputs", []), indent=1) for c in nb.cells]
+    texts.append(json.dumps(nb.metadata, indent=1, ensure_ascii=False))
+    return {line.strip() for text in texts for line in text.splitlines()}
 
 
 def assert_clean(original, student):
@@ -80,9 +81,12 @@ def assert_clean(original, student):
         if cell.cell_type == "code":
             assert cell.outputs == [] and cell.execution_count is None
     assert "widgets" not in student.metadata
-    text = student_text(student)
-    for line in solution_only_lines(original):
-        assert line not in text, f"solution text survived: {line!r}"
+    survived = solution_only_lines(original) & student_lines(student)
+    assert not survived, f"solution text survived: {sorted(survived)}"
+    whole = "\n".join(c.source for c in student.cells)
+    for cell in original.cells:
+        if "solution" in cell.metadata.get("tags", []) and cell.source.strip().count("\n") >= 1:
+            assert cell.source.strip() not in whole
 
 
 def pre_solution_checks(nb):
