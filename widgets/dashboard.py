@@ -6,6 +6,7 @@ Training runs in a background thread, so the notebook stays usable and the Stop
 button is heard (the callback returns False to stop); ``train(blocking=True)``
 runs in the caller's thread instead (tests, scripts).
 """
+import contextlib
 import html
 import threading
 
@@ -22,6 +23,15 @@ from ._base import View
 CURVES = ("train_loss", "test_loss", "train_accuracy", "test_accuracy")
 SAMPLE_SHAPE = (3, 4)                         # the grid of test digits shown with their predicted labels
 LOSS_LIMITS = (1e-2, 5.0)
+
+
+def _one_blas_thread():
+    """Run numpy's BLAS on one thread: for these small matrices, threads on a busy 2-core machine cost 3-4×."""
+    try:
+        from threadpoolctl import threadpool_limits          # installed with scikit-learn
+    except ImportError:
+        return contextlib.nullcontext()
+    return threadpool_limits(limits=1, user_api="blas")
 
 
 def _controls(hidden, activation, lr, batch_size, epochs):
@@ -95,8 +105,9 @@ class TrainingDashboard(View):
     def _run(self):
         c, d = self.controls, self.data
         try:
-            history = self.net.fit(d.X_train, d.y_train, epochs=c["epochs"].value, batch_size=c["batch_size"].value,
-                                   lr=c["lr"].value, seed=self.seed, callback=self._after_epoch)
+            with _one_blas_thread():
+                history = self.net.fit(d.X_train, d.y_train, epochs=c["epochs"].value, lr=c["lr"].value,
+                                       batch_size=c["batch_size"].value, seed=self.seed, callback=self._after_epoch)
             if "diverged" not in self.message:
                 self.message = history.message
         finally:
