@@ -62,6 +62,7 @@ class TrainingDashboard(View):
         self.data, self.seed = load_digits(), seed
         self.samples = self.data.X_test[:np.prod(SAMPLE_SHAPE)]
         self.curves, self.message, self._thread, self._stop = {k: [] for k in CURVES}, "not trained yet", None, False
+        self._trained = None
         controls = _controls(hidden, activation, lr, batch_size, epochs)
         self.progress = widgets.IntProgress(value=0, min=0, max=controls["epochs"].value, description="epochs run")
         self.net = self._new_network(controls)
@@ -85,7 +86,7 @@ class TrainingDashboard(View):
         """Train a fresh network with the current settings; in a thread unless ``blocking``. Returns the thread or None."""
         if self._thread is not None and self._thread.is_alive():
             return self._thread
-        self.net, self._stop = self._new_network(self.controls), False
+        self.net, self._stop, self._trained = self._new_network(self.controls), False, self._settings()
         self.curves, self.message = {k: [] for k in CURVES}, "training …"
         self.progress.max, self.progress.value = self.controls["epochs"].value, 0
         for ax in (self.ax_loss, self.ax_acc):                 # only here: a new scale means a full redraw
@@ -129,6 +130,9 @@ class TrainingDashboard(View):
         self._refresh()
         return not self._stop
 
+    def _settings(self):
+        return tuple(self.controls[name].value for name in ("hidden", "activation", "lr", "batch_size", "epochs"))
+
     def _set_training(self, running):
         for name, control in self.controls.items():
             control.disabled = running if name != "stop" else not running
@@ -137,8 +141,9 @@ class TrainingDashboard(View):
     def _compute(self):
         c, state = self.controls, {name: np.array(values) for name, values in self.curves.items()}
         state.update({name: c[name].value for name in ("hidden", "activation", "lr", "batch_size", "epochs")})
+        changed = self._trained not in (None, self._settings())
         state.update({"epochs_run": len(self.curves["train_loss"]), "epochs_planned": self.progress.max,
-                      "message": self.message,
+                      "message": "settings changed: press Train to train a new network" if changed else self.message,
                       "labels": self.data.y_test[:len(self.samples)]})
         if "diverged" not in self.message:
             state["predictions"] = self.net.classify(self.samples)
@@ -188,4 +193,4 @@ class TrainingDashboard(View):
                 ("train accuracy", s["train_accuracy"][-1]), ("test accuracy", s["test_accuracy"][-1])]
 
     def _readout_html(self):
-        return super()._readout_html() + f"<div style='font-family:monospace'>{html.escape(self.message)}</div>"
+        return super()._readout_html() + f"<div style='font-family:monospace'>{html.escape(self.state['message'])}</div>"
