@@ -33,15 +33,17 @@ class OverfittingExplorer(View):
 
     Kept fast for sliders: a 64-32-10 ReLU network, one full-batch step per
     epoch for ``epochs`` epochs, losses recorded ``every`` 2 epochs on 200 test
-    digits (10-25 ms for a new setting on 2 busy cores); each setting is trained
+    digits (15-30 ms for a new setting on 2 shared cores); each setting is trained
     once and cached, so going back to it costs only the redraw (about 5 ms).
     Every control is a slider over a few fixed values.
     """
 
     def __init__(self, n_train=25, weight_decay=0.0, dropout=0.0, epochs=40, lr=0.5, hidden=32,
                  n_test=200, every=2, seed=0):
+        if int(epochs) < 1:
+            raise ValueError(f"epochs must be a whole number ≥ 1; got {epochs!r}")
         self.epochs, self.lr, self.hidden, self.seed, self._runs = int(epochs), lr, int(hidden), seed, {}
-        self.every = int(every)
+        self.every = int(np.clip(every, 1, self.epochs))
         self.split, self.X_test, self.y_test = _digits(n_test)
         style = {"description_width": "initial"}
 
@@ -55,7 +57,7 @@ class OverfittingExplorer(View):
         super().__init__(controls)
 
     def train(self, n_train, weight_decay, dropout):
-        """Train a fresh network on the first ``n_train`` training digits; (train_loss, test_loss, accuracies) per epoch."""
+        """Train a fresh network on the first ``n_train`` digits: ({train_loss, test_loss} (epochs // every,), train acc, test acc)."""
         key = (n_train, weight_decay, dropout)
         if key not in self._runs:
             X, y = self.split.X_train[:n_train], self.split.y_train[:n_train]
