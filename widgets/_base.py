@@ -8,36 +8,11 @@ with ``_mark_dynamic`` are blitted over a cached background (axes, ticks, labels
 """
 import contextlib
 import html
-import io
 
 import ipywidgets as widgets
-import matplotlib
 import numpy as np
-from matplotlib.backends.backend_agg import FigureCanvasAgg
-from matplotlib.figure import Figure
 
-_IPYMPL_BACKENDS = ("module://ipympl.backend_nbagg", "widget", "ipympl")
-
-
-def using_ipympl():
-    """True when the notebook selected ``%matplotlib widget`` (ipympl)."""
-    return matplotlib.get_backend().lower() in _IPYMPL_BACKENDS
-
-
-def new_figure(figsize):
-    """A figure and the widget that shows it: an ipympl canvas, or a fixed-height PNG Image (inline fallback)."""
-    if using_ipympl():
-        import matplotlib.pyplot as plt
-        with plt.ioff():
-            fig = plt.figure(figsize=figsize)
-        fig.canvas.header_visible = False
-        fig.canvas.toolbar_visible = False
-        fig.canvas.resizable = False
-        return fig, fig.canvas
-    fig = Figure(figsize=figsize)
-    FigureCanvasAgg(fig)                                  # a real Agg canvas: draw() renders pixels
-    width, height = (f"{int(s * fig.dpi)}px" for s in figsize)   # fixed, so nothing jumps on redraw
-    return fig, widgets.Image(format="png", layout=widgets.Layout(width=width, height=height))
+from ._render import Blitter, in_kernel, new_figure, png_bytes, using_ipympl  # noqa: F401 (part of the API)
 
 
 def float_slider(description, value, min, max, step=0.01, fmt=".2f", **kw):
@@ -68,7 +43,7 @@ class View(widgets.VBox):
         self.state = {}
         self.figure, self._figure_widget = new_figure(figsize or self.figsize)
         self.readout = widgets.HTML()
-        self._dynamic, self._background, self._limits, self._quiet, self._steady = [], None, None, 0, {}
+        self._blitter, self._quiet, self._steady = Blitter(self.figure), 0, {}
         self._draw()
         self._refresh()
         for control in self.controls.values():
@@ -96,7 +71,7 @@ class View(widgets.VBox):
     # ---- helpers for views --------------------------------------------
     def _mark_dynamic(self, *artists):
         """Artists that change on updates; everything else is drawn once into a cached background."""
-        self._dynamic.extend(artists)
+        self._blitter.dynamic.extend(artists)
         return artists[0] if len(artists) == 1 else artists
 
     def _steady_limit(self, name, values, smallest=0.1):
@@ -108,7 +83,11 @@ class View(widgets.VBox):
 
     def _invalidate(self):
         """Redraw the background on the next update (after changing a static artist)."""
-        self._background = None
+        self._blitter.clear()
+
+    def _background_key(self):
+        """What, besides the axis limits, the static artists depend on (a cached background per key)."""
+        return None
 
     @contextlib.contextmanager
     def _silenced(self):
@@ -137,36 +116,9 @@ class View(widgets.VBox):
         if self._figure_widget is canvas:
             canvas.draw_idle()
             return
-        self._agg_draw(canvas)
-        if _in_kernel():
-            self._figure_widget.value = _png(canvas)
-
-    def _agg_draw(self, canvas):
-        hinting = matplotlib.rcParams["text.hinting"]
-        matplotlib.rcParams["text.hinting"] = "none"      # unhinted glyphs render about twice as fast
-        try:
-            self._blit(canvas)
-        finally:
-            matplotlib.rcParams["text.hinting"] = hinting
-
-    def _blit(self, canvas):
-        limits = [(ax.get_xlim(), ax.get_ylim()) for ax in self.figure.axes]
-        if not self._dynamic:
-            canvas.draw()
-            return
-        if self._background is None or limits != self._limits:
-            shown = [a.get_visible() for a in self._dynamic]
-            for artist in self._dynamic:
-                artist.set_visible(False)
-            canvas.draw()
-            self._background, self._limits = canvas.copy_from_bbox(self.figure.bbox), limits
-            for artist, visible in zip(self._dynamic, shown):
-                artist.set_visible(visible)
-        else:
-            canvas.restore_region(self._background)
-        for artist in self._dynamic:
-            if artist.get_visible():
-                self.figure.draw_artist(artist)
+        self._blitter.draw(self._background_key())
+        if in_kernel():
+            self._figure_widget.value = png_bytes(canvas)
 
     def _readout_items(self):
         """(label, value) pairs for the readout; by default every scalar or small array in state."""
@@ -194,20 +146,3 @@ def _fmt(value, decimals):
     if arr.ndim == 0:
         return f"{float(arr):.{decimals}f}"
     return np.array2string(arr, precision=decimals, floatmode="fixed", separator=", ")
-
-
-def _png(canvas):
-    """The canvas's current pixels as PNG bytes (no second draw)."""
-    from PIL import Image
-    buffer = io.BytesIO()
-    Image.fromarray(np.asarray(canvas.buffer_rgba())).save(buffer, format="png", compress_level=1)
-    return buffer.getvalue()
-
-
-def _in_kernel():
-    try:
-        from IPython import get_ipython
-    except ImportError:
-        return False
-    shell = get_ipython()
-    return shell is not None and getattr(shell, "kernel", None) is not None

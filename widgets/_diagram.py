@@ -10,6 +10,8 @@ import matplotlib
 import numpy as np
 from matplotlib.collections import LineCollection
 
+from ._labels import Labels
+
 POSITIVE, NEGATIVE, UNKNOWN, BLANK = "#2166ac", "#b2182b", "#d9d9d9", "#ffffff"
 _CMAP = matplotlib.colormaps["RdBu"]
 
@@ -40,12 +42,10 @@ class NetworkDiagram:
         xy = np.vstack(self.centres)
         size = 750 if max(sizes) <= 3 else 430
         self.nodes = ax.scatter(xy[:, 0], xy[:, 1], s=size, zorder=3, edgecolors="0.25", linewidths=1)
-        self.node_text = [ax.text(x, y, "", ha="center", va="center", fontsize=6.5, zorder=4) for x, y in xy]
+        self.node_labels = Labels(ax, xy, fontsize=6.5)
         show_edge_labels = len(segments) <= 8 if edge_labels is None else edge_labels
-        self.edge_text = [ax.text(*(0.72 * np.asarray(a) + 0.28 * np.asarray(b)), "", ha="center", va="center",
-                                  fontsize=6.5, zorder=2, bbox=dict(boxstyle="round,pad=0.15", fc="white",
-                                                                    ec="none", alpha=0.85))
-                          for a, b in segments] if show_edge_labels else []
+        self.edge_labels = Labels(ax, [0.72 * np.asarray(a) + 0.28 * np.asarray(b) for a, b in segments]
+                                  if show_edge_labels else np.zeros((0, 2)), fontsize=6.5, box=(1, 1, 1, 0.85))
         self.edge_mark, = ax.plot([], [], color="gold", lw=9, alpha=0.7, zorder=0.5, solid_capstyle="round")
         self.node_mark, = ax.plot([], [], "o", ms=np.sqrt(size) + 9, color="gold", alpha=0.8, zorder=2.5)
         top = (max(sizes) - 1) / 2 + 0.6
@@ -57,7 +57,7 @@ class NetworkDiagram:
 
     def dynamic_artists(self):
         """Every artist that changes on an update."""
-        return [self.edge_mark, self.node_mark, self.edges, self.nodes, *self.edge_text, *self.node_text]
+        return [self.edge_mark, self.node_mark, self.edges, self.nodes, self.edge_labels, self.node_labels]
 
     def show_nodes(self, values, labels, floor=1.0):
         """values: one array (n_L,) per layer, None = unknown (grey), 'blank' = white; labels likewise."""
@@ -65,8 +65,7 @@ class NetworkDiagram:
         colours = [np.tile(matplotlib.colors.to_rgba(UNKNOWN if v is None else BLANK), (n, 1))
                    if v is None or isinstance(v, str) else shade(v, scale) for v, n in zip(values, self.sizes)]
         self.nodes.set_facecolors(np.vstack(colours))
-        for text, label in zip(self.node_text, [t for layer in labels for t in layer]):
-            text.set_text(label)
+        self.node_labels.set_texts([t for layer in labels for t in layer])
 
     def show_edges(self, values, labels, floor=1.0):
         """values: one matrix (n_L, n_L-1) per weight layer, None = unknown; colour = sign, width = size."""
@@ -78,8 +77,8 @@ class NetworkDiagram:
             widths.append(0.8 if v is None else 0.6 + 5.0 * abs(v[j, k]) / scale)
         self.edges.set_colors(colours)
         self.edges.set_linewidths(widths)
-        for text, (l, j, k) in zip(self.edge_text, self.edge_index):
-            text.set_text(labels[l][j][k])
+        if len(self.edge_labels.positions):
+            self.edge_labels.set_texts([labels[l][j][k] for l, j, k in self.edge_index])
 
     def mark(self, key):
         """Highlight the parameter ``key``: a weight's line or a bias's neuron."""

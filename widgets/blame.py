@@ -13,6 +13,7 @@ from backprop.explore import (WORKED_LR, get_parameter, gradient_of, parameter_k
 
 from ._base import View, float_slider
 from ._diagram import NetworkDiagram, labels, parameter_table
+from ._labels import Labels
 
 P_MAX, X_MAX = 4.0, 2.0
 MODES = (("forward: a and w", "forward"), ("blame: δ and ∂C/∂w", "blame"))
@@ -129,7 +130,7 @@ class BlameExplorer(View):
     def _draw(self):
         ax = self.figure.add_axes([0.0, 0.0, 1.0, 0.92])
         self.diagram = NetworkDiagram(ax, self.net.sizes)
-        self.title = self.figure.text(0.5, 0.97, "", ha="center", va="top", fontsize=9)
+        self.title = Labels(self.figure, [(0.5, 0.95)], fontsize=9, transform=self.figure.transFigure)
         self._mark_dynamic(*self.diagram.dynamic_artists(), self.title)
 
     def _update_artists(self):
@@ -139,7 +140,7 @@ class BlameExplorer(View):
             d.show_nodes(nodes, [labels(a, len(a), ".3f") for a in nodes])
             weights = [s[f"weights[{l}]"] for l in range(self.depth)]
             d.show_edges(weights, [[labels(row, len(row), "+.2f") for row in W] for W in weights])
-            self.title.set_text(f"forward pass: ŷ = {_join(s['y_hat'])}, C = {s['loss']:.5f}")
+            self.title.set_texts([f"forward pass: ŷ = {_join(s['y_hat'])}, C = {s['loss']:.5f}"])
         else:
             shown = s["shown"]
             deltas = ["blank"] + [None if delta is None else delta[0] for delta in shown.delta[1:]]
@@ -148,8 +149,8 @@ class BlameExplorer(View):
             d.show_edges(shown.weights, [[labels(None if W is None else W[j], sizes[l], "+.4f")
                                           for j in range(sizes[l + 1])] for l, W in enumerate(shown.weights)],
                          floor=1e-12)
-            self.title.set_text(f"blame δ and ∂C/∂w: {len(s['revealed'])} of {self.depth} layers back, "
-                                f"C = {s['loss']:.5f}")
+            self.title.set_texts([f"blame δ and ∂C/∂w: {len(s['revealed'])} of {self.depth} layers back, "
+                                f"C = {s['loss']:.5f}"])
         d.mark(s["parameter"])
 
     def _readout_items(self):

@@ -10,6 +10,7 @@ from backprop.explore import (chain_factors, get_parameter, loss_along, nudge, p
                               parameter_label, set_parameter, tangent, worked_example)
 
 from ._base import View, float_slider
+from ._labels import Labels
 
 P_MAX, DP_MAX = 4.0, 1.0
 
@@ -27,7 +28,7 @@ class NudgeExplorer(View):
         if parameter not in [key for _, key in self.parameter_options]:
             raise ValueError(f"parameter must be a key such as ('weights', 1, 0, 0); got {parameter!r}")
         self.p_grid = np.linspace(-P_MAX, P_MAX, 121)
-        self._curve_key = None
+        self._curves, self._shown_curve = {}, None                          # (parameter, the other parameters' values) → C along p
         controls = {"parameter": widgets.Dropdown(options=self.parameter_options, value=parameter, description="parameter p"),
                     "p": float_slider("value of p", get_parameter(self.net, parameter), -P_MAX, P_MAX),
                     "dp": float_slider("nudge Δp", dp, -DP_MAX, DP_MAX)}
@@ -41,12 +42,13 @@ class NudgeExplorer(View):
     def _compute(self):
         key, p, dp = self.controls["parameter"].value, self.controls["p"].value, self.controls["dp"].value
         set_parameter(self.net, key, p)
-        if self._curve_key != key:                # the curve depends on the other parameters only
-            self._curve, self._curve_key = loss_along(self.net, self.x, self.y, key, self.p_grid), key
+        self._curve_key = (key, self._others(key))
+        if self._curve_key not in self._curves:   # the curve depends on the other parameters only
+            self._curves[self._curve_key] = loss_along(self.net, self.x, self.y, key, self.p_grid)
         factors = chain_factors(self.net, self.x, self.y, key)
         actual, predicted = nudge(self.net, self.x, self.y, key, dp)
         loss = self.net.loss(self.x, self.y)
-        return {"parameter": parameter_label(key), "p": p, "dp": dp, "loss": loss, "curve": self._curve,
+        return {"parameter": parameter_label(key), "p": p, "dp": dp, "loss": loss, "curve": self._curves[self._curve_key],
                 "dC_da": factors["dC_da"], "da_dz": factors["da_dz"], "dz_dp": factors["dz_dp"],
                 "dC_dp": factors["gradient"], "actual_dC": actual, "predicted_dC": predicted,
                 "tangent": tangent(p, loss, factors["gradient"], [p - DP_MAX, p + DP_MAX])}
@@ -62,27 +64,33 @@ class NudgeExplorer(View):
         self.point, = ax.plot([], [], "o", color="C3", ms=7)
         self.actual, = ax.plot([], [], "o", color="C0", mfc="white", ms=7, label="actual C(p + Δp)")
         self.predicted, = ax.plot([], [], "x", color="C3", ms=8, mew=2, label="predicted C + dC/dp·Δp")
-        ax.legend(loc="upper center", fontsize=7, frameon=False)
+        ax.legend(loc="upper center", bbox_to_anchor=(0.5, 0.9), fontsize=7, frameon=False)
         names = ["∂C/∂a", "∂a/∂z", "∂z/∂p", "∂C/∂p"]
         ax = self.ax_chain
         ax.set_title("chain-rule factors")
         ax.axhline(0, color="0.5", lw=0.8)
         self.bars = ax.bar(names, np.zeros(4), color=["C0", "C1", "C2", "C3"])
         ax.tick_params(axis="x", labelsize=8)
-        self.values = [ax.text(i, 0, "", ha="center", fontsize=7) for i in range(4)]
-        self.compare = self.ax_loss.text(0.03, 0.04, "", transform=self.ax_loss.transAxes, fontsize=8)
-        self._mark_dynamic(self.tangent_line, self.point, self.actual, self.predicted, *self.bars,
-                           *self.values, self.compare)
+        self.compare = Labels(self.ax_loss, [(0.03, 0.93)], fontsize=8, transform=self.ax_loss.transAxes, ha="left")
+        self._mark_dynamic(self.tangent_line, self.point, self.actual, self.predicted, *self.bars, self.compare)
+
+    def _others(self, key):
+        probe = self.net.copy()
+        set_parameter(probe, key, 0.0)
+        return np.concatenate([p.ravel() for p in probe.parameters()]).tobytes()
+
+    def _background_key(self):
+        return self._curve_key                    # the curve is drawn into the background
 
     def _update_artists(self):
         s = self.state
-        if self.xlabel.get_text() != f"parameter {s['parameter']}":
+        if self._shown_curve != self._curve_key:
+            self._shown_curve = self._curve_key
             self.xlabel.set_text(f"parameter {s['parameter']}")
             self.curve.set_ydata(s["curve"])
             low, high = float(s["curve"].min()), float(s["curve"].max())
             pad = 0.1 * max(high - low, 1e-3)
-            self.ax_loss.set_ylim(low - pad, high + 3 * pad)
-            self._invalidate()                    # the curve and label are part of the background
+            self.ax_loss.set_ylim(low - pad, high + 5 * pad)   # curve and label: part of the background
         self.tangent_line.set_data([s["p"] - DP_MAX, s["p"] + DP_MAX], s["tangent"])
         self.point.set_data([s["p"]], [s["loss"]])
         self.actual.set_data([s["p"] + s["dp"]], [s["loss"] + s["actual_dC"]])
@@ -90,11 +98,9 @@ class NudgeExplorer(View):
         heights = [s["dC_da"], s["da_dz"], s["dz_dp"], s["dC_dp"]]
         limit = 1.15 * self._steady_limit("factors", heights)
         self.ax_chain.set_ylim(-limit, limit)
-        for bar, text, height in zip(self.bars, self.values, heights):
+        for bar, height in zip(self.bars, heights):
             bar.set_height(height)
-            text.set_text(f"{height:+.4f}")
-            text.set_y(height + (0.04 if height >= 0 else -0.12) * limit)
-        self.compare.set_text(f"ΔC = {s['actual_dC']:+.5f}   ∂C/∂p·Δp = {s['predicted_dC']:+.5f}")
+        self.compare.set_texts([f"ΔC = {s['actual_dC']:+.5f}   ∂C/∂p·Δp = {s['predicted_dC']:+.5f}"])
 
     def _readout_items(self):
         s = self.state

@@ -116,7 +116,7 @@ def test_nudge_state_and_artists_equal_an_independent_network(key, w1, w2, b1):
     assert view.point.get_data() == ([-1.2], [pytest.approx(net.loss(X, Y))])
     assert view.actual.get_data()[1] == [pytest.approx(nudged.loss(X, Y))]
     assert slope_of(view.tangent_line) == pytest.approx(grad)
-    assert f"{s['actual_dC']:+.5f}" in view.compare.get_text()
+    assert f"{s['actual_dC']:+.5f}" in view.compare.texts[0]
 
 
 def test_nudge_curve_is_the_loss_along_the_parameter():
@@ -141,9 +141,9 @@ def test_blame_default_equals_the_core_on_note_003():
         np.testing.assert_allclose(s[f"delta[{L}]"], grads.delta[L][0])
         np.testing.assert_allclose(s[f"grad_weights[{L - 1}]"], grads.weights[L - 1])
         np.testing.assert_allclose(s[f"grad_biases[{L - 1}]"], grads.biases[L - 1])
-    texts = [t.get_text() for t in view.diagram.node_text]
+    texts = view.diagram.node_labels.texts
     assert texts == ["0.500", "0.100"] + [f"{a:.3f}" for a in trace.a[1][0]] + [f"{trace.a[2][0, 0]:.3f}"]
-    assert [t.get_text() for t in view.diagram.edge_text] == ["+0.40", "+0.30", "+0.60", "+0.90", "+0.50", "+0.70"]
+    assert view.diagram.edge_labels.texts == ["+0.40", "+0.30", "+0.60", "+0.90", "+0.50", "+0.70"]
     widths = view.diagram.edges.get_linewidths()
     assert widths[3] > widths[4] > widths[0] > widths[1]            # |0.9| > |0.5| > |0.4| > |0.3|
     assert f"{grads.weights[0][1, 0]:+.6f}" in view.readout.value   # the table holds every gradient
@@ -165,7 +165,7 @@ def test_blame_toggle_colours_neurons_by_delta_and_edges_by_gradient():
     edge_colours = view.diagram.edges.get_colors()
     assert [tuple(c[:3]) for c in edge_colours] == [matplotlib.colors.to_rgb("#2166ac" if g >= 0 else "#b2182b")
                                                     for g in gradient]
-    assert [t.get_text() for t in view.diagram.node_text[2:]] == [f"{d:+.4f}" for d in deltas]
+    assert view.diagram.node_labels.texts[2:] == [f"{d:+.4f}" for d in deltas]
 
 
 def test_backward_one_layer_at_a_time():
@@ -251,3 +251,13 @@ def test_controls_clamp():
     view = LossExplorer()
     view.controls["y_hat"].value = 5.0
     assert view.controls["y_hat"].value == 0.99 and view.state["y_hat"] == 0.99
+
+
+def test_nudge_curve_follows_the_other_parameters():
+    view = NudgeExplorer()
+    view.controls["p"].value = -2.0                       # move w⁽²⁾₁₁, then look along w⁽¹⁾₁₁
+    view.controls["parameter"].value = ("weights", 0, 0, 0)
+    i = 30
+    p = view.p_grid[i]
+    expected = note_003(W1=[[p, 0.3], [0.6, 0.9]], W2=[[-2.0, 0.7]]).loss(X, Y)
+    assert view.curve.get_ydata()[i] == pytest.approx(expected)
