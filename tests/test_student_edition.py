@@ -55,6 +55,8 @@ def fake_repo(tmp_path):
         (repo / name / "__pycache__").mkdir(parents=True)
         (repo / name / "__init__.py").write_text(f'"""{name}"""\n')
         (repo / name / "__pycache__" / "x.pyc").write_bytes(b"")
+    (repo / "docs").mkdir()
+    (repo / "docs" / "teaching.md").write_text("notes\n")
     for name in ("pyproject.toml", "requirements.txt", "environment.yml", "README.md"):
         (repo / name).write_text(f"# {name}\n")
     return repo
@@ -131,7 +133,7 @@ def test_student_edition_of_a_demo_lesson(fake_repo, tmp_path):
                  "environment.yml", "README.md", "Makefile", "lessons/img/cycle.svg"):
         assert (target / name).is_file(), name
     assert not list(target.rglob("__pycache__")) and not list(target.rglob(".ipynb_checkpoints"))
-    assert "make lab" in (target / "README.md").read_text()
+    assert "make lab" in (target / "README.md").read_text() and not (target / "docs").exists()
 
 
 def test_the_zip_holds_the_same_files(fake_repo, tmp_path):
@@ -147,7 +149,9 @@ def test_solutions_edition_keeps_everything(fake_repo, tmp_path):
     target = edition.build("solutions", tmp_path / "dist", repo=fake_repo)
     original = nbformat.read(fake_repo / "lessons" / "01_demo.ipynb", as_version=4)
     assert nbformat.read(target / "lessons" / "01_demo.ipynb", as_version=4) == original
-    assert (target / "README.md").read_text() == "# README.md\n" and (tmp_path / "dist" / "solutions.zip").is_file()
+    assert "instructor edition" in (target / "README.md").read_text()
+    assert (target / "docs" / "teaching.md").read_text() == "notes\n"
+    assert (tmp_path / "dist" / "solutions.zip").is_file()
 
 
 def test_rebuilding_removes_stale_files(fake_repo, tmp_path):

@@ -18,50 +18,16 @@ REPO = Path(__file__).resolve().parents[1]
 PACKAGE = ["lib", "widgets", "pyproject.toml", "requirements.txt", "environment.yml"]
 SKIP = shutil.ignore_patterns("__pycache__", "*.pyc", ".ipynb_checkpoints", "*.egg-info")
 SOLUTION_TAG = "solution"
+TEMPLATES = Path(__file__).resolve().parent / "templates"     # README.md and Makefile of an edition
 
-STUDENT_README = """\
-# Backpropagation, hands on: student edition
-
-Numbered notebooks in `lessons/`. Each exercise gives you a function with an empty
-body and a check cell below it: fill the body in, run the check, and read its verdict
-("✓ passed", or "✗ not yet" with a hint about what to fix).
-
-## Start
-
-```bash
-make lab          # creates .venv, installs the course, opens JupyterLab
-```
-
-Without `make`:
-
-```bash
-python3 -m venv .venv
-.venv/bin/pip install -r requirements.txt
-.venv/bin/pip install --no-deps -e .
-.venv/bin/jupyter lab lessons
-```
-
-With conda (or on Binder / a JupyterHub): `conda env create -f environment.yml`.
-
-`backprop.exercises.progress()` shows which exercises you have passed so far.
-"""
-
-STUDENT_MAKEFILE = """\
-# `make lab`: set up .venv the first time, then open the lessons in JupyterLab.
-PYTHON ?= python3
-BIN := .venv/bin
-ROOT_FLAG := $(if $(filter 0,$(shell id -u)),--allow-root,)
-
-.PHONY: lab
-lab: .venv/.installed
-\t$(BIN)/jupyter lab $(ROOT_FLAG) --notebook-dir=lessons
-
-.venv/.installed: requirements.txt pyproject.toml
-\ttest -x $(BIN)/python || $(PYTHON) -m venv .venv
-\t$(BIN)/python -m pip install --quiet -r requirements.txt
-\t$(BIN)/python -m pip install --quiet --no-deps -e .
-\ttouch $@
-"""
+INTRO = {
+    "student": ("student edition", "Numbered notebooks in `lessons/`. Each exercise gives you a function with an "
+                "empty body and a check cell below it: fill the body in, run the check, and read its verdict "
+                "(\"✓ passed\", or \"✗ not yet\" with a hint about what to fix)."),
+    "solutions": ("instructor edition", "The lessons in `lessons/` with every solution and every stored output. "
+                  "`docs/teaching.md` explains how to run the course with a class; the student edition "
+                  "(`make student` in the full repository) has the same lessons without solutions or outputs."),
+}
 
 
 def is_solution(cell):
@@ -111,13 +77,11 @@ def build(edition, out=REPO / "dist", repo=REPO):
     target = out / edition
     shutil.rmtree(target, ignore_errors=True)
     _copy_lessons(repo / "lessons", target / "lessons", student=edition == "student")
-    if edition == "student":
-        _copy(repo, target, PACKAGE)
-        (target / "README.md").write_text(STUDENT_README, encoding="utf-8")
-        (target / "Makefile").write_text(STUDENT_MAKEFILE, encoding="utf-8")
-    else:
-        _copy(repo, target, PACKAGE + ["README.md", "docs"])
-        (target / "Makefile").write_text(STUDENT_MAKEFILE, encoding="utf-8")
+    _copy(repo, target, PACKAGE if edition == "student" else PACKAGE + ["docs"])
+    title, intro = INTRO[edition]
+    readme = (TEMPLATES / "README.md").read_text(encoding="utf-8")
+    (target / "README.md").write_text(readme.format(title=title, intro=intro), encoding="utf-8")
+    shutil.copy2(TEMPLATES / "Makefile", target / "Makefile")
     write_zip(target, out / f"{edition}.zip")
     return target
 
