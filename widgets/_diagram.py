@@ -80,6 +80,19 @@ class NetworkDiagram:
         if len(self.edge_labels.positions):
             self.edge_labels.set_texts([labels[l][j][k] for l, j, k in self.edge_index])
 
+    def show_forward(self, activations, weights):
+        """Neurons shaded and labelled by a[L] (inputs by x), edges by the weights."""
+        self.show_nodes(activations, [labels(a, len(a), ".3f") for a in activations])
+        self.show_edges(weights, [[labels(row, len(row), "+.2f") for row in W] for W in weights])
+
+    def show_blame(self, deltas, gradients):
+        """Neurons by delta[L] (n_L,) per layer L ≥ 1, edges by dC/dw; None = not revealed yet ('?')."""
+        sizes = self.sizes
+        self.show_nodes(["blank"] + deltas, [[""] * sizes[0]] + [labels(d, n, "+.4f") for d, n in
+                                                                zip(deltas, sizes[1:])], floor=1e-12)
+        self.show_edges(gradients, [[labels(None if g is None else g[j], sizes[l], "+.4f")
+                                     for j in range(sizes[l + 1])] for l, g in enumerate(gradients)], floor=1e-12)
+
     def mark(self, key):
         """Highlight the parameter ``key``: a weight's line or a bias's neuron."""
         if key[0] == "weights":

@@ -12,7 +12,7 @@ from backprop.explore import (WORKED_LR, get_parameter, gradient_of, parameter_k
                               revealed_layers, set_parameter, worked_example)
 
 from ._base import View, float_slider
-from ._diagram import NetworkDiagram, labels, parameter_table
+from ._diagram import NetworkDiagram, parameter_table
 from ._labels import Labels
 
 P_MAX, X_MAX = 4.0, 2.0
@@ -22,25 +22,26 @@ MODES = (("forward: a and w", "forward"), ("blame: δ and ∂C/∂w", "blame"))
 class BlameExplorer(View):
     """Neurons shaded by a (or δ), edges by w (or ∂C/∂w); sliders, Step, and backward one layer at a time."""
 
-    def __init__(self, sizes=None, activation="sigmoid", output_activation=None, x=None, y=None,
-                 lr=WORKED_LR, seed=0):
+    def __init__(self, sizes=None, activation="sigmoid", output_activation=None, loss="half_squared_error",
+                 x=None, y=None, lr=WORKED_LR, seed=0):
         if sizes is None:
             net, x0, y0 = worked_example()
         else:
-            net = Network(sizes, activation, output_activation, seed=seed)
+            net = Network(sizes, activation, output_activation, loss, seed=seed)
             x0, y0 = np.linspace(0.1, 0.9, net.sizes[0])[None, :], np.full((1, net.sizes[-1]), 0.5)
         self.net, self.depth = net, len(net.sizes) - 1
         self._initial = (net.copy(), np.reshape(x0 if x is None else x, (1, -1)),
                          np.reshape(y0 if y is None else y, (1, -1)))
         self.steps = 0
-        super().__init__(self._make_controls(lr))
-        self.controls["value"].observe(self._on_value, names="value")
-        self.controls["parameter"].observe(self._on_parameter, names="value")
-        self.controls["step"].on_click(lambda _: self.step())
-        self.controls["back"].on_click(lambda _: self.backward_one_layer())
-        self.controls["reset"].on_click(lambda _: self.reset())
+        controls = self._make_controls(lr, "Reset to note 003" if sizes is None else "Reset")
+        controls["value"].observe(self._on_value, names="value")           # before the view's own refresh
+        controls["parameter"].observe(self._on_parameter, names="value")
+        controls["step"].on_click(lambda _: self.step())
+        controls["back"].on_click(lambda _: self.backward_one_layer())
+        controls["reset"].on_click(lambda _: self.reset())
+        super().__init__(controls)
 
-    def _make_controls(self, lr):
+    def _make_controls(self, lr, reset):
         net, x, y = self._initial
         keys = parameter_keys(net)
         y_low = 0.0 if net.output_activation.name in ("sigmoid", "softmax") else -X_MAX
@@ -55,7 +56,7 @@ class BlameExplorer(View):
         controls.update({f"y{j + 1}": float_slider(f"target y{j + 1}", v, y_low, y_high) for j, v in enumerate(y[0])})
         controls.update({"lr": float_slider("learning rate η", lr, 0.01, 5.0),
                          "step": widgets.Button(description="Step (gradient descent)", button_style="primary"),
-                         "reset": widgets.Button(description="Reset")})
+                         "reset": widgets.Button(description=reset)})
         return controls
 
     def _control_box(self):
@@ -66,7 +67,7 @@ class BlameExplorer(View):
 
     # ---- actions ------------------------------------------------------
     def _on_value(self, change):
-        if not self._quiet:
+        if not getattr(self, "_quiet", 0):
             set_parameter(self.net, self.controls["parameter"].value, change["new"])
 
     def _on_parameter(self, change):
@@ -105,11 +106,12 @@ class BlameExplorer(View):
         self._refresh()
 
     # ---- numbers and drawing -------------------------------------------
-    def _x(self):
-        return np.array([[self.controls[f"x{k + 1}"].value for k in range(self.net.sizes[0])]])
+    def _x(self, name="x", n=None):
+        n = self.net.sizes[0] if n is None else n
+        return np.array([[self.controls[f"{name}{k + 1}"].value for k in range(n)]])
 
     def _y(self):
-        return np.array([[self.controls[f"y{j + 1}"].value for j in range(self.net.sizes[-1])]])
+        return self._x("y", self.net.sizes[-1])
 
     def _compute(self):
         x, y, net = self._x(), self._y(), self.net
@@ -134,24 +136,18 @@ class BlameExplorer(View):
         self._mark_dynamic(*self.diagram.dynamic_artists(), self.title)
 
     def _update_artists(self):
-        s, d, sizes, layers = self.state, self.diagram, self.net.sizes, range(1, self.depth + 1)
+        s, layers = self.state, range(1, self.depth + 1)
         if s["mode"] == "forward":
-            nodes = [s["x"]] + [s[f"a[{L}]"] for L in layers]
-            d.show_nodes(nodes, [labels(a, len(a), ".3f") for a in nodes])
-            weights = [s[f"weights[{l}]"] for l in range(self.depth)]
-            d.show_edges(weights, [[labels(row, len(row), "+.2f") for row in W] for W in weights])
-            self.title.set_texts([f"forward pass: ŷ = {_join(s['y_hat'])}, C = {s['loss']:.5f}"])
+            self.diagram.show_forward([s["x"]] + [s[f"a[{L}]"] for L in layers],
+                                      [s[f"weights[{l}]"] for l in range(self.depth)])
+            y_hat = ", ".join(f"{v:.4f}" for v in s["y_hat"])
+            self.title.set_texts([f"forward pass: ŷ = {y_hat}, C = {s['loss']:.5f}"])
         else:
             shown = s["shown"]
-            deltas = ["blank"] + [None if delta is None else delta[0] for delta in shown.delta[1:]]
-            d.show_nodes(deltas, [[""] * sizes[0]] + [labels(deltas[L], sizes[L], "+.4f") for L in layers],
-                         floor=1e-12)
-            d.show_edges(shown.weights, [[labels(None if W is None else W[j], sizes[l], "+.4f")
-                                          for j in range(sizes[l + 1])] for l, W in enumerate(shown.weights)],
-                         floor=1e-12)
+            self.diagram.show_blame([None if d is None else d[0] for d in shown.delta[1:]], shown.weights)
             self.title.set_texts([f"blame δ and ∂C/∂w: {len(s['revealed'])} of {self.depth} layers back, "
-                                f"C = {s['loss']:.5f}"])
-        d.mark(s["parameter"])
+                                  f"C = {s['loss']:.5f}"])
+        self.diagram.mark(s["parameter"])
 
     def _readout_items(self):
         s = self.state
@@ -163,7 +159,3 @@ class BlameExplorer(View):
         rows = [(label, get_parameter(self.net, key), gradient_of(s["gradients"], key) if key[1] + 1 in known
                  else None) for label, key in parameter_keys(self.net)]
         return super()._readout_html() + parameter_table(rows)
-
-
-def _join(values):
-    return ", ".join(f"{v:.4f}" for v in np.atleast_1d(values))

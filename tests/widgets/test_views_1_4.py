@@ -206,6 +206,7 @@ def test_parameter_selector_inputs_and_targets_edit_the_network():
     view.controls["parameter"].value = ("biases", 0, 1)
     assert view.controls["value"].value == 0.2
     view.controls["value"].value = -0.9
+    assert view.state["biases[0]"][1] == -0.9               # the state follows at once, not one move late
     view.controls["x1"].value, view.controls["y1"].value = 1.3, 0.1
     net = note_003(B1=[0.1, -0.9])
     x, y = np.array([[1.3, 0.1]]), np.array([[0.1]])
