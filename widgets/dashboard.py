@@ -83,7 +83,7 @@ class TrainingDashboard(View):
 
     # ---- training ------------------------------------------------------
     def train(self, blocking=False):
-        """Train a fresh network with the current settings; in a thread unless ``blocking``. Returns the thread or None."""
+        """Train a fresh network with the current settings: in a thread (returned), or here if ``blocking``."""
         if self._thread is not None and self._thread.is_alive():
             return self._thread
         self.net, self._stop, self._trained = self._new_network(self.controls), False, self._settings()
@@ -193,4 +193,5 @@ class TrainingDashboard(View):
                 ("train accuracy", s["train_accuracy"][-1]), ("test accuracy", s["test_accuracy"][-1])]
 
     def _readout_html(self):
-        return super()._readout_html() + f"<div style='font-family:monospace'>{html.escape(self.state['message'])}</div>"
+        message = html.escape(self.state["message"])
+        return super()._readout_html() + f"<div style='font-family:monospace'>{message}</div>"

@@ -89,4 +89,5 @@ class DescentExplorer(View):
                 ("gradient norm", s["gradient_norm"]), (f"final ({', '.join(self.weight_names)})", s["final_w"])]
 
     def _readout_html(self):
-        return super()._readout_html() + f"<div style='font-family:monospace'><b>{html.escape(self.state['verdict'])}</b></div>"
+        verdict = html.escape(self.state["verdict"])
+        return super()._readout_html() + f"<div style='font-family:monospace'><b>{verdict}</b></div>"

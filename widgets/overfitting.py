@@ -57,7 +57,10 @@ class OverfittingExplorer(View):
         super().__init__(controls)
 
     def train(self, n_train, weight_decay, dropout):
-        """Train a fresh network on the first ``n_train`` digits: ({train_loss, test_loss} (epochs // every,), train acc, test acc)."""
+        """A fresh network trained on ``n_train`` digits: ({train_loss, test_loss}, train and test accuracy).
+
+        Each curve has one loss per ``every`` epochs, shape (epochs // every,).
+        """
         key = (n_train, weight_decay, dropout)
         if key not in self._runs:
             X, y = self.split.X_train[:n_train], self.split.y_train[:n_train]
