@@ -8,6 +8,7 @@ import numpy as np
 from backprop.explore import output_loss, tangent, worked_example
 
 from ._base import View, float_slider
+from ._labels import Labels
 
 LOSS_NAMES = (("½ squared error ½(ŷ−y)²", "half_squared_error"), ("squared error (ŷ−y)²", "squared_error"),
               ("cross-entropy (2 classes)", "cross_entropy"))
@@ -55,6 +56,7 @@ class LossExplorer(View):
         self.curve, = ax.plot([], [], color="C0", lw=2)
         self.tangent_line, = ax.plot([], [], color="C3", lw=1.5, ls="--")
         self.point, = ax.plot([], [], "o", color="C3", ms=7)
+        self.numbers = Labels(ax, [(0.03, 0.93)], fontsize=8, transform=ax.transAxes, ha="left")
         self.target = ax.axvline(0, color="C2", lw=1, ls=":")
         names = ["error\ny − ŷ", "½ squared\nŷ − y", "squared\n2(ŷ − y)"]
         ax = self.ax_slopes
@@ -62,7 +64,7 @@ class LossExplorer(View):
         ax.axhline(0, color="0.5", lw=0.8)
         self.bars = ax.bar(names, np.zeros(3), color=["C2", "C0", "C1"])
         ax.tick_params(axis="x", labelsize=8)
-        self._mark_dynamic(self.curve, self.tangent_line, self.point, self.target, *self.bars)
+        self._mark_dynamic(self.curve, self.tangent_line, self.point, self.target, self.numbers, *self.bars)
 
     def _update_artists(self):
         s = self.state
@@ -70,6 +72,7 @@ class LossExplorer(View):
         self.ax_loss.set_ylim(-0.05 * self._top(), self._top())
         self.tangent_line.set_data(self._tangent_x(s["y_hat"]), s["tangent"])
         self.point.set_data([s["y_hat"]], [s["loss"]])
+        self.numbers.set_texts([f"C = {s['loss']:.4f}   dC/dŷ = {s['dC_dy_hat']:+.4f}"])
         self.target.set_xdata([s["y"], s["y"]])
         heights = [s["error"], s["dC_dy_hat_half"], s["dC_dy_hat_squared"]]
         limit = 1.15 * self._steady_limit("slopes", heights)

@@ -9,6 +9,7 @@ from backprop.activations import HIDDEN_ACTIVATIONS
 from backprop.explore import activation_curve, neuron, tangent
 
 from ._base import View, float_slider
+from ._labels import Labels
 
 X_MAX, W_MAX, B_MAX = 1.0, 3.0, 2.0
 
@@ -55,12 +56,13 @@ class NeuronExplorer(View):
         self.curve, = ax.plot([], [], color="C0", lw=2)
         self.tangent_line, = ax.plot([], [], color="C3", lw=1.5, ls="--")
         self.point, = ax.plot([], [], "o", color="C3", ms=7)
+        self.numbers = Labels(ax, [(0.03, 0.93)], fontsize=8, transform=ax.transAxes, ha="left")
         names = [f"w{k + 1}·x{k + 1}" for k in range(self.n_in)] + ["b", "z"]
         self.ax_terms.set_title("z = Σ w·x + b")
         self.ax_terms.axhline(0, color="0.5", lw=0.8)
         self.bars = self.ax_terms.bar(names, np.zeros(len(names)), color=["C0"] * self.n_in + ["C2", "C1"])
         self.ax_terms.tick_params(axis="x", labelsize=8)
-        self._mark_dynamic(self.curve, self.tangent_line, self.point, *self.bars)
+        self._mark_dynamic(self.curve, self.tangent_line, self.point, self.numbers, *self.bars)
 
     def _update_artists(self):
         s = self.state
@@ -70,6 +72,7 @@ class NeuronExplorer(View):
         self.ax_curve.set_ylim(low - 0.05 * (high - low), high + 0.05 * (high - low))
         self.tangent_line.set_data(self._tangent_z(s["z"]), s["tangent"])
         self.point.set_data([s["z"]], [s["a"]])
+        self.numbers.set_texts([f"z = {s['z']:+.3f}   a = {s['a']:.3f}   f'(z) = {s['da_dz']:.3f}"])
         heights = [*s["terms"], s["b"], s["z"]]
         limit = 1.1 * self._steady_limit("terms", heights, smallest=0.5)
         self.ax_terms.set_ylim(-limit, limit)

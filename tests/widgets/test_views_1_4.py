@@ -54,6 +54,7 @@ def test_neuron_state_and_artists_follow_the_controls():
     assert slope_of(view.tangent_line) == pytest.approx(s["da_dz"])
     assert [b.get_height() for b in view.bars] == pytest.approx([-0.32, 0.25, 0.4, z])
     np.testing.assert_allclose(view.curve.get_ydata(), np.tanh(view.curve.get_xdata()))
+    assert view.numbers.texts == [f"z = {z:+.3f}   a = {math.tanh(z):.3f}   f'(z) = {1 - math.tanh(z) ** 2:.3f}"]
     assert not np.array_equal(before, pixels(view))          # the figure was redrawn
 
 
@@ -78,6 +79,7 @@ def test_loss_state_and_artists_by_hand(loss, value, slope):
     assert view.point.get_data() == ([0.8], [pytest.approx(value(0.8, 0.3))])
     assert slope_of(view.tangent_line) == pytest.approx(slope(0.8, 0.3))
     assert [b.get_height() for b in view.bars] == pytest.approx([-0.5, 0.5, 1.0])   # the factor 2
+    assert view.numbers.texts == [f"C = {value(0.8, 0.3):.4f}   dC/dŷ = {slope(0.8, 0.3):+.4f}"]
     np.testing.assert_allclose(view.curve.get_ydata(), [value(p, 0.3) for p in view.curve.get_xdata()])
 
 
