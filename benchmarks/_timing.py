@@ -17,6 +17,20 @@ def repeat(fn, repeats, warmups=1):
     return np.array(times)
 
 
+def interleaved(fns, repeats, warmups=1):
+    """{name: seconds per call} for a dict of functions timed in turns, so a burst of load hits them all alike."""
+    for _ in range(warmups):
+        for fn in fns.values():
+            fn()
+    times = {name: [] for name in fns}
+    for _ in range(repeats):
+        for name, fn in fns.items():
+            start = time.perf_counter()
+            fn()
+            times[name].append(time.perf_counter() - start)
+    return {name: np.array(t) for name, t in times.items()}
+
+
 def median(times):
     """The median of a sequence of timings (a float)."""
     return float(np.median(times))

@@ -24,7 +24,8 @@ def run_nbval(paths):
     with tempfile.TemporaryDirectory() as tmp:
         junit = os.path.join(tmp, "nbval.xml")
         command = [sys.executable, "-m", "pytest", "-q", "--nbval", "--nbval-sanitize-with",
-                   "tests/sanitize.cfg", "-p", "no:randomly", f"--junitxml={junit}", *paths]
+                   "tests/sanitize.cfg", "-p", "no:randomly", "-o", "junit_family=xunit1",   # xunit1 names the file
+                   f"--junitxml={junit}", *paths]
         start = time.perf_counter()
         done = subprocess.run(command, capture_output=True, text=True)
         wall = time.perf_counter() - start
