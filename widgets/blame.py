@@ -36,6 +36,7 @@ class BlameExplorer(View):
         controls = self._make_controls(lr, "Reset to note 003" if sizes is None else "Reset")
         controls["value"].observe(self._on_value, names="value")           # before the view's own refresh
         controls["parameter"].observe(self._on_parameter, names="value")
+        controls["reveal"].observe(self._on_reveal, names="value")
         controls["step"].on_click(lambda _: self.step())
         controls["back"].on_click(lambda _: self.backward_one_layer())
         controls["reset"].on_click(lambda _: self.reset())
@@ -73,6 +74,10 @@ class BlameExplorer(View):
     def _on_parameter(self, change):
         with self._silenced():
             self.controls["value"].value = get_parameter(self.net, change["new"])
+
+    def _on_reveal(self, change):
+        with self._silenced():                    # moving the backward slider means: show the blame
+            self.controls["show"].value = "blame"
 
     def _sync_value(self):
         self._on_parameter({"new": self.controls["parameter"].value})
@@ -120,7 +125,8 @@ class BlameExplorer(View):
         reveal = self.controls["reveal"].value
         state = {"mode": self.controls["show"].value, "x": x[0], "y": y[0], "y_hat": trace.y_hat[0],
                  "loss": net.loss(x, y), "steps": self.steps, "revealed": revealed_layers(self.depth, reveal),
-                 "parameter": self.controls["parameter"].value, "shown": reveal_blame(grads, reveal)}
+                 "parameter": self.controls["parameter"].value, "shown": reveal_blame(grads, reveal),
+                 "lr": self.controls["lr"].value}
         for L in range(1, self.depth + 1):
             state[f"z[{L}]"], state[f"a[{L}]"], state[f"delta[{L}]"] = trace.z[L][0], trace.a[L][0], grads.delta[L][0]
         for l in range(self.depth):
@@ -141,12 +147,12 @@ class BlameExplorer(View):
             self.diagram.show_forward([s["x"]] + [s[f"a[{L}]"] for L in layers],
                                       [s[f"weights[{l}]"] for l in range(self.depth)])
             y_hat = ", ".join(f"{v:.4f}" for v in s["y_hat"])
-            self.title.set_texts([f"forward pass: ŷ = {y_hat}, C = {s['loss']:.5f}"])
+            self.title.set_texts([f"forward pass: ŷ = {y_hat}, C = {s['loss']:.5f}, η = {s['lr']:.2f}"])
         else:
             shown = s["shown"]
             self.diagram.show_blame([None if d is None else d[0] for d in shown.delta[1:]], shown.weights)
             self.title.set_texts([f"blame δ and ∂C/∂w: {len(s['revealed'])} of {self.depth} layers back, "
-                                  f"C = {s['loss']:.5f}"])
+                                  f"C = {s['loss']:.5f}, η = {s['lr']:.2f}"])
         self.diagram.mark(s["parameter"])
 
     def _readout_items(self):

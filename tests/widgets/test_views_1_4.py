@@ -264,3 +264,12 @@ def test_nudge_curve_follows_the_other_parameters():
     p = view.p_grid[i]
     expected = note_003(W1=[[p, 0.3], [0.6, 0.9]], W2=[[-2.0, 0.7]]).loss(X, Y)
     assert view.curve.get_ydata()[i] == pytest.approx(expected)
+
+
+def test_blame_reveal_slider_switches_to_blame_and_title_shows_the_numbers():
+    view = BlameExplorer()
+    view.controls["lr"].value = 0.5
+    assert view.title.texts == [f"forward pass: ŷ = {view.state['y_hat'][0]:.4f}, C = {view.state['loss']:.5f}, η = 0.50"]
+    view.controls["reveal"].value = 1
+    assert view.controls["show"].value == "blame" and view.state["mode"] == "blame"
+    assert view.title.texts[0].startswith("blame δ and ∂C/∂w: 1 of 2 layers back")
