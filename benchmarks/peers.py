@@ -40,7 +40,6 @@ def torch_available():
 def torch_model(net, dtype="float64"):
     """A torch Sequential of Linear + Sigmoid layers (softmax lives in the loss) with ``net``'s parameters."""
     import torch
-    torch.set_num_threads(os.cpu_count() or 1)
     layers = []
     for l, (W, b) in enumerate(zip(net.weights, net.biases)):
         linear = torch.nn.Linear(W.shape[1], W.shape[0], dtype=getattr(torch, dtype))
@@ -51,9 +50,10 @@ def torch_model(net, dtype="float64"):
     return torch.nn.Sequential(*layers)
 
 
-def fit_torch(model, X, labels, epochs, batch_size, lr, seed=0):
-    """Plain SGD with CrossEntropyLoss (log-softmax + mean negative log-likelihood)."""
+def fit_torch(model, X, labels, epochs, batch_size, lr, seed=0, threads=None):
+    """Plain SGD with CrossEntropyLoss (log-softmax + mean negative log-likelihood); threads: all cores."""
     import torch
+    torch.set_num_threads(threads or os.cpu_count() or 1)
     dtype = next(model.parameters()).dtype
     X, labels = torch.as_tensor(X, dtype=dtype), torch.as_tensor(labels, dtype=torch.long)
     optimizer = torch.optim.SGD(model.parameters(), lr=lr, momentum=0.0)

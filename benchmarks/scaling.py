@@ -2,8 +2,12 @@
 
 Lesson 08 quotes these exponents: time ∝ size**k, k fitted by least squares on
 log-log axes, over the whole range and over its largest sizes (where fixed
-per-call costs no longer hide the arithmetic).
+per-call costs no longer hide the arithmetic). The sweeps run numpy's BLAS on
+one thread, so k measures arithmetic, not thread hand-offs on a shared machine;
+one width sweep with the default threads shows the difference.
 """
+import contextlib
+
 import numpy as np
 
 from backprop import Network
@@ -15,6 +19,14 @@ from ._timing import growth_exponent, median, repeat
 WIDTHS = [32, 64, 128, 256, 512, 1024]
 BATCHES = [1, 2, 5, 10, 20, 50, 100, 200, 500]
 EXAMPLES = [180, 360, 720, 1437]
+
+
+def blas_threads(n):
+    """A context running numpy's BLAS on ``n`` threads (None: the library's default)."""
+    if n is None:
+        return contextlib.nullcontext()
+    from threadpoolctl import threadpool_limits      # installed with scikit-learn
+    return threadpool_limits(limits=n, user_api="blas")
 
 
 def epoch_seconds(X, y, hidden, batch_size, epochs, repeats):
@@ -36,18 +48,28 @@ def series(label, sizes, times, per_step=None):
     return rows
 
 
+def sweeps(X, y, epochs, repeats):
+    """The rows of every sweep."""
+    rows = []
+    with blas_threads(1):
+        rows += series("hidden width (batch 100)", WIDTHS,
+                       [epoch_seconds(X, y, h, 100, epochs, repeats) for h in WIDTHS])
+        batches = [epoch_seconds(X, y, 32, b, epochs, repeats) for b in BATCHES]
+        steps = [t / int(np.ceil(len(X) / b)) for t, b in zip(batches, BATCHES)]
+        rows += series("batch size (width 32)", BATCHES, batches, steps)
+        rows += series("examples per epoch (width 32, batch 100)", EXAMPLES,
+                       [epoch_seconds(X[:n], y[:n], 32, 100, epochs, repeats) for n in EXAMPLES])
+    rows += series("hidden width, default BLAS threads", WIDTHS,
+                   [epoch_seconds(X, y, h, 100, epochs, repeats) for h in WIDTHS])
+    return rows
+
+
 def run(quick=False):
     """The scaling section of the table."""
     X, y, _, _ = load_digits()
     epochs, repeats = (1, 3) if quick else (3, 5)
-    section = Section(f"5. scaling of the core's fit on digits (lr 0.1), median of {repeats} fits × {epochs} epochs",
-                      ["sweep", "size", "s/epoch", "s/step"])
-    widths = [epoch_seconds(X, y, h, 100, epochs, repeats) for h in WIDTHS]
-    section.rows += series("hidden width (batch 100)", WIDTHS, widths)
-    batches = [epoch_seconds(X, y, 32, b, epochs, repeats) for b in BATCHES]
-    steps = [t / int(np.ceil(len(X) / b)) for t, b in zip(batches, BATCHES)]
-    section.rows += series("batch size (width 32)", BATCHES, batches, steps)
-    data = [epoch_seconds(X[:n], y[:n], 32, 100, epochs, repeats) for n in EXAMPLES]
-    section.rows += series("examples per epoch (width 32, batch 100)", EXAMPLES, data)
+    section = Section(f"5. scaling of the core's fit on digits (lr 0.1), one BLAS thread, "
+                      f"median of {repeats} fits × {epochs} epochs", ["sweep", "size", "s/epoch", "s/step"])
+    section.rows = sweeps(X, y, epochs, repeats)
     section.notes.append("per-epoch time falls as the batch grows (fewer Python-level steps) while each step costs more")
     return section
