@@ -32,7 +32,7 @@ class BlameExplorer(View):
         self.net, self.depth = net, len(net.sizes) - 1
         self._initial = (net.copy(), np.reshape(x0 if x is None else x, (1, -1)),
                          np.reshape(y0 if y is None else y, (1, -1)))
-        self.steps = 0
+        self.steps, self.message = 0, ""
         controls = self._make_controls(lr, "Reset to note 003" if sizes is None else "Reset")
         controls["value"].observe(self._on_value, names="value")           # before the view's own refresh
         controls["parameter"].observe(self._on_parameter, names="value")
@@ -84,8 +84,14 @@ class BlameExplorer(View):
 
     def step(self):
         """One gradient-descent update of every parameter (Network.step) with the lr on the slider."""
-        self.net.step(self.net.backward(self.net.forward(self._x()), self._y()), self.controls["lr"].value)
-        self.steps += 1
+        trial, x, y = self.net.copy(), self._x(), self._y()
+        try:
+            with np.errstate(all="raise", under="ignore"):
+                trial.step(trial.backward(trial.forward(x), y), self.controls["lr"].value)
+                trial.loss(x, y)
+            self.net, self.steps, self.message = trial, self.steps + 1, ""
+        except FloatingPointError:
+            self.message = "Step refused: the numbers would overflow (the descent diverged). Lower η or press Reset."
         self._sync_value()
         self._refresh()
 
@@ -101,7 +107,7 @@ class BlameExplorer(View):
     def reset(self):
         """Back to the starting network, inputs and targets."""
         net, x, y = self._initial
-        self.net, self.steps = net.copy(), 0
+        self.net, self.steps, self.message = net.copy(), 0, ""
         with self._silenced():
             for k, v in enumerate(x[0]):
                 self.controls[f"x{k + 1}"].value = v
@@ -164,4 +170,5 @@ class BlameExplorer(View):
         known = s["revealed"] if s["mode"] == "blame" else range(1, self.depth + 1)
         rows = [(label, get_parameter(self.net, key), gradient_of(s["gradients"], key) if key[1] + 1 in known
                  else None) for label, key in parameter_keys(self.net)]
-        return super()._readout_html() + parameter_table(rows)
+        warning = f"<p style='color:#b2182b'>{self.message}</p>" if self.message else ""
+        return warning + super()._readout_html() + parameter_table(rows)

@@ -273,3 +273,18 @@ def test_blame_reveal_slider_switches_to_blame_and_title_shows_the_numbers():
     view.controls["reveal"].value = 1
     assert view.controls["show"].value == "blame" and view.state["mode"] == "blame"
     assert view.title.texts[0].startswith("blame δ and ∂C/∂w: 1 of 2 layers back")
+
+
+def test_a_diverging_step_is_refused_with_a_message_not_an_overflow():
+    view = BlameExplorer([3, 1], activation="identity", x=[2.0, 2.0, 2.0], y=[1.0])
+    view.controls["lr"].value = 5.0
+    view.net.weights = [np.full((1, 3), 1e152)]           # as if many steps had already diverged
+    before = view.net.weights[0].copy()
+    view.step()                                           # C = ½(354e152)² would overflow
+    assert "Step refused" in view.readout.value and view.steps == 0
+    np.testing.assert_array_equal(view.net.weights[0], before)
+    view.controls["reset"].click()
+    assert "Step refused" not in view.readout.value
+    for _ in range(3):                                    # |1 − 5·12| = 59: the error grows, no overflow yet
+        view.step()
+    assert view.steps == 3 and "Step refused" not in view.readout.value
