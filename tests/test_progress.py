@@ -140,3 +140,28 @@ def test_a_check_used_by_two_lessons_shows_in_both(store, monkeypatch):
     _progress.record("check_shared", True)
     summary = progress(show=False)
     assert summary.lessons == {"00": {"check_shared": True, "check_a": None}, "05": {"check_shared": True}}
+
+
+def test_no_home_folder_keeps_the_record_in_memory(store, monkeypatch, capsys):
+    monkeypatch.delenv(_progress.ENV_VAR)
+
+    def no_home():
+        raise RuntimeError("Could not determine home directory.")
+    monkeypatch.setattr(_progress.Path, "home", staticmethod(no_home))
+    assert check_sigmoid(right).passed and not check_sigmoid(blank).passed
+    assert capsys.readouterr().err.count("no home folder") == 1
+    assert progress(show=False).lessons["01"]["check_sigmoid"] is True
+
+
+def test_in_a_notebook_the_table_is_shown_as_html_with_a_text_fallback(store, monkeypatch):
+    import IPython
+    import IPython.display
+    shown = []
+    monkeypatch.setattr(IPython, "get_ipython", lambda: types.SimpleNamespace(kernel=object()))
+    monkeypatch.setattr(IPython.display, "display", lambda obj, raw=False: shown.append((obj, raw)))
+    check_sigmoid(right)
+    summary = progress()
+    [(bundle, raw)] = shown
+    assert raw and bundle["text/plain"] == summary.text()
+    assert "<td><code>check_sigmoid</code></td><td>✓ passed</td>" in bundle["text/html"]
+    assert bundle["text/html"].count("<tr>") == summary.total + 1

@@ -24,7 +24,11 @@ def progress_file():
     chosen = os.environ.get(ENV_VAR, "").strip()
     if chosen.lower() in ("off", "none", "0"):
         return None
-    return Path(chosen).expanduser() if chosen else Path.home() / ".backprop-course" / "progress.json"
+    try:
+        return Path(chosen).expanduser() if chosen else Path.home() / ".backprop-course" / "progress.json"
+    except (RuntimeError, KeyError):                      # no home directory can be determined
+        _note_once("home", "no home folder was found; your progress is kept for this session only.")
+        return None
 
 
 def record(exercise, passed):
