@@ -78,6 +78,7 @@ def student_lines(nb):
 
 
 def assert_clean(original, student):
+    nbformat.validate(student)
     assert not [c for c in student.cells if "solution" in c.metadata.get("tags", [])]
     for cell in student.cells:
         if cell.cell_type == "code":
