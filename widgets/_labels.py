@@ -50,9 +50,11 @@ class Labels(Artist):
         self.set_transform(transform if transform is not None else ax.transData)
         ax.add_artist(self)
 
-    def set_texts(self, texts):
-        """New strings, one per position."""
+    def set_texts(self, texts, positions=None):
+        """New strings, one per position (and new positions (m, 2) if given)."""
         self.texts = [str(t) for t in texts]
+        if positions is not None:
+            self.positions = np.asarray(positions, dtype=float)
         self.stale = True
 
     def _bitmap(self, text, dpi):

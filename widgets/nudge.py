@@ -18,18 +18,25 @@ P_MAX, DP_MAX = 4.0, 1.0
 class NudgeExplorer(View):
     """The loss along one parameter p, its tangent dC/dp, the nudge Δp and the chain-rule factors as bars."""
 
-    def __init__(self, net=None, x=None, y=None, parameter=("weights", 1, 0, 0), dp=0.5):
+    def __init__(self, net=None, x=None, y=None, parameter=None, dp=0.5):
         if net is None:
             net, x, y = worked_example()          # note 003's 2-2-1 network; p = w⁽²⁾₁₁ = 0.5 (note's w31)
+        elif x is None or y is None:
+            raise ValueError("give one example with the network: NudgeExplorer(net, x, y)")
         self.net, self.x, self.y = net.copy(), x, y
         self.parameter_options = [(label, key) for label, key in parameter_keys(self.net)
-                     if self.net.activations[key[1]].prime is not None]
-        parameter = tuple(parameter)
-        if parameter not in [key for _, key in self.parameter_options]:
-            raise ValueError(f"parameter must be a key such as ('weights', 1, 0, 0); got {parameter!r}")
+                                  if self.net.activations[key[1]].prime is not None]   # softmax mixes neurons
+        keys = [key for _, key in self.parameter_options]
+        if not keys:
+            raise ValueError("this network has no element-wise layer (all softmax); use e.g. 'sigmoid' somewhere")
+        last = max(key[1] for key in keys)
+        parameter = ("weights", last, 0, 0) if parameter is None else tuple(parameter)
+        if parameter not in keys:
+            raise ValueError(f"parameter must be one of this network's keys, e.g. {keys[0]!r}; got {parameter!r}")
         self.p_grid = np.linspace(-P_MAX, P_MAX, 121)
-        self._curves, self._shown_curve = {}, None                          # (parameter, the other parameters' values) → C along p
-        controls = {"parameter": widgets.Dropdown(options=self.parameter_options, value=parameter, description="parameter p"),
+        self._curves, self._shown_curve = {}, None    # (parameter, the other parameters' values) → C along p
+        controls = {"parameter": widgets.Dropdown(options=self.parameter_options, value=parameter,
+                                                  description="parameter p"),
                     "p": float_slider("value of p", get_parameter(self.net, parameter), -P_MAX, P_MAX),
                     "dp": float_slider("nudge Δp", dp, -DP_MAX, DP_MAX)}
         controls["parameter"].observe(self._on_parameter, names="value")
@@ -71,8 +78,9 @@ class NudgeExplorer(View):
         ax.axhline(0, color="0.5", lw=0.8)
         self.bars = ax.bar(names, np.zeros(4), color=["C0", "C1", "C2", "C3"])
         ax.tick_params(axis="x", labelsize=8)
+        self.values = Labels(ax, np.zeros((4, 2)), fontsize=7)
         self.compare = Labels(self.ax_loss, [(0.03, 0.93)], fontsize=8, transform=self.ax_loss.transAxes, ha="left")
-        self._mark_dynamic(self.tangent_line, self.point, self.actual, self.predicted, *self.bars, self.compare)
+        self._mark_dynamic(self.tangent_line, self.point, self.actual, self.predicted, *self.bars, self.values, self.compare)
 
     def _others(self, key):
         probe = self.net.copy()
@@ -100,6 +108,8 @@ class NudgeExplorer(View):
         self.ax_chain.set_ylim(-limit, limit)
         for bar, height in zip(self.bars, heights):
             bar.set_height(height)
+        self.values.set_texts([f"{h:+.4f}" for h in heights],
+                              [(i, h + (0.08 if h >= 0 else -0.08) * limit) for i, h in enumerate(heights)])
         self.compare.set_texts([f"ΔC = {s['actual_dC']:+.5f}   ∂C/∂p·Δp = {s['predicted_dC']:+.5f}"])
 
     def _readout_items(self):

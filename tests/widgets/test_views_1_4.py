@@ -119,6 +119,7 @@ def test_nudge_state_and_artists_equal_an_independent_network(key, w1, w2, b1):
     assert view.actual.get_data()[1] == [pytest.approx(nudged.loss(X, Y))]
     assert slope_of(view.tangent_line) == pytest.approx(grad)
     assert f"{s['actual_dC']:+.5f}" in view.compare.texts[0]
+    assert view.values.texts == [f"{h:+.4f}" for h in [s["dC_da"], s["da_dz"], s["dz_dp"], grad]]
 
 
 def test_nudge_curve_is_the_loss_along_the_parameter():
@@ -230,6 +231,8 @@ def settings(control):
 
 @pytest.mark.parametrize("make", [NeuronExplorer, lambda: NeuronExplorer(x=(0.1, 0.2, 0.3), w=(1, 2, 3)),
                                   LossExplorer, NudgeExplorer, BlameExplorer,
+                                  lambda: NudgeExplorer(Network([3, 4, 2], "tanh", output_activation="softmax",
+                                                                loss="cross_entropy"), [0.5, -1, 2], [[0, 1]]),
                                   lambda: BlameExplorer([3, 4, 4, 1], activation="relu", output_activation="identity")])
 def test_every_control_at_min_max_and_middle(make):
     view = make()
@@ -243,8 +246,9 @@ def test_every_control_at_min_max_and_middle(make):
                 assert control.value == pytest.approx(value) if isinstance(value, float) else True
             assert all(np.all(np.isfinite(v)) for v in view.state.values()
                        if isinstance(v, (float, np.ndarray)) and np.asarray(v).dtype.kind == "f")
-    if isinstance(view, NudgeExplorer):                    # a hidden and an output parameter at both ends
-        for key in [("weights", 0, 1, 1), ("biases", 0, 0), ("weights", 1, 0, 1)]:
+    if isinstance(view, NudgeExplorer):                    # first, middle and last parameter at both ends
+        keys = [key for _, key in view.controls["parameter"].options]
+        for key in [keys[0], keys[len(keys) // 2], keys[-1]]:
             view.controls["parameter"].value = key
             for p in (-4.0, 4.0):
                 view.controls["p"].value = p
