@@ -48,5 +48,15 @@ student: $(STAMP)
 solutions: $(STAMP)
 	$(BIN)/python tools/student_edition.py solutions
 
+# App mode for the classroom: `make app LESSON=04` serves that lesson with Voilà on
+# 127.0.0.1 (port 8866, or the next free one), code hidden, widgets live.
+.PHONY: app
+app: $(STAMP)
+	@nb="$(firstword $(wildcard lessons/$(LESSON)_*.ipynb))"; \
+	if [ -z "$(LESSON)" ] || [ -z "$$nb" ]; then \
+	  echo "make app needs the number of a lesson in lessons/, e.g. make app LESSON=04"; exit 2; fi; \
+	echo "serving $$nb: open the address Voilà prints below, stop with Ctrl-C"; \
+	$(BIN)/voila "$$nb" --Voila.ip=127.0.0.1 --strip_sources=True --show_tracebacks=True
+
 clean-venv:
 	rm -rf $(VENV)

@@ -1,0 +1,91 @@
+"""What the browser tests read from and do to a page: views, sliders, readouts, figures, screenshots.
+
+A course view (widgets/_base.py) is a VBox whose direct children are its controls,
+its figure and an HTML readout of ``name = value`` cells; that is how we find one.
+"""
+import re
+from pathlib import Path
+
+from playwright.sync_api import expect
+
+ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts" / "browser"
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                 "--disable-component-update", "--disable-sync", "--no-first-run"]
+VIEW = ".widget-vbox:has(> .widget-html)"          # a View: controls, figure, readout
+INTERACTION_TIMEOUT = 20_000                       # ms for the kernel to answer a slider or a button
+
+_FIGURES_DRAWN = """() => [...document.querySelectorAll('.jupyter-matplotlib-canvas-div canvas:first-child')]
+    .every(c => c.width > 0 && c.getContext('2d').getImageData(0, 0, c.width, c.height).data.some(v => v > 0))"""
+
+
+def shoot(page, name):
+    """Save a full-page screenshot as test-artifacts/browser/<name>.png and return its path."""
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    path = ARTIFACTS / f"{name}.png"
+    page.screenshot(path=str(path), full_page=True)
+    return path
+
+
+def shoot_element(locator, name):
+    """Save a screenshot of one element (a view) as test-artifacts/browser/<name>.png."""
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    path = ARTIFACTS / f"{name}.png"
+    locator.screenshot(path=str(path))
+    return path
+
+
+def wait_for_figures(page, timeout=INTERACTION_TIMEOUT):
+    """Wait until every ipympl canvas on the page has pixels drawn on it."""
+    page.wait_for_function(_FIGURES_DRAWN, timeout=timeout)
+
+
+def figure_pixels(view):
+    """The view's figure as a PNG data URL (to notice that it was redrawn)."""
+    return view.locator(".jupyter-matplotlib-canvas-div canvas").first.evaluate("c => c.toDataURL()")
+
+
+def wait_for_redraw(view, before, timeout=INTERACTION_TIMEOUT):
+    """Wait until the view's figure differs from the ``before`` pixels."""
+    canvas = view.locator(".jupyter-matplotlib-canvas-div canvas").first
+    canvas.page.wait_for_function("([c, before]) => c.toDataURL() !== before",
+                                  arg=[canvas.element_handle(), before], timeout=timeout)
+
+
+def view_with(page, control_label):
+    """The first view that has a control labelled ``control_label``."""
+    view = page.locator(VIEW).filter(has=page.locator(".widget-inline-hbox", has_text=control_label)).first
+    view.wait_for()
+    return view
+
+
+def slider(view, label):
+    """The slider of ``view`` whose description is exactly ``label``."""
+    return view.locator(".widget-slider").filter(
+        has=view.page.locator(".widget-label", has_text=re.compile(rf"^{re.escape(label)}$")))
+
+
+def slider_value(view, label):
+    """The value a slider displays next to its track, as a float."""
+    return float(slider(view, label).locator(".widget-readout").inner_text())
+
+
+def nudge(view, label):
+    """Focus a slider's handle and press one arrow key (right, or left at the maximum); return +1 or -1."""
+    handle = slider(view, label).locator(".noUi-handle")
+    at_max = float(handle.get_attribute("aria-valuenow")) >= float(handle.get_attribute("aria-valuemax"))
+    handle.focus()
+    handle.press("ArrowLeft" if at_max else "ArrowRight")
+    return -1 if at_max else 1
+
+
+def readout(view):
+    """The view's readout as {name: text of the value}, e.g. {'z': '0.2500', 'a = f(z)': '0.5622'}."""
+    cells = view.locator(":scope > .widget-html td").all_inner_texts()
+    return dict(cell.rsplit(" = ", 1) for cell in cells if " = " in cell)
+
+
+def expect_readout(view, name, value, decimals=4, timeout=INTERACTION_TIMEOUT):
+    """Wait until the readout shows ``name = value`` in the view's fixed decimals."""
+    text = f"{name} = {value:.{decimals}f}"
+    expect(view.locator(":scope > .widget-html")).to_contain_text(text, timeout=timeout)

@@ -1,0 +1,122 @@
+"""Fixtures of the real-browser tests: a copy of lessons/, JupyterLab and Voilà servers, Chromium.
+
+Debian's Chromium (/usr/bin/chromium) is driven by Playwright. Without it the tests
+skip, naming the install command, except in CI (env var CI set), where they fail.
+Servers are shared by the whole session and always stopped, also after a failure.
+"""
+import os
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from . import _servers
+from ._page import ARTIFACTS, CHROMIUM, CHROMIUM_ARGS, shoot
+
+REPO = Path(__file__).resolve().parents[2]
+LESSONS = REPO / "lessons"
+INSTALL_HINT = f"the browser tests need Debian's Chromium at {CHROMIUM}: run `apt-get install -y chromium`"
+
+
+def pytest_configure(config):
+    config.addinivalue_line("markers", "browser: drives a real Chromium (deselect with -m 'not browser')")
+
+
+def pytest_collection_modifyitems(items):
+    here = Path(__file__).parent
+    for item in items:
+        if here in item.path.parents:
+            item.add_marker(pytest.mark.browser)
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_makereport(item, call):
+    report = yield
+    setattr(item, f"report_{report.when}", report)      # lets the page fixture see a failure
+    return report
+
+
+@pytest.fixture(scope="session")
+def chromium():
+    """The Chromium executable, or a skip (a failure in CI) that names the install command."""
+    if not os.access(CHROMIUM, os.X_OK):
+        if os.environ.get("CI"):
+            pytest.fail(INSTALL_HINT + " (CI is set, so a missing browser is a failure)")
+        pytest.skip(INSTALL_HINT)
+    return CHROMIUM
+
+
+@pytest.fixture(scope="session")
+def course_copy(tmp_path_factory):
+    """A private copy of the Makefile and lessons/ (JupyterLab autosaves), sharing the set-up .venv."""
+    course = tmp_path_factory.mktemp("course")
+    for name in ("Makefile", "requirements.txt", "pyproject.toml"):      # copy2 keeps the stamps' times
+        shutil.copy2(REPO / name, course / name)
+    (course / ".venv").symlink_to(REPO / ".venv")
+    shutil.copytree(LESSONS, course / "lessons", ignore=shutil.ignore_patterns(".ipynb_checkpoints"))
+    if subprocess.run(["make", "-q", ".venv/.installed"], cwd=course).returncode != 0:
+        pytest.fail("the set-up in .venv is older than requirements.txt or pyproject.toml: run `make setup`")
+    return course
+
+
+@pytest.fixture(scope="session")
+def lessons_copy(course_copy):
+    return course_copy / "lessons"
+
+
+def _serve(start, root, tmp_path_factory, name):
+    home = tmp_path_factory.mktemp(name)
+    server = start(root, home)
+    try:
+        yield server
+    finally:
+        server.stop()
+        ARTIFACTS.mkdir(parents=True, exist_ok=True)
+        shutil.copy(server.log_path, ARTIFACTS / f"{name}.log")
+
+
+@pytest.fixture(scope="session")
+def jupyterlab(chromium, lessons_copy, tmp_path_factory):
+    """One JupyterLab server for the session, on a free 127.0.0.1 port, no token."""
+    yield from _serve(_servers.jupyterlab, lessons_copy, tmp_path_factory, "jupyterlab")
+
+
+@pytest.fixture(scope="session")
+def voila(chromium, lessons_copy, tmp_path_factory):
+    """One Voilà server for the session, serving every lesson with its code hidden."""
+    yield from _serve(_servers.voila, lessons_copy, tmp_path_factory, "voila")
+
+
+@pytest.fixture(scope="session")
+def app_04(chromium, course_copy, tmp_path_factory):
+    """What a teacher runs: `make app LESSON=04`, here on a free port in the copy of the course."""
+    yield from _serve(lambda course, home: _servers.make_app(course, home, "04"), course_copy,
+                      tmp_path_factory, "make-app")
+
+
+@pytest.fixture(scope="session")
+def browser(chromium, tmp_path_factory):
+    """Headless Chromium with a fresh profile; empties test-artifacts/browser for this run's screenshots."""
+    from playwright.sync_api import sync_playwright
+    shutil.rmtree(ARTIFACTS, ignore_errors=True)
+    with sync_playwright() as playwright:
+        context = playwright.chromium.launch_persistent_context(
+            tmp_path_factory.mktemp("chromium-profile"), executable_path=chromium, headless=True,
+            args=CHROMIUM_ARGS, viewport={"width": 1280, "height": 900})
+        context.set_default_timeout(60_000)
+        try:
+            yield context
+        finally:
+            context.close()
+
+
+@pytest.fixture
+def page(browser, request):
+    """A new tab; after a failed test its last state is saved as a screenshot."""
+    page = browser.new_page()
+    yield page
+    report = getattr(request.node, "report_call", None)
+    if report is not None and report.failed:
+        shoot(page, f"{request.node.name}-FAILED")
+    page.close()

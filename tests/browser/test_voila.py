@@ -1,0 +1,95 @@
+"""Voilà, the classroom app mode: every lesson renders live, and the blame view learns.
+
+Voilà runs each notebook top to bottom in a fresh kernel, hides the code and keeps
+the widgets connected to that kernel.
+"""
+import re
+
+import pytest
+from playwright.sync_api import expect
+
+from ._page import (INTERACTION_TIMEOUT, VIEW, figure_pixels, nudge, readout, shoot, shoot_element,
+                    slider_value, wait_for_figures, wait_for_redraw)
+from .conftest import LESSONS
+
+RENDER_TIMEOUT = 180_000          # ms: a lesson that trains on digits may take a while in Voilà
+NOTEBOOKS = sorted(p.name for p in LESSONS.glob("[0-9][0-9]_*.ipynb"))
+
+
+def open_in_voila(page, url):
+    """Render one lesson, wait until its cells are shown; return the list that collects uncaught JS errors."""
+    errors = []
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    page.goto(url, wait_until="load", timeout=RENDER_TIMEOUT)
+    page.locator("#rendered_cells").wait_for()
+    return errors
+
+
+def error_outputs(page):
+    """Text of every stderr or error output on the page (tracebacks, warnings, widget errors)."""
+    stderr = page.locator('[data-mime-type="application/vnd.jupyter.stderr"]').all_inner_texts()
+    broken = page.locator(".jp-OutputArea-output", has_text=re.compile("Traceback|Error displaying widget"))
+    return stderr + broken.all_inner_texts()
+
+
+def poke_first_slider(page, view):
+    """Move the view's first slider one step and wait for its readout to answer (the kernel is live)."""
+    handle = view.locator(".noUi-handle").first
+    label = view.locator(".widget-slider").first.locator(".widget-label").inner_text()
+    before = view.locator(":scope > .widget-html").inner_text()
+    nudge(view, label)
+    expect(view.locator(":scope > .widget-html")).not_to_have_text(before)
+    return handle
+
+
+@pytest.mark.parametrize("name", NOTEBOOKS, ids=[n.removesuffix(".ipynb") for n in NOTEBOOKS])
+def test_lesson_renders_live_in_voila(voila, page, name):
+    js_errors = open_in_voila(page, f"{voila.url}/voila/render/{name}")
+    shoot(page, f"voila-{name.removesuffix('.ipynb')}")
+    errors = error_outputs(page)
+    assert not errors, f"{name} shows an error or warning in Voilà:\n" + "\n".join(errors)[:3000]
+    page.locator("#rendered_cells .jupyter-widgets").first.wait_for(timeout=30_000)
+    wait_for_figures(page)
+    shoot(page, f"voila-{name.removesuffix('.ipynb')}")
+    assert js_errors == [], f"{name}: the page raised JavaScript errors"
+    assert page.locator("#rendered_cells .jp-CodeCell .jp-InputArea").count() == 0, "Voilà must hide the code"
+    views = page.locator(VIEW).filter(has=page.locator(".noUi-handle"))
+    if views.count():                              # a view with a slider: prove the kernel answers
+        poke_first_slider(page, views.first)
+
+
+def wait_for_new_loss(view, old):
+    """Wait until the readout's loss C differs from ``old`` (a float); return the new one."""
+    expect(view.locator(":scope > .widget-html")).not_to_contain_text(f"C = {old:.4f}", timeout=INTERACTION_TIMEOUT)
+    return float(readout(view)["C"])
+
+
+def test_make_app_04_blame_step_lowers_loss(app_04, page):
+    """`make app LESSON=04`: show blame, move a weight, press Step: the loss C shown falls."""
+    open_in_voila(page, app_04.url + "/")
+    assert page.locator("#rendered_cells .jp-CodeCell .jp-InputArea").count() == 0, "app mode hides the code"
+    step = page.get_by_role("button", name=re.compile("^Step"))
+    view = page.locator(VIEW).filter(has=step).first
+    view.wait_for()
+    wait_for_figures(page)
+    shoot(page, "voila-blame-01-opened")
+
+    pixels = figure_pixels(view)
+    view.locator("button", has_text=re.compile("^blame")).click()
+    wait_for_redraw(view, pixels)                        # the kernel redrew the diagram with δ
+    shoot(page, "voila-blame-02-blame-shown")
+
+    loss = float(readout(view)["C"])
+    weight = slider_value(view, "its value")
+    nudge(view, "its value")
+    loss_moved = wait_for_new_loss(view, loss)
+    assert slider_value(view, "its value") != weight
+    shoot(page, "voila-blame-03-weight-moved")
+
+    step.click()
+    view.locator(":scope > .widget-html td", has_text=re.compile(r"^steps = 1(\.0+)?$")).wait_for()
+    loss_stepped = float(readout(view)["C"])
+    assert loss_stepped < loss_moved, f"one Step of gradient descent must lower the loss C: {loss_moved} → {loss_stepped}"
+    wait_for_figures(page)
+    shoot(page, "voila-blame-04-after-step")
+    shoot_element(view, "app-mode-blame-view")           # the README's picture of app mode
