@@ -6,6 +6,8 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 LESSONS := $(sort $(wildcard lessons/[0-9][0-9]_*.ipynb))
 ROOT_FLAG := $(if $(filter 0,$(shell id -u)),--allow-root,)
+# Tests and re-execution must not write into the maintainer's own exercise progress record.
+NO_PROGRESS := BACKPROP_PROGRESS_FILE=off
 
 .PHONY: lab test setup lessons clean-venv
 .PHONY: bench
@@ -23,15 +25,15 @@ lab: $(STAMP)
 	$(BIN)/jupyter lab $(ROOT_FLAG) --notebook-dir=lessons
 
 test: $(STAMP)
-	$(BIN)/python -m pytest -q tests
+	$(NO_PROGRESS) $(BIN)/python -m pytest -q tests
 ifneq ($(LESSONS),)
-	$(BIN)/python -m pytest -q --nbval --nbval-sanitize-with tests/sanitize.cfg -p no:randomly $(LESSONS)
+	$(NO_PROGRESS) $(BIN)/python -m pytest -q --nbval --nbval-sanitize-with tests/sanitize.cfg -p no:randomly $(LESSONS)
 endif
 
 # Re-execute every lesson top to bottom in a fresh kernel and store its outputs.
 lessons: $(STAMP)
 	for nb in $(LESSONS); do \
-	  $(BIN)/jupyter nbconvert --to notebook --execute --inplace $$nb || exit 1; \
+	  $(NO_PROGRESS) $(BIN)/jupyter nbconvert --to notebook --execute --inplace $$nb || exit 1; \
 	done
 
 # Benchmarks (COURSE.md budgets): one table, also saved to benchmarks/results/latest.txt.
