@@ -40,19 +40,19 @@ class NetworkDiagram:
         self.edges = LineCollection(segments, zorder=1, capstyle="round")
         ax.add_collection(self.edges)
         xy = np.vstack(self.centres)
-        size = 750 if max(sizes) <= 3 else 430
+        size = 750 if max(sizes) <= 3 else 600 if max(sizes) <= 4 else 400
         self.nodes = ax.scatter(xy[:, 0], xy[:, 1], s=size, zorder=3, edgecolors="0.25", linewidths=1)
-        self.node_labels = Labels(ax, xy, fontsize=6.5)
+        self.node_labels = Labels(ax, xy, fontsize=6.5 if size > 700 else 5.5)
         show_edge_labels = len(segments) <= 8 if edge_labels is None else edge_labels
         self.edge_labels = Labels(ax, [0.72 * np.asarray(a) + 0.28 * np.asarray(b) for a, b in segments]
                                   if show_edge_labels else np.zeros((0, 2)), fontsize=6.5, box=(1, 1, 1, 0.85))
         self.edge_mark, = ax.plot([], [], color="gold", lw=9, alpha=0.7, zorder=0.5, solid_capstyle="round")
         self.node_mark, = ax.plot([], [], "o", ms=np.sqrt(size) + 9, color="gold", alpha=0.8, zorder=2.5)
-        top = (max(sizes) - 1) / 2 + 0.6
+        half = (max(sizes) - 1) / 2
         names = ["inputs"] + [f"hidden {l}" for l in range(1, len(sizes) - 1)] + ["output"]
         for l, name in enumerate(names):
-            ax.text(l, top - 0.05, name, ha="center", va="top", fontsize=8, color="0.35")
-        ax.set(xlim=(-0.45, len(sizes) - 0.55), ylim=(-top, top + 0.25))
+            ax.text(l, 1.0, name, ha="center", va="top", fontsize=8, color="0.35", transform=ax.get_xaxis_transform())
+        ax.set(xlim=(-0.45, len(sizes) - 0.55), ylim=(-half - 0.6, half + 0.45 + 0.1 * max(sizes)))
         ax.set_axis_off()
 
     def dynamic_artists(self):
