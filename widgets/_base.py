@@ -125,7 +125,8 @@ class View(widgets.VBox):
         return [(k, v) for k, v in self.state.items() if np.size(v) <= 12 and _is_number(v)]
 
     def _readout_html(self):
-        cells = [f"<td style='padding:0 .8em 0 0'><b>{html.escape(str(k))}</b> = {html.escape(_fmt(v, self.decimals))}</td>"
+        cells = [f"<td style='padding:0 .8em 0 0'><b>{html.escape(str(k))}</b> = "
+                 f"{html.escape(_fmt(v, self.decimals))}</td>"
                  for k, v in self._readout_items()]
         rows = ["<tr>" + "".join(cells[i:i + 4]) + "</tr>" for i in range(0, len(cells), 4)]
         return "<table style='font-family:monospace'>" + "".join(rows) + "</table>"

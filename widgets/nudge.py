@@ -55,7 +55,8 @@ class NudgeExplorer(View):
         factors = chain_factors(self.net, self.x, self.y, key)
         actual, predicted = nudge(self.net, self.x, self.y, key, dp)
         loss = self.net.loss(self.x, self.y)
-        return {"parameter": parameter_label(key), "p": p, "dp": dp, "loss": loss, "curve": self._curves[self._curve_key],
+        return {"parameter": parameter_label(key), "p": p, "dp": dp, "loss": loss,
+                "curve": self._curves[self._curve_key],
                 "dC_da": factors["dC_da"], "da_dz": factors["da_dz"], "dz_dp": factors["dz_dp"],
                 "dC_dp": factors["gradient"], "actual_dC": actual, "predicted_dC": predicted,
                 "tangent": tangent(p, loss, factors["gradient"], [p - DP_MAX, p + DP_MAX])}
@@ -80,7 +81,8 @@ class NudgeExplorer(View):
         ax.tick_params(axis="x", labelsize=8)
         self.values = Labels(ax, np.zeros((4, 2)), fontsize=7)
         self.compare = Labels(self.ax_loss, [(0.03, 0.93)], fontsize=8, transform=self.ax_loss.transAxes, ha="left")
-        self._mark_dynamic(self.tangent_line, self.point, self.actual, self.predicted, *self.bars, self.values, self.compare)
+        self._mark_dynamic(self.tangent_line, self.point, self.actual, self.predicted, *self.bars,
+                           self.values, self.compare)
 
     def _others(self, key):
         probe = self.net.copy()

@@ -273,7 +273,8 @@ def test_nudge_curve_follows_the_other_parameters():
 def test_blame_reveal_slider_switches_to_blame_and_title_shows_the_numbers():
     view = BlameExplorer()
     view.controls["lr"].value = 0.5
-    assert view.title.texts == [f"forward pass: ŷ = {view.state['y_hat'][0]:.4f}, C = {view.state['loss']:.5f}, η = 0.50"]
+    s = view.state
+    assert view.title.texts == [f"forward pass: ŷ = {s['y_hat'][0]:.4f}, C = {s['loss']:.5f}, η = 0.50"]
     view.controls["reveal"].value = 1
     assert view.controls["show"].value == "blame" and view.state["mode"] == "blame"
     assert view.title.texts[0].startswith("blame δ and ∂C/∂w: 1 of 2 layers back")
