@@ -14,27 +14,37 @@ from matplotlib.font_manager import FontProperties, findfont, get_font
 from matplotlib.ft2font import LoadFlags
 
 _GLYPHS = {}
+COMMON = "0123456789+-−.,=?:()/ abCδηŷ"        # rasterised together the first time a size is used
+
+
+def rasterise(chars, size, dpi):
+    """Rasterise the characters not yet cached, all in one small Agg draw."""
+    chars = [c for c in dict.fromkeys(chars) if (c, size, dpi) not in _GLYPHS]
+    if not chars:
+        return
+    side = int(np.ceil(2.2 * size * dpi / 72))
+    fig = Figure(figsize=(side * len(chars) / dpi, side / dpi), dpi=dpi)
+    fig.patch.set_alpha(0.0)
+    canvas = FigureCanvasAgg(fig)
+    baseline, start = int(round(0.3 * side)), int(round(0.1 * side))
+    for i, char in enumerate(chars):
+        fig.text((i * side + start) / (side * len(chars)), baseline / side, char, fontsize=size,
+                 va="baseline", ha="left", color="black")
+    with matplotlib.rc_context({"text.hinting": "none"}):
+        canvas.draw()
+    coverage = np.asarray(canvas.buffer_rgba())[:, :, 3] / 255.0
+    font = get_font(findfont(FontProperties(size=size)))
+    font.set_size(size, dpi)
+    for i, char in enumerate(chars):
+        advance = font.load_char(ord(char), flags=LoadFlags.NO_HINTING).linearHoriAdvance / 65536
+        _GLYPHS[char, size, dpi] = (coverage[:, i * side + start:(i + 1) * side], advance, side - baseline)
 
 
 def glyph(char, size, dpi):
     """(coverage (h, w) floats in [0, 1], advance in pixels, baseline row) of one character."""
-    key = (char, size, dpi)
-    if key not in _GLYPHS:
-        side = int(np.ceil(2.2 * size * dpi / 72))
-        fig = Figure(figsize=(side / dpi, side / dpi), dpi=dpi)
-        fig.patch.set_alpha(0.0)
-        canvas = FigureCanvasAgg(fig)
-        baseline = int(round(0.3 * side))
-        fig.text(0.1, baseline / side, char, fontsize=size, va="baseline", ha="left", color="black")
-        with matplotlib.rc_context({"text.hinting": "none"}):
-            canvas.draw()
-        coverage = np.asarray(canvas.buffer_rgba())[:, :, 3] / 255.0
-        font = get_font(findfont(FontProperties(size=size)))
-        font.set_size(size, dpi)
-        advance = font.load_char(ord(char), flags=LoadFlags.NO_HINTING).linearHoriAdvance / 65536
-        start = int(round(0.1 * side))
-        _GLYPHS[key] = (coverage[:, start:], advance, side - baseline)
-    return _GLYPHS[key]
+    if (char, size, dpi) not in _GLYPHS:
+        rasterise(COMMON + char, size, dpi)
+    return _GLYPHS[char, size, dpi]
 
 
 class Labels(Artist):
@@ -86,6 +96,7 @@ class Labels(Artist):
             return
         dpi = self.figure.dpi
         xy = self.get_transform().transform(self.positions)
+        rasterise(COMMON + "".join(self.texts), self.fontsize, dpi)
         gc = renderer.new_gc()
         for (x, y), text in zip(xy, self.texts):
             if text:
