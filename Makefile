@@ -8,6 +8,10 @@ LESSONS := $(sort $(wildcard lessons/[0-9][0-9]_*.ipynb))
 ROOT_FLAG := $(if $(filter 0,$(shell id -u)),--allow-root,)
 # Tests and re-execution must not write into the maintainer's own exercise progress record.
 NO_PROGRESS := BACKPROP_PROGRESS_FILE=off
+# The course's matrices are small: one BLAS thread is faster than several fighting over
+# two cores, and keeps summation order, so stored outputs, fixed. Override from the shell.
+export OPENBLAS_NUM_THREADS ?= 1
+export OMP_NUM_THREADS ?= 1
 
 .PHONY: lab test setup lessons clean-venv
 .PHONY: bench
