@@ -85,6 +85,13 @@ def readout(view):
     return dict(cell.rsplit(" = ", 1) for cell in cells if " = " in cell)
 
 
+def parameter_table(view):
+    """The readout's parameter table as {label: (value, gradient)}; rows whose gradient is '?' are left out."""
+    rows = view.locator(":scope > .widget-html table:has(th) tr:has(td:nth-child(3))").all()
+    cells = [row.locator("td").all_inner_texts() for row in rows]
+    return {label: (float(value), float(grad)) for label, value, grad in cells if grad.strip() != "?"}
+
+
 def expect_readout(view, name, value, decimals=4, timeout=INTERACTION_TIMEOUT):
     """Wait until the readout shows ``name = value`` in the view's fixed decimals."""
     text = f"{name} = {value:.{decimals}f}"

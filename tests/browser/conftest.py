@@ -24,9 +24,8 @@ def pytest_configure(config):
 
 
 def pytest_collection_modifyitems(items):
-    here = Path(__file__).parent
     for item in items:
-        if here in item.path.parents:
+        if "browser" in getattr(item, "fixturenames", ()):
             item.add_marker(pytest.mark.browser)
 
 
@@ -37,14 +36,20 @@ def pytest_runtest_makereport(item, call):
     return report
 
 
+def require_chromium(path=CHROMIUM, environ=os.environ):
+    """``path`` if Chromium is there; else skip the test, or fail it when the env var CI is set."""
+    if os.access(path, os.X_OK):
+        return path
+    hint = INSTALL_HINT.replace(CHROMIUM, str(path))
+    if environ.get("CI"):
+        pytest.fail(hint + " (CI is set, so a missing browser is a failure, not a skip)")
+    pytest.skip(hint)
+
+
 @pytest.fixture(scope="session")
 def chromium():
     """The Chromium executable, or a skip (a failure in CI) that names the install command."""
-    if not os.access(CHROMIUM, os.X_OK):
-        if os.environ.get("CI"):
-            pytest.fail(INSTALL_HINT + " (CI is set, so a missing browser is a failure)")
-        pytest.skip(INSTALL_HINT)
-    return CHROMIUM
+    return require_chromium()
 
 
 @pytest.fixture(scope="session")
