@@ -14,7 +14,7 @@ from backprop import Network
 from backprop.data import load_digits
 
 from ._report import Section, seconds
-from ._timing import growth_exponent, median, repeat
+from ._timing import growth_exponent, interleaved, median
 
 WIDTHS = [32, 64, 128, 256, 512, 1024]
 BATCHES = [1, 2, 5, 10, 20, 50, 100, 200, 500]
@@ -29,12 +29,13 @@ def blas_threads(n):
     return threadpool_limits(limits=n, user_api="blas")
 
 
-def epoch_seconds(X, y, hidden, batch_size, epochs, repeats):
-    """Median seconds per epoch of Network([64, hidden, 10]).fit on X, y."""
-    def fit():
+def epoch_seconds(cases, epochs, repeats):
+    """Median seconds per epoch of Network([64, hidden, 10]).fit for each (X, y, hidden, batch_size), timed in turns."""
+    def fit(X, y, hidden, batch_size):
         net = Network([X.shape[1], hidden, 10], "sigmoid", "softmax", "cross_entropy")
         net.fit(X, y, epochs=epochs, batch_size=batch_size, lr=0.1)
-    return median(repeat(fit, repeats)) / epochs
+    times = interleaved({i: (lambda case=case: fit(*case)) for i, case in enumerate(cases)}, repeats)
+    return [median(times[i]) / epochs for i in range(len(cases))]
 
 
 def series(label, sizes, times, per_step=None):
@@ -51,16 +52,15 @@ def series(label, sizes, times, per_step=None):
 def sweeps(X, y, epochs, repeats):
     """The rows of every sweep."""
     rows = []
+    by_width = [(X, y, h, 100) for h in WIDTHS]
     with blas_threads(1):
-        rows += series("hidden width (batch 100)", WIDTHS,
-                       [epoch_seconds(X, y, h, 100, epochs, repeats) for h in WIDTHS])
-        batches = [epoch_seconds(X, y, 32, b, epochs, repeats) for b in BATCHES]
+        rows += series("hidden width (batch 100)", WIDTHS, epoch_seconds(by_width, epochs, repeats))
+        batches = epoch_seconds([(X, y, 32, b) for b in BATCHES], epochs, repeats)
         steps = [t / int(np.ceil(len(X) / b)) for t, b in zip(batches, BATCHES)]
         rows += series("batch size (width 32)", BATCHES, batches, steps)
         rows += series("examples per epoch (width 32, batch 100)", EXAMPLES,
-                       [epoch_seconds(X[:n], y[:n], 32, 100, epochs, repeats) for n in EXAMPLES])
-    rows += series("hidden width, default BLAS threads", WIDTHS,
-                   [epoch_seconds(X, y, h, 100, epochs, repeats) for h in WIDTHS])
+                       epoch_seconds([(X[:n], y[:n], 32, 100) for n in EXAMPLES], epochs, repeats))
+    rows += series("hidden width, default BLAS threads", WIDTHS, epoch_seconds(by_width, epochs, repeats))
     return rows
 
 
@@ -69,7 +69,7 @@ def run(quick=False):
     X, y, _, _ = load_digits()
     epochs, repeats = (1, 3) if quick else (3, 5)
     section = Section(f"5. scaling of the core's fit on digits (lr 0.1), one BLAS thread, "
-                      f"median of {repeats} fits × {epochs} epochs", ["sweep", "size", "s/epoch", "s/step"])
+                      f"median of {repeats} fits × {epochs} epochs, sizes timed in turns", ["sweep", "size", "s/epoch", "s/step"])
     section.rows = sweeps(X, y, epochs, repeats)
     section.notes.append("per-epoch time falls as the batch grows (fewer Python-level steps) while each step costs more")
     return section
