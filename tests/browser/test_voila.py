@@ -66,6 +66,7 @@ def show_blame(view):
 
 
 def wait_for_steps(view, n):
+    """Wait until the readout counts ``n`` gradient-descent steps."""
     view.locator(":scope > .widget-html td", has_text=re.compile(rf"^steps = {n}(\.0+)?$")).wait_for()
 
 
