@@ -68,8 +68,10 @@ class BlameExplorer(View):
 
     # ---- actions ------------------------------------------------------
     def _on_value(self, change):
-        if not getattr(self, "_quiet", 0):
-            set_parameter(self.net, self.controls["parameter"].value, change["new"])
+        key = self.controls["parameter"].value
+        echo = abs(change["new"] - get_parameter(self.net, key)) <= self.controls["value"].step / 2
+        if not getattr(self, "_quiet", 0) and not echo:   # echo: the browser rounding our own update
+            set_parameter(self.net, key, change["new"])
 
     def _on_parameter(self, change):
         with self._silenced():

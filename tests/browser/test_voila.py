@@ -111,8 +111,6 @@ def test_make_app_04_blame_step_lowers_loss(app_04, page):
     shoot_element(view, "app-mode-blame-view")           # the README's picture of app mode
 
 
-@pytest.mark.xfail(strict=True, reason="BlameExplorer: after Step the browser rounds 'its value' to the "
-                   "slider's 0.01 and sends it back, so the chosen parameter jumps (reported in issue 6)")
 def test_make_app_04_step_moves_every_parameter_by_minus_lr_times_gradient(app_04, page):
     """Step is gradient descent: each shown parameter p becomes p − η·∂C/∂p, as shown before the Step."""
     open_in_voila(page, app_04.url + "/")

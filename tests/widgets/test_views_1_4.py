@@ -204,6 +204,16 @@ def test_step_lowers_the_loss_and_equals_network_step():
     assert view.state["loss"] == pytest.approx(losses[0]) and view.state["steps"] == 0
 
 
+def test_the_browser_rounding_a_stepped_slider_does_not_move_the_parameter():
+    view = BlameExplorer()
+    view.step()
+    stepped = view.net.weights[0][0, 0]
+    view.controls["value"].value = round(stepped, 2)       # what a browser sends back after the Step
+    assert view.net.weights[0][0, 0] == stepped and round(stepped, 2) != stepped
+    view.controls["value"].value = round(stepped, 2) + 0.05  # a real move still edits the network
+    assert view.net.weights[0][0, 0] == pytest.approx(round(stepped, 2) + 0.05)
+
+
 def test_parameter_selector_inputs_and_targets_edit_the_network():
     view = BlameExplorer()
     view.controls["parameter"].value = ("biases", 0, 1)
