@@ -157,3 +157,18 @@ def test_the_picture_check_itself_can_fail():
         assert_views_show_pictures(fake_executed("MPLCanvasModel", picture), at_least=1)
     with pytest.raises(AssertionError, match="expected 2"):
         assert_views_show_pictures(fake_executed("ImageModel", picture), at_least=2)
+
+
+def test_with_ipympl_a_saved_notebook_keeps_a_picture_of_each_canvas(tmp_path, monkeypatch):
+    """nbconvert has no front end: the canvas must still store a PNG for static viewers."""
+    monkeypatch.setenv("BACKPROP_PROGRESS_FILE", str(tmp_path / "progress.json"))
+    executed = run(demo_notebook("%matplotlib widget"), tmp_path)
+    state = widget_state(executed)
+    canvases = [m for root in displayed_roots(executed) for m in descendants(state, root)
+                if "Canvas" in m["model_name"]]
+    assert canvases, "the view under %matplotlib widget shows no ipympl canvas"
+    for canvas in canvases:
+        url = canvas["state"].get("_data_url") or ""
+        assert url.startswith("data:image/png;base64,"), "the canvas stored no picture"
+        pixels = matplotlib.image.imread(io.BytesIO(base64.b64decode(url.split(",", 1)[1])), format="png")
+        assert pixels.shape[0] > 100 and np.ptp(pixels.reshape(-1, pixels.shape[-1]), axis=0).max() > 0.2

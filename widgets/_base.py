@@ -6,6 +6,7 @@ artists (``_update_artists``). No formula lives here or in a callback.
 Outside ipympl the figure is drawn synchronously with Agg; artists a view marks
 with ``_mark_dynamic`` are blitted over a cached background (axes, ticks, labels).
 """
+import base64
 import contextlib
 import html
 
@@ -114,6 +115,10 @@ class View(widgets.VBox):
         """Render the figure: draw_idle on ipympl; otherwise a synchronous Agg draw (and a PNG in a kernel)."""
         canvas = self.figure.canvas
         if self._figure_widget is canvas:
+            if getattr(canvas, "syncing_data_url", False):   # no front end yet (nbconvert): keep a picture
+                canvas.draw()
+                canvas._data_url = "data:image/png;base64," + base64.b64encode(png_bytes(canvas)).decode()
+                canvas._size = tuple(self.figure.bbox.size)   # so a saved notebook shows the figure
             canvas.draw_idle()
             return
         self._blitter.draw(self._background_key())

@@ -3,6 +3,7 @@ several inputs, compare with the core, and name the likely mistake.
 
 A check never raises at the learner: it prints a verdict and returns it.
 """
+import sys
 from dataclasses import dataclass
 
 import numpy as np
@@ -101,6 +102,6 @@ def _fmt_args(args):
 
 def _finish(exercise, passed, message, mistake=""):
     text = f"{exercise}: {'✓ passed' if passed else '✗ not yet'} — {message}"
-    print(text)
+    sys.stdout.write(text + "\n")          # one write, so a stored output is never split
     _progress.record(exercise, passed)
     return Verdict(exercise, passed, text, mistake)
