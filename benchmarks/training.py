@@ -25,7 +25,7 @@ def new_network(seed=0):
 
 
 def contenders(data, batch_size, lr, epochs):
-    """{name: (fit(), accuracy_of_last_fit())} for the core, the loop, scikit-learn and torch if present."""
+    """{name: (fit(), accuracy_of_last_fit())} for the core, the loop, scikit-learn and PyTorch if present."""
     X, y, X_test, y_test = data
     last = {}
 
@@ -44,13 +44,20 @@ def contenders(data, batch_size, lr, epochs):
     out = {"core Network.fit": (core, lambda: last["core"].accuracy(X_test, y_test)),
            "per-example loop": (loop, lambda: last["loop"].accuracy(X_test, y_test)),
            "scikit-learn MLPClassifier": (sklearn, lambda: last["sklearn"].score(X_test, y_test))}
-    if peers.torch_available():
-        for dtype, threads in TORCH_RUNS:
-            name = f"PyTorch CPU {dtype}, {threads or os.cpu_count()} thread(s)"
-            def torch_fit(dtype=dtype, threads=threads, name=name):
-                last[name] = peers.fit_torch(peers.torch_model(new_network(), dtype), X, y, epochs,
-                                             batch_size, lr, threads=threads)
-            out[name] = (torch_fit, lambda name=name: peers.torch_accuracy(last[name], X_test, y_test))
+    return {**out, **torch_contenders(data, batch_size, lr, epochs)}
+
+
+def torch_contenders(data, batch_size, lr, epochs):
+    """{name: (fit(), accuracy_of_last_fit())} for each PyTorch run, or {} when torch is absent."""
+    X, y, X_test, y_test = data
+    out, last = {}, {}
+    for dtype, threads in TORCH_RUNS if peers.torch_available() else []:
+        name = f"PyTorch CPU {dtype}, {threads or os.cpu_count()} thread(s)"
+
+        def fit(dtype=dtype, threads=threads, name=name):
+            last[name] = peers.fit_torch(peers.torch_model(new_network(), dtype), X, y, epochs,
+                                         batch_size, lr, threads=threads)
+        out[name] = (fit, lambda name=name: peers.torch_accuracy(last[name], X_test, y_test))
     return out
 
 

@@ -109,6 +109,15 @@ def measure_view(cls, samples):
     return everything, drawn, changed, worst, type(view.figure.canvas).__name__, png_seconds(view)
 
 
+def table_row(name, latencies, drawn, changed, worst, canvas, png):
+    """One view's row: medians, percentiles, the slowest control, the render checks and the verdicts."""
+    ms = lambda s: f"{s * 1e3:.1f} ms"
+    n = len(latencies)
+    return [name, n, ms(median(latencies)), ms(p95(latencies)), ms(max(latencies)),
+            f"{worst[0]} ({ms(worst[1])})", f"{drawn}/{n}", f"{changed}/{n}",
+            verdict(median(latencies) <= FRAME), verdict(max(latencies) <= CEILING), ms(png)]
+
+
 def run(quick=False):
     """The view-latency section of the table."""
     import matplotlib
@@ -119,22 +128,18 @@ def run(quick=False):
                       ["view", "changes", "median", "p95", "max", "slowest control (median)",
                        "drawn", "pixels changed", "≤ 16.7 ms", "max ≤ 25 ms", "+PNG in kernel"])
     views, skipped = discover()
-    ms = lambda s: f"{s * 1e3:.1f} ms"
     for name, cls in views.items():
         try:
-            latencies, drawn, changed, worst, canvas, png = measure_view(cls, samples)
+            result = measure_view(cls, samples)
         except Exception as error:
             skipped[name] = f"failed while measuring ({type(error).__name__}: {str(error)[:60]})"
             continue
-        if not latencies:
+        if not result[0]:
             skipped[name] = "has no control to change"
             continue
-        n = len(latencies)
-        section.rows.append([name, n, ms(median(latencies)), ms(p95(latencies)), ms(max(latencies)),
-                             f"{worst[0]} ({ms(worst[1])})", f"{drawn}/{n}", f"{changed}/{n}",
-                             verdict(median(latencies) <= FRAME), verdict(max(latencies) <= CEILING), ms(png)])
-        if canvas != "FigureCanvasAgg":
-            section.notes.append(f"{name}: canvas is {canvas}, not FigureCanvasAgg — draw may not render pixels")
+        section.rows.append(table_row(name, *result))
+        if result[4] != "FigureCanvasAgg":
+            section.notes.append(f"{name}: canvas is {result[4]}, not FigureCanvasAgg — draw may not render pixels")
     section.notes += [f"{name} skipped: {why}" for name, why in skipped.items()]
     section.notes += ["drawn = changes during which Agg rendered (canvas.draw, restore_region or draw_artist ran "
                       "inside the assignment: the redraw is synchronous); pixels changed = the picture differed",
