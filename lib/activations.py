@@ -52,8 +52,9 @@ def identity_prime(z):
 def softmax(z):
     """Row-wise e^z / Σ e^z for z of shape (n, k); each row sums to 1."""
     z = np.asarray(z, dtype=float)
-    e = np.exp(z - z.max(axis=-1, keepdims=True))
-    return e / e.sum(axis=-1, keepdims=True)
+    e = np.exp(z - z.max(axis=-1, keepdims=True))   # shifting by the row's max keeps e^z finite
+    e /= e.sum(axis=-1, keepdims=True)              # in place: no second array
+    return e
 
 
 def softmax_backward(a, grad_a):

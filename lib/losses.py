@@ -45,7 +45,7 @@ def squared_error_grad(y_hat, y):
 
 def cross_entropy(y_hat, y):
     """−Σ_j y_j log ŷ_j per example, y one-hot (or any distribution)."""
-    return -np.sum(y * np.log(np.clip(y_hat, _TINY, 1.0)), axis=-1)
+    return -np.sum(y * np.log(np.maximum(y_hat, _TINY)), axis=-1)
 
 
 def cross_entropy_grad(y_hat, y):

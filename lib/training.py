@@ -1,6 +1,7 @@
 """Mini-batch stochastic gradient descent. Introduced in lessons/06_gradient_descent
 and lessons/07_sgd_minibatches; weight decay and dropout in lessons/08_challenges.
 """
+import math
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -67,13 +68,15 @@ def fit(net, X, y, epochs=10, batch_size=32, lr=0.1, seed=0, callback=None,
 
 
 def _run_epoch(net, X, Y, batch_size, lr, rng, weight_decay, dropout, history):
-    losses = []
-    for idx in minibatches(X.shape[0], batch_size, rng):
-        trace = net._forward(X[idx], dropout, rng)
-        losses.append(net.loss_function(trace.a[-1], Y[idx]))
-        if not np.isfinite(losses[-1]):
+    losses, order = [], rng.permutation(X.shape[0])
+    X, Y = X[order], Y[order]                 # shuffle once: each mini-batch is then a slice, not a copy
+    for start in range(0, X.shape[0], batch_size):
+        X_batch, Y_batch = X[start:start + batch_size], Y[start:start + batch_size]
+        trace = net._forward(X_batch, dropout, rng)
+        losses.append(net.loss_function(trace.a[-1], Y_batch))
+        if not math.isfinite(losses[-1]):
             break
-        grads = net._backward(trace, Y[idx])
+        grads = net._backward(trace, Y_batch)
         for W, b, gW, gb in zip(net._weights, net._biases, grads.weights, grads.biases):
             if weight_decay:
                 gW = gW + weight_decay * W
