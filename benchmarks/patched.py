@@ -1,6 +1,6 @@
 """Time the core's fit against a patched copy of lib/, to show what a proposed hot-path change gains.
 
-    .venv/bin/python -m benchmarks.patched benchmarks/proposals/core_hot_path.diff
+    .venv/bin/python -m benchmarks.patched my_change.diff     # a diff of lib/, as git diff writes it
 
 The diff (paths a/lib/…, b/lib/…) is applied to a temporary copy of lib/ imported
 as ``backprop_patched``; the current core, the patched core and the per-example
