@@ -1,8 +1,9 @@
 """Loss functions: each summed over output neurons and averaged over the batch.
 
 Introduced in lessons/02_error_and_loss. ``y_hat`` and ``y`` have shape
-(n, n_out). ``value`` returns one number per example (n,); ``grad`` returns
-dC/dŷ per example (n, n_out) — the batch mean is taken by the caller, once.
+(n, n_out). Each loss is written once, as its terms per output neuron (n, n_out);
+``value`` sums them per example (n,), calling the loss gives the batch mean, and
+``grad`` returns dC/dŷ per example (n, n_out) — the batch mean is taken by the caller.
 """
 import numpy as np
 
@@ -10,22 +11,26 @@ _TINY = 1e-12   # keeps log(0) away from cross-entropy
 
 
 class Loss:
-    """A named loss with its per-example value and derivative."""
+    """A named loss: its terms per output neuron, their derivative, and the formula in words."""
 
-    def __init__(self, name, value, grad, formula):
-        self.name, self.value, self.grad, self.formula = name, value, grad, formula
+    def __init__(self, name, terms, grad, formula):
+        self.name, self.terms, self.grad, self.formula = name, terms, grad, formula
+
+    def value(self, y_hat, y):
+        """The loss of each example, summed over the output neurons: shape (n,)."""
+        return self.terms(y_hat, y).sum(axis=-1)
 
     def __call__(self, y_hat, y):
         """Mean over the batch of the per-example loss (a float)."""
-        return float(self.value(y_hat, y).sum() / y_hat.shape[0])
+        return float(self.terms(y_hat, y).sum() / y_hat.shape[0])    # one sum over everything: fast
 
     def __repr__(self):
         return f"Loss({self.name!r}: {self.formula})"
 
 
 def half_squared_error(y_hat, y):
-    """½ Σ_j (ŷ_j − y_j)² per example (notes 002 and 003)."""
-    return 0.5 * np.sum((y_hat - y) ** 2, axis=-1)
+    """½ (ŷ_j − y_j)² for each output j (notes 002 and 003)."""
+    return 0.5 * (y_hat - y) ** 2
 
 
 def half_squared_error_grad(y_hat, y):
@@ -34,8 +39,8 @@ def half_squared_error_grad(y_hat, y):
 
 
 def squared_error(y_hat, y):
-    """Σ_j (ŷ_j − y_j)² per example (note 001's C)."""
-    return np.sum((y_hat - y) ** 2, axis=-1)
+    """(ŷ_j − y_j)² for each output j (note 001's C)."""
+    return (y_hat - y) ** 2
 
 
 def squared_error_grad(y_hat, y):
@@ -44,8 +49,8 @@ def squared_error_grad(y_hat, y):
 
 
 def cross_entropy(y_hat, y):
-    """−Σ_j y_j log ŷ_j per example, y one-hot (or any distribution)."""
-    return -np.sum(y * np.log(np.maximum(y_hat, _TINY)), axis=-1)
+    """−y_j log ŷ_j for each output j, y one-hot (or any distribution)."""
+    return -y * np.log(np.maximum(y_hat, _TINY))
 
 
 def cross_entropy_grad(y_hat, y):

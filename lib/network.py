@@ -142,6 +142,7 @@ class Network:
 
     def _backward(self, trace, Y):
         n, depth = Y.shape[0], len(self._weights)
+        mean_row = np.full(n, 1.0 / n)      # mean_row @ delta = the batch mean of delta, as one BLAS call
         delta = [None] * (depth + 1)
         gW, gb = [None] * depth, [None] * depth
         if self.loss_function.name == "cross_entropy":      # softmax + cross-entropy: dC/dz = ŷ − y
@@ -151,7 +152,7 @@ class Network:
             delta[depth] = self.activations[-1].backward(trace.z[depth], trace.a[depth], grad_a)
         for L in range(depth, 0, -1):
             gW[L - 1] = delta[L].T @ trace.a[L - 1] / n
-            gb[L - 1] = delta[L].sum(axis=0) / n
+            gb[L - 1] = mean_row @ delta[L]
             if L > 1:                                     # blame flows back through the weights
                 grad_a, a = delta[L] @ self._weights[L - 1], trace.a[L - 1]
                 if trace.masks[L - 1] is not None:        # dropout: a was scaled, so use f'(z)
