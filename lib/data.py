@@ -3,6 +3,7 @@
 Digits are introduced in lessons/07_sgd_minibatches; XOR in lessons/00_start_here.
 """
 from dataclasses import dataclass
+from functools import lru_cache
 
 import numpy as np
 
@@ -19,13 +20,19 @@ class Split:
         return iter((self.X_train, self.y_train, self.X_test, self.y_test))
 
 
+@lru_cache(maxsize=1)
+def _digit_pixels():
+    """scikit-learn's bundled digits, read once per process: X (1797, 64) in 0..1, y (1797,)."""
+    from sklearn.datasets import load_digits as _sk_load_digits   # reads a file inside the package
+    bunch = _sk_load_digits()
+    return bunch.data / 16.0, bunch.target.astype(int)
+
+
 def load_digits(test_fraction=0.2, seed=0):
     """The 1,797 8×8 handwritten digits shipped with scikit-learn, scaled to 0..1, split per class."""
-    from sklearn.datasets import load_digits as _sk_load_digits   # reads a file inside the package
     if not 0 < test_fraction < 1:
         raise ValueError(f"test_fraction must be between 0 and 1; got {test_fraction!r}")
-    bunch = _sk_load_digits()
-    X, y = bunch.data / 16.0, bunch.target.astype(int)
+    X, y = _digit_pixels()          # indexed below, so callers get copies and the cache stays intact
     rng = np.random.default_rng(seed)
     test = np.zeros(len(y), dtype=bool)
     for label in np.unique(y):                  # the same share of every digit in the test set

@@ -75,17 +75,17 @@ def parameter_label(key):
 
 def get_parameter(net, key):
     """The value of one parameter (a float)."""
-    return float(getattr(net, key[0])[key[1]][key[2:]])
+    return float(getattr(net, key[0])[key[1]][tuple(key[2:])])
 
 
 def set_parameter(net, key, value):
     """Set one parameter in place."""
-    getattr(net, key[0])[key[1]][key[2:]] = value
+    getattr(net, key[0])[key[1]][tuple(key[2:])] = value
 
 
 def gradient_of(grads, key):
     """dC/dp of one parameter from backward's Gradients (a float)."""
-    return float(getattr(grads, key[0])[key[1]][key[2:]])
+    return float(getattr(grads, key[0])[key[1]][tuple(key[2:])])
 
 
 def loss_along(net, x, y, key, values):

@@ -41,6 +41,6 @@ def relative_error(analytic, numeric):
 def gradient_check(net, X, y, eps=1e-3):
     """Largest relative error, over the parameter arrays, between backward and finite differences."""
     grads = net.backward(net.forward(X), y)
-    analytic = [g for pair in zip(grads.weights, grads.biases) for g in pair]
+    analytic = grads.parameters()
     numeric = numerical_gradients(net, X, y, eps)
     return max(relative_error(a, n) for a, n in zip(analytic, numeric))

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from .explore import get_parameter, gradient_of, set_parameter  # noqa: F401 (get_parameter: part of the API)
 from .network import Network
 
 OUTPUT_WEIGHTS = (("weights", 1, 0, 0), ("weights", 1, 0, 1))   # w31 and w32 of a 2-2-1 network
@@ -29,18 +30,6 @@ def descent_example(n=16, noise=0.1, seed=0):
     return net, X, y
 
 
-def get_parameter(net, key):
-    """The value of the parameter named ``key`` (a float)."""
-    array = net.weights[key[1]] if key[0] == "weights" else net.biases[key[1]]
-    return float(array[tuple(key[2:])])
-
-
-def set_parameter(net, key, value):
-    """Set the parameter named ``key`` to ``value``, in place."""
-    array = net.weights[key[1]] if key[0] == "weights" else net.biases[key[1]]
-    array[tuple(key[2:])] = value
-
-
 def loss_surface(net, X, y, keys, w1, w2):
     """Loss (len(w2), len(w1)) with the two parameters ``keys`` set to every pair of w1 (m,) × w2 (p,)."""
     probe, X = net.copy(), np.asarray(X, dtype=float)
@@ -59,8 +48,7 @@ def loss_and_gradient(net, X, Y, keys):
     trace = net._forward(X)
     loss = net.loss_function(trace.a[-1], Y)
     grads = net._backward(trace, Y)
-    parts = {"weights": grads.weights, "biases": grads.biases}
-    return loss, np.array([parts[k[0]][k[1]][tuple(k[2:])] for k in keys])
+    return loss, np.array([gradient_of(grads, key) for key in keys])
 
 
 @dataclass

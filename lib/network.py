@@ -35,6 +35,15 @@ class Gradients:
     biases: list
     delta: list
 
+    def parameters(self):
+        """[dW0, db0, dW1, …]: in the order of Network.parameters()."""
+        return [g for pair in zip(self.weights, self.biases) for g in pair]
+
+
+def dropout_mask(shape, rate, rng):
+    """Inverted dropout: 0 for a dropped unit, 1/(1 − rate) for a kept one (kept where a draw ≥ rate)."""
+    return (rng.random(shape) >= rate) / (1.0 - rate)
+
 
 class Network:
     """A fully connected network, vectorised over the batch."""
@@ -125,7 +134,7 @@ class Network:
             mask = None
             if dropout and l < last:        # inverted dropout on hidden layers only
                 rng = rng if rng is not None else np.random.default_rng()
-                mask = (rng.random(a_l.shape) >= dropout) / (1.0 - dropout)
+                mask = dropout_mask(a_l.shape, dropout, rng)
                 a_l = a_l * mask
             a.append(a_l)
             masks.append(mask)
@@ -192,7 +201,7 @@ class Network:
         check.check_positive(lr, "lr (the learning rate)")
         if not isinstance(grads, Gradients):
             raise TypeError(f"step needs the gradients from net.backward(trace, y); got {type(grads).__name__}")
-        steps = [g for pair in zip(grads.weights, grads.biases) for g in pair]
+        steps = grads.parameters()
         if [np.shape(g) for g in steps] != [p.shape for p in self.parameters()]:
             raise ValueError("these gradients belong to a network of another shape; "
                              "compute them with this network's backward")

@@ -13,6 +13,7 @@ import html
 import ipywidgets as widgets
 import numpy as np
 
+from ._labels import Labels
 from ._render import Blitter, in_kernel, new_figure, png_bytes, using_ipympl  # noqa: F401 (part of the API)
 
 
@@ -31,6 +32,14 @@ def nice_limit(values, smallest=0.01):
         if limit >= top * (1 - 1e-12):
             return float(limit)
     return float(10.0 ** np.ceil(np.log10(top)))
+
+
+def curve_with_tangent(ax):
+    """Artists of a curve with its current point, tangent and a line of numbers: (curve, tangent, point, numbers)."""
+    curve, = ax.plot([], [], color="C0", lw=2)
+    tangent_line, = ax.plot([], [], color="C3", lw=1.5, ls="--")
+    point, = ax.plot([], [], "o", color="C3", ms=7)
+    return curve, tangent_line, point, Labels(ax, [(0.03, 0.93)], fontsize=8, transform=ax.transAxes, ha="left")
 
 
 class View(widgets.VBox):

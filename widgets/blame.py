@@ -132,7 +132,7 @@ class BlameExplorer(View):
         grads = net.backward(trace, y)
         reveal = self.controls["reveal"].value
         state = {"mode": self.controls["show"].value, "x": x[0], "y": y[0], "y_hat": trace.y_hat[0],
-                 "loss": net.loss(x, y), "steps": self.steps, "revealed": revealed_layers(self.depth, reveal),
+                 "loss": net.loss_function(trace.y_hat, net.targets(y, 1)), "steps": self.steps, "revealed": revealed_layers(self.depth, reveal),
                  "parameter": self.controls["parameter"].value, "shown": reveal_blame(grads, reveal),
                  "lr": self.controls["lr"].value}
         for L in range(1, self.depth + 1):

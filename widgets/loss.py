@@ -7,8 +7,7 @@ import numpy as np
 
 from backprop.explore import output_loss, tangent, worked_example
 
-from ._base import View, float_slider
-from ._labels import Labels
+from ._base import View, curve_with_tangent, float_slider
 
 LOSS_NAMES = (("½ squared error ½(ŷ−y)²", "half_squared_error"), ("squared error (ŷ−y)²", "squared_error"),
               ("cross-entropy (2 classes)", "cross_entropy"))
@@ -53,10 +52,7 @@ class LossExplorer(View):
         self.ax_loss, self.ax_slopes = self.figure.subplots(1, 2, gridspec_kw={"width_ratios": [3, 2]})
         ax = self.ax_loss
         ax.set(xlim=(0, 1), xlabel="prediction ŷ", title="loss C(ŷ) and its slope dC/dŷ")
-        self.curve, = ax.plot([], [], color="C0", lw=2)
-        self.tangent_line, = ax.plot([], [], color="C3", lw=1.5, ls="--")
-        self.point, = ax.plot([], [], "o", color="C3", ms=7)
-        self.numbers = Labels(ax, [(0.03, 0.93)], fontsize=8, transform=ax.transAxes, ha="left")
+        self.curve, self.tangent_line, self.point, self.numbers = curve_with_tangent(ax)
         self.target = ax.axvline(0, color="C2", lw=1, ls=":")
         names = ["error\ny − ŷ", "½ squared\nŷ − y", "squared\n2(ŷ − y)"]
         ax = self.ax_slopes

@@ -8,8 +8,7 @@ import numpy as np
 from backprop.activations import HIDDEN_ACTIVATIONS
 from backprop.explore import activation_curve, neuron, tangent
 
-from ._base import View, float_slider
-from ._labels import Labels
+from ._base import View, curve_with_tangent, float_slider
 
 X_MAX, W_MAX, B_MAX = 1.0, 3.0, 2.0
 
@@ -53,10 +52,7 @@ class NeuronExplorer(View):
         ax.set(xlim=(-self.z_max, self.z_max), xlabel="weighted input z", title="a = f(z) and its slope f'(z)")
         ax.axhline(0, color="0.8", lw=0.8)
         ax.axvline(0, color="0.8", lw=0.8)
-        self.curve, = ax.plot([], [], color="C0", lw=2)
-        self.tangent_line, = ax.plot([], [], color="C3", lw=1.5, ls="--")
-        self.point, = ax.plot([], [], "o", color="C3", ms=7)
-        self.numbers = Labels(ax, [(0.03, 0.93)], fontsize=8, transform=ax.transAxes, ha="left")
+        self.curve, self.tangent_line, self.point, self.numbers = curve_with_tangent(ax)
         names = [f"w{k + 1}·x{k + 1}" for k in range(self.n_in)] + ["b", "z"]
         self.ax_terms.set_title("z = Σ w·x + b")
         self.ax_terms.axhline(0, color="0.5", lw=0.8)

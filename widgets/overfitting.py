@@ -17,15 +17,6 @@ SIZES = (25, 50, 100, 200)
 DECAYS = (0.0, 0.001, 0.003, 0.01, 0.03, 0.1)
 DROPOUTS = (0.0, 0.1, 0.2, 0.3, 0.5)
 LOSS_LIMITS = (5e-3, 5.0)
-_DIGITS = {}
-
-
-def _digits(n_test):
-    """Digits split (loaded once per kernel) and a fixed test subset of ``n_test`` examples."""
-    if "split" not in _DIGITS:
-        _DIGITS["split"] = load_digits()
-    split = _DIGITS["split"]
-    return split, split.X_test[:n_test], split.y_test[:n_test]
 
 
 class OverfittingExplorer(View):
@@ -44,7 +35,8 @@ class OverfittingExplorer(View):
             raise ValueError(f"epochs must be a whole number ≥ 1; got {epochs!r}")
         self.epochs, self.lr, self.hidden, self.seed, self._runs = int(epochs), lr, int(hidden), seed, {}
         self.every = int(np.clip(every, 1, self.epochs))
-        self.split, self.X_test, self.y_test = _digits(n_test)
+        self.split = load_digits()                        # the core reads the file once per kernel
+        self.X_test, self.y_test = self.split.X_test[:n_test], self.split.y_test[:n_test]
         style = {"description_width": "initial"}
 
         def slider(name, options, value, fmt):

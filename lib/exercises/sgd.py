@@ -81,7 +81,7 @@ def _wrong_epoch(order="shuffle", scale="mean", sign=-1.0, drop_last=False):
                 continue
             grads = net.backward(net.forward(X[idx]), labels[idx])
             factor = len(idx) if scale == "sum" else 1.0
-            for p, g in zip(net.parameters(), [g for pair in zip(grads.weights, grads.biases) for g in pair]):
+            for p, g in zip(net.parameters(), grads.parameters()):
                 p += sign * lr * factor * g
         return net
     return _epoch_of(epoch)
