@@ -1,11 +1,14 @@
-"""Data sets that work offline: scikit-learn's bundled digits and small generated sets.
+"""Data sets that work offline: note 003's worked example, the digits, small generated sets.
 
-Digits are introduced in lessons/07_sgd_minibatches; XOR in lessons/00_start_here.
+Note 003's example is worked in lessons/05_worked_example; digits are introduced in
+lessons/07_sgd_minibatches; XOR in lessons/00_start_here.
 """
 from dataclasses import dataclass
 from functools import lru_cache
 
 import numpy as np
+
+WORKED_LR = 0.1          # note 003's learning rate
 
 
 @dataclass
@@ -18,6 +21,18 @@ class Split:
 
     def __iter__(self):
         return iter((self.X_train, self.y_train, self.X_test, self.y_test))
+
+
+def worked_example():
+    """Note 003's 2-2-1 sigmoid network with ½ squared error: (net, x (1, 2), y (1, 1)).
+
+    w⁽¹⁾ = [[0.4, 0.3], [0.6, 0.9]] (the note's w11, w12 / w21, w22), b⁽¹⁾ = [0.1, 0.2],
+    w⁽²⁾ = [[0.5, 0.7]] (w31, w32), b⁽²⁾ = [0.3]; x = (0.5, 0.1), y = 0.6; lr = WORKED_LR.
+    """
+    from .network import Network
+    net = Network.from_parameters([[[0.4, 0.3], [0.6, 0.9]], [[0.5, 0.7]]], [[0.1, 0.2], [0.3]],
+                                  activation="sigmoid", loss="half_squared_error")
+    return net, np.array([[0.5, 0.1]]), np.array([[0.6]])
 
 
 @lru_cache(maxsize=1)

@@ -1,28 +1,15 @@
-"""Small numbers the live views and lessons share, all computed by the core.
+"""Small numbers lessons 01–03 and their live views show, all computed by the core.
 
-Note 003's worked example (lessons/05_worked_example), one neuron
-(lessons/01_neuron_anatomy), one output's loss (lessons/02_error_and_loss),
-the loss along one parameter and its chain-rule factors (lessons/03_chain_rule),
-and blame revealed one layer at a time (lessons/04_hidden_layer_blame).
-A parameter is named by a key: ("weights", l, j, k) is weights[l][j, k] = w⁽ˡ⁺¹⁾ⱼₖ
-and ("biases", l, j) is biases[l][j] = b⁽ˡ⁺¹⁾ⱼ.
+One neuron (lessons/01_neuron_anatomy), one output's loss (lessons/02_error_and_loss),
+the loss along one parameter and its chain-rule factors (lessons/03_chain_rule).
+A parameter is named by a key (see backprop.parameters).
 """
 import numpy as np
 
 from .activations import get_activation
 from .losses import get_loss
-from .network import Gradients, Network
-
-WORKED_LR = 0.1          # note 003's learning rate
-_SUP = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
-_SUB = str.maketrans("0123456789", "₀₁₂₃₄₅₆₇₈₉")
-
-
-def worked_example():
-    """Note 003's 2-2-1 sigmoid network with ½ squared error: (net, x (1, 2), y (1, 1))."""
-    net = Network.from_parameters([[[0.4, 0.3], [0.6, 0.9]], [[0.5, 0.7]]], [[0.1, 0.2], [0.3]],
-                                  activation="sigmoid", loss="half_squared_error")
-    return net, np.array([[0.5, 0.1]]), np.array([[0.6]])
+from .network import Network
+from .parameters import get_parameter, gradient_of, set_parameter
 
 
 def neuron(x, w, b, activation="sigmoid"):
@@ -55,37 +42,6 @@ def output_loss(loss, y_hat, y):
     else:
         slope = fn.grad(Y_hat, Y)[:, 0]
     return fn.value(Y_hat, Y).reshape(y_hat.shape), slope.reshape(y_hat.shape)
-
-
-def parameter_keys(net):
-    """Every weight and bias of ``net`` as (label, key) pairs, layer by layer, e.g. ('w⁽²⁾₁₁', key)."""
-    keys = []
-    for l, W in enumerate(net.weights):
-        keys += [(parameter_label(("weights", l, j, k)), ("weights", l, j, k)) for j, k in np.ndindex(W.shape)]
-        keys += [(parameter_label(("biases", l, j)), ("biases", l, j)) for j in range(W.shape[0])]
-    return keys
-
-
-def parameter_label(key):
-    """The lesson's name of a parameter key: w⁽ᴸ⁾ⱼₖ or b⁽ᴸ⁾ⱼ (layers and neurons counted from 1)."""
-    layer = f"⁽{str(key[1] + 1).translate(_SUP)}⁾"
-    index = "".join(str(i + 1).translate(_SUB) for i in key[2:])
-    return ("w" if key[0] == "weights" else "b") + layer + index
-
-
-def get_parameter(net, key):
-    """The value of one parameter (a float)."""
-    return float(getattr(net, key[0])[key[1]][tuple(key[2:])])
-
-
-def set_parameter(net, key, value):
-    """Set one parameter in place."""
-    getattr(net, key[0])[key[1]][tuple(key[2:])] = value
-
-
-def gradient_of(grads, key):
-    """dC/dp of one parameter from backward's Gradients (a float)."""
-    return float(getattr(grads, key[0])[key[1]][tuple(key[2:])])
 
 
 def loss_along(net, x, y, key, values):
@@ -128,20 +84,6 @@ def nudge(net, x, y, key, dp):
     probe = net.copy()
     set_parameter(probe, key, get_parameter(net, key) + dp)
     return probe.loss(x, y) - before, slope * dp
-
-
-def revealed_layers(depth, steps):
-    """Layers L whose blame delta[L] is known after ``steps`` backward steps from the output: a list."""
-    return list(range(depth, max(depth - int(steps), 0), -1))
-
-
-def reveal_blame(grads, steps):
-    """Gradients with only what ``steps`` backward steps from the output know; the rest is None."""
-    known = revealed_layers(len(grads.weights), steps)
-    keep = [l + 1 in known for l in range(len(grads.weights))]
-    return Gradients([g if k else None for g, k in zip(grads.weights, keep)],
-                     [g if k else None for g, k in zip(grads.biases, keep)],
-                     [None] + [d if k else None for d, k in zip(grads.delta[1:], keep)])
 
 
 def activation_curve(activation, z):

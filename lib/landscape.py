@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from .explore import get_parameter, gradient_of, set_parameter  # noqa: F401 (get_parameter: part of the API)
+from .parameters import get_parameter, gradient_of, set_parameter  # noqa: F401 (get_parameter: part of the API)
 from .network import Network
 
 OUTPUT_WEIGHTS = (("weights", 1, 0, 0), ("weights", 1, 0, 1))   # w31 and w32 of a 2-2-1 network

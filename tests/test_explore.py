@@ -5,7 +5,7 @@ import numpy as np
 import pytest
 
 from backprop import Network
-from backprop import explore
+from backprop import blame, data, explore, parameters
 
 KEY_W2 = ("weights", 1, 0, 0)        # w⁽²⁾₁₁, note 003's w31
 
@@ -27,7 +27,7 @@ def hand_worked():
 
 
 def test_worked_example_matches_the_hand_computation():
-    net, x, y = explore.worked_example()
+    net, x, y = data.worked_example()
     h = hand_worked()
     trace = net.forward(x)
     grads = net.backward(trace, y)
@@ -38,13 +38,13 @@ def test_worked_example_matches_the_hand_computation():
     np.testing.assert_allclose(grads.weights[0], h["dW1"], rtol=1e-10)
     np.testing.assert_allclose(grads.weights[1], h["dW2"], rtol=1e-10)
     np.testing.assert_allclose(grads.biases[0], [h["d1"], h["d2"]], rtol=1e-10)
-    assert explore.WORKED_LR == 0.1
+    assert data.WORKED_LR == 0.1
 
 
 def test_one_step_on_the_worked_example_lowers_the_loss():
-    net, x, y = explore.worked_example()
+    net, x, y = data.worked_example()
     before = net.loss(x, y)
-    net.step(net.backward(net.forward(x), y), explore.WORKED_LR)
+    net.step(net.backward(net.forward(x), y), data.WORKED_LR)
     assert net.weights[1][0, 0] == pytest.approx(0.5 - 0.1 * hand_worked()["dW2"][0][0])
     assert net.loss(x, y) < before
 
@@ -96,19 +96,19 @@ def test_squared_slope_is_twice_the_half_squared_slope():
 
 
 def test_parameter_keys_labels_and_access():
-    net, _, _ = explore.worked_example()
-    keys = explore.parameter_keys(net)
+    net, _, _ = data.worked_example()
+    keys = parameters.parameter_keys(net)
     assert len(keys) == sum(p.size for p in net.parameters()) == 9
     labels = dict((key, label) for label, key in keys)
     assert labels[("weights", 0, 1, 0)] == "w⁽¹⁾₂₁" and labels[KEY_W2] == "w⁽²⁾₁₁"
     assert labels[("biases", 1, 0)] == "b⁽²⁾₁"
-    assert explore.get_parameter(net, ("weights", 0, 1, 0)) == 0.6
-    explore.set_parameter(net, ("biases", 0, 1), -0.25)
+    assert parameters.get_parameter(net, ("weights", 0, 1, 0)) == 0.6
+    parameters.set_parameter(net, ("biases", 0, 1), -0.25)
     assert net.biases[0][1] == -0.25
 
 
 def test_loss_along_one_parameter_equals_separate_networks():
-    net, x, y = explore.worked_example()
+    net, x, y = data.worked_example()
     values = [-1.0, 0.5, 2.0]
     losses = explore.loss_along(net, x, y, ("weights", 0, 1, 1), values)
     for value, loss in zip(values, losses):
@@ -119,7 +119,7 @@ def test_loss_along_one_parameter_equals_separate_networks():
 
 
 def test_chain_factors_of_note_003s_output_weight_by_hand():
-    net, x, y = explore.worked_example()
+    net, x, y = data.worked_example()
     h = hand_worked()
     f = explore.chain_factors(net, x, y, KEY_W2)
     assert f["dC_da"] == pytest.approx(h["out"] - 0.6)
@@ -135,16 +135,16 @@ def test_chain_factors_multiply_to_the_finite_difference_gradient(sizes, activat
     net = Network(sizes, activation, output_activation="sigmoid", seed=3)
     rng = np.random.default_rng(1)
     x, y = rng.normal(size=sizes[0]), rng.uniform(size=(1, sizes[-1]))
-    for _, key in explore.parameter_keys(net):
+    for _, key in parameters.parameter_keys(net):
         f = explore.chain_factors(net, x, y, key)
-        up, down = (explore.loss_along(net, x, y, key, [explore.get_parameter(net, key) + s * 1e-6])[0]
+        up, down = (explore.loss_along(net, x, y, key, [parameters.get_parameter(net, key) + s * 1e-6])[0]
                     for s in (1, -1))
         assert f["product"] == pytest.approx((up - down) / 2e-6, rel=1e-5, abs=1e-10)
         assert f["product"] == pytest.approx(f["gradient"], rel=1e-12, abs=1e-15)
 
 
 def test_chain_factors_refuse_a_batch_and_softmax():
-    net, x, y = explore.worked_example()
+    net, x, y = data.worked_example()
     with pytest.raises(ValueError, match="one example"):
         explore.chain_factors(net, np.vstack([x, x]), np.vstack([y, y]), KEY_W2)
     soft = Network([2, 3], "sigmoid", output_activation="softmax", loss="cross_entropy")
@@ -153,7 +153,7 @@ def test_chain_factors_refuse_a_batch_and_softmax():
 
 
 def test_nudge_actual_and_predicted_change():
-    net, x, y = explore.worked_example()
+    net, x, y = data.worked_example()
     grad = hand_worked()["dW2"][0][0]
     actual, predicted = explore.nudge(net, x, y, KEY_W2, 0.3)
     moved = Network.from_parameters([[[0.4, 0.3], [0.6, 0.9]], [[0.8, 0.7]]], [[0.1, 0.2], [0.3]])
@@ -164,15 +164,15 @@ def test_nudge_actual_and_predicted_change():
 
 
 def test_blame_is_revealed_from_the_output_back():
-    assert explore.revealed_layers(3, 0) == []
-    assert explore.revealed_layers(3, 1) == [3]
-    assert explore.revealed_layers(3, 2) == [3, 2]
-    assert explore.revealed_layers(3, 9) == [3, 2, 1]
+    assert blame.revealed_layers(3, 0) == []
+    assert blame.revealed_layers(3, 1) == [3]
+    assert blame.revealed_layers(3, 2) == [3, 2]
+    assert blame.revealed_layers(3, 9) == [3, 2, 1]
     net = Network([3, 4, 4, 1], "tanh", output_activation="sigmoid")
     grads = net.backward(net.forward([0.1, 0.2, 0.3]), [[0.5]])
-    shown = explore.reveal_blame(grads, 2)
+    shown = blame.reveal_blame(grads, 2)
     assert shown.delta[0] is None and shown.delta[1] is None and shown.weights[0] is None
     assert shown.delta[2] is grads.delta[2] and shown.weights[2] is grads.weights[2]
     assert shown.biases[1] is grads.biases[1]
-    everything = explore.reveal_blame(grads, 3)
+    everything = blame.reveal_blame(grads, 3)
     assert all(g is not None for g in everything.weights + everything.biases + everything.delta[1:])

@@ -8,8 +8,9 @@ import ipywidgets as widgets
 import numpy as np
 
 from backprop import Network
-from backprop.explore import (WORKED_LR, get_parameter, gradient_of, parameter_keys, reveal_blame,
-                              revealed_layers, set_parameter, worked_example)
+from backprop.blame import reveal_blame, revealed_layers
+from backprop.data import WORKED_LR, worked_example
+from backprop.parameters import get_parameter, gradient_of, parameter_keys, set_parameter
 
 from ._base import View, float_slider
 from ._diagram import NetworkDiagram, parameter_table

@@ -5,7 +5,8 @@ Used in lessons/02_error_and_loss. The numbers come from backprop.explore.output
 import ipywidgets as widgets
 import numpy as np
 
-from backprop.explore import output_loss, tangent, worked_example
+from backprop.data import worked_example
+from backprop.explore import output_loss, tangent
 
 from ._base import View, curve_with_tangent, float_slider
 

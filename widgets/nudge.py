@@ -6,8 +6,9 @@ chain_factors, nudge), which ask the Network for forward, backward and loss.
 import ipywidgets as widgets
 import numpy as np
 
-from backprop.explore import (chain_factors, get_parameter, loss_along, nudge, parameter_keys,
-                              parameter_label, set_parameter, tangent, worked_example)
+from backprop.data import worked_example
+from backprop.explore import chain_factors, loss_along, nudge, tangent
+from backprop.parameters import get_parameter, parameter_keys, parameter_label, set_parameter
 
 from ._base import View, float_slider
 from ._labels import Labels
