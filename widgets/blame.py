@@ -91,9 +91,10 @@ class BlameExplorer(View):
         try:
             with np.errstate(all="raise", under="ignore"):
                 trial.step(trial.backward(trial.forward(x), y), self.controls["lr"].value)
-                trial.loss(x, y)
+                if not np.isfinite(trial.loss(x, y)):      # the core reports an overflow as C = inf
+                    raise FloatingPointError("the loss overflowed")
             self.net, self.steps, self.message = trial, self.steps + 1, ""
-        except FloatingPointError:
+        except (FloatingPointError, ValueError):          # ValueError: the core refused a step to inf/NaN
             self.message = "Step refused: the numbers would overflow (the descent diverged). Lower η or press Reset."
         self._sync_value()
         self._refresh()
