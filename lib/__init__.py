@@ -6,7 +6,8 @@ from .activations import ACTIVATIONS, get_activation, sigmoid, sigmoid_prime
 from .gradcheck import gradient_check, numerical_gradients, relative_error
 from .losses import LOSSES, get_loss
 from .network import Gradients, Network, Trace
-from .training import History, minibatches
+from .history import History
+from .training import minibatches
 
 __all__ = ["Network", "Trace", "Gradients", "History", "gradient_check", "numerical_gradients",
            "relative_error", "minibatches", "ACTIVATIONS", "LOSSES", "get_activation", "get_loss",

@@ -101,3 +101,26 @@ def check_parameter(value, expected_shape, name):
         hint = " — did you transpose it?" if arr.shape == tuple(expected_shape)[::-1] and arr.ndim == 2 else ""
         raise ValueError(f"{name} must have shape {tuple(expected_shape)}; got {arr.shape}{hint}")
     return arr.copy()
+
+
+def hidden_activation(activation):
+    """An Activation that may sit in a hidden layer (softmax mixes a layer: output only)."""
+    if not activation.elementwise:
+        raise ValueError(f"{activation.name!r} is for the output layer only; pick a hidden activation such as "
+                         f"'sigmoid', 'tanh', 'relu' or 'identity' and pass output_activation={activation.name!r}")
+    return activation
+
+
+def check_nonnegative(value, name):
+    """A finite number ≥ 0."""
+    if isinstance(value, bool) or not isinstance(value, numbers.Real) or not np.isfinite(value) or value < 0:
+        raise ValueError(f"{name} must be ≥ 0 (a finite number); got {value!r}")
+    return float(value)
+
+
+def check_validation(net, validation):
+    """validation=(X_val, y_val) as checked arrays (n_val, n_in), (n_val, n_out)."""
+    if isinstance(validation, (str, bytes)) or not hasattr(validation, "__len__") or len(validation) != 2:
+        raise TypeError("validation must be a pair (X_val, y_val), e.g. validation=(X_test, y_test)")
+    X_val = check_inputs(validation[0], net.sizes[0])
+    return X_val, net.targets(validation[1], X_val.shape[0])

@@ -2,15 +2,23 @@
 
 Introduced in lessons/01_neuron_anatomy; the derivative (the neuron's
 *sensitivity*) returns in lessons/03_chain_rule and 04_hidden_layer_blame.
-Every function takes ``z`` of shape (n, n_units) (or any shape) and returns
-an array of the same shape.
+Every function takes ``z`` of any shape — in the network (n, n_units) — and
+returns an array of the same shape.
 """
 import numpy as np
 
 
 def sigmoid(z):
-    """σ(z) = 1 / (1 + e^(-z)); z below −700 counts as −700, so e^(-z) never overflows."""
-    return 1.0 / (1.0 + np.exp(-np.maximum(z, -700.0)))     # large z: e^(-z) → 0, σ → 1, no warning
+    """σ(z) = 1 / (1 + e^(−z)) in (0, 1), for any float dtype with no overflow warning.
+
+    Very negative z is held at the most negative value whose e^(−z) the dtype can hold
+    (−700 for float64), where σ is already below 1e-300 of its range.
+    """
+    z = np.asarray(z)
+    if z.dtype.kind != "f":
+        z = z.astype(float)
+    floor = -min(700.0, 0.99 * float(np.log(np.finfo(z.dtype).max)))
+    return 1.0 / (1.0 + np.exp(-np.maximum(z, floor)))     # large z: e^(−z) → 0, σ → 1, no warning
 
 
 def sigmoid_prime(z):
@@ -20,7 +28,7 @@ def sigmoid_prime(z):
 
 
 def tanh(z):
-    """tanh(z), outputs in (-1, 1)."""
+    """tanh(z), outputs in (−1, 1)."""
     return np.tanh(np.asarray(z, dtype=float))
 
 
@@ -57,13 +65,20 @@ def softmax(z):
     return e
 
 
-def softmax_backward(a, grad_a):
-    """dC/dz for softmax outputs a (n, k), given dC/da (n, k): a ⊙ (g − Σ a g)."""
-    return a * (grad_a - (a * grad_a).sum(axis=-1, keepdims=True))
+def log_softmax(z):
+    """log softmax(z) row-wise, (n, k), computed without forming softmax: exact for logits like 1000."""
+    z = np.asarray(z, dtype=float)
+    shifted = z - z.max(axis=-1, keepdims=True)
+    return shifted - np.log(np.exp(shifted).sum(axis=-1, keepdims=True))
+
+
+def softmax_backward(z, a, dC_da):
+    """∂C/∂z for softmax outputs a (n, k), given ∂C/∂a (n, k): a ⊙ (∂C/∂a − Σ a ∂C/∂a)."""
+    return a * (dC_da - (a * dC_da).sum(axis=-1, keepdims=True))
 
 
 class Activation:
-    """A named activation: ``f(z)``, its slope ``prime(z)``, and ``backward`` giving dC/dz.
+    """A named activation: ``f(z)``, its slope ``prime(z)``, and ``backward`` giving ∂C/∂z.
 
     ``prime_from_a`` is the same slope written with the output a = f(z), so backward
     reads the forward trace instead of computing f(z) again.
@@ -71,21 +86,19 @@ class Activation:
 
     def __init__(self, name, f, prime=None, prime_from_a=None, backward=None):
         self.name, self.f, self.prime, self.prime_from_a = name, f, prime, prime_from_a
-        self._backward = backward
+        self.elementwise = backward is None          # softmax mixes the neurons of a layer
+        self._jacobian_product = backward
 
     def __call__(self, z):
         return self.f(z)
 
-    def backward(self, z, a, grad_a):
-        """dC/dz from dC/da: elementwise f'(z) · dC/da, or softmax's Jacobian.
-
-        Pass a=None when the stored a is not f(z) (dropout scaled it); f'(z) is used then.
-        """
-        if self._backward is not None:
-            return self._backward(a, grad_a)
-        if a is not None and self.prime_from_a is not None:
-            return grad_a * self.prime_from_a(a)
-        return grad_a * self.prime(z)
+    def backward(self, z, a, dC_da):
+        """∂C/∂z from ∂C/∂a, all (n, n_units), with a = f(z): σ'(z) ⊙ ∂C/∂a (lesson 04's rule)."""
+        if self._jacobian_product is not None:
+            return self._jacobian_product(z, a, dC_da)
+        if self.prime_from_a is not None:
+            return dC_da * self.prime_from_a(a)
+        return dC_da * self.prime(z)
 
     def __repr__(self):
         return f"Activation({self.name!r})"
@@ -102,7 +115,7 @@ HIDDEN_ACTIVATIONS = ("sigmoid", "tanh", "relu", "identity")
 
 
 def get_activation(name):
-    """The Activation called ``name``; a clear ValueError for unknown names."""
+    """The Activation called ``name``; TypeError for a non-name, ValueError listing the known names."""
     if isinstance(name, Activation):
         return name
     if not isinstance(name, str):

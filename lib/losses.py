@@ -7,6 +7,8 @@ Introduced in lessons/02_error_and_loss. ``y_hat`` and ``y`` have shape
 """
 import numpy as np
 
+from .activations import log_softmax
+
 _TINY = 1e-12   # keeps log(0) away from cross-entropy
 
 
@@ -66,8 +68,54 @@ LOSSES = {
 }
 
 
+class OutputLayer:
+    """The output activation and the loss as a pair: C from the output's z and a, and δ⁽ᵒᵘᵗ⁾.
+
+    Introduced in lessons/04_hidden_layer_blame: δ⁽ᵒᵘᵗ⁾ = ∂C/∂a ⊙ f'(z), (n, n_out).
+    """
+
+    def __init__(self, activation, loss):
+        self.activation, self.loss = activation, loss
+
+    def cost(self, z, a, Y):
+        """The batch-mean loss of outputs a (n, n_out) against targets Y (n, n_out): a float."""
+        return self.loss(a, Y)
+
+    def delta(self, z, a, Y):
+        """δ⁽ᵒᵘᵗ⁾ = ∂C/∂z of the output layer, per example: (n, n_out)."""
+        return self.activation.backward(z, a, self.loss.grad(a, Y))
+
+
+class SoftmaxCrossEntropy(OutputLayer):
+    """Softmax with cross-entropy (lessons/07_sgd_minibatches), both from the logits z.
+
+    C = −Σ y log softmax(z) uses a stable log-softmax, so logits like [1000, 0] give the
+    true loss 1000 for class 1 (log ŷ of a rounded ŷ would be capped). δ = ŷ − y: the
+    softmax's slope and cross-entropy's −y/ŷ cancel.
+    """
+
+    def cost(self, z, a, Y):
+        return float(-(Y * log_softmax(z)).sum() / z.shape[0])
+
+    def delta(self, z, a, Y):
+        return a - Y
+
+
+_PAIRS = {("softmax", "cross_entropy"): SoftmaxCrossEntropy}
+_NEEDS = {"cross_entropy": "softmax"}    # a loss that is defined only after this output activation
+
+
+def output_layer(activation, loss):
+    """The OutputLayer for an output Activation and a Loss; ValueError for a pair that does not fit."""
+    needed = _NEEDS.get(loss.name)
+    if needed is not None and activation.name != needed:
+        raise ValueError(f"loss={loss.name!r} needs output_activation={needed!r} (outputs that are "
+                         f"probabilities summing to 1); got output_activation={activation.name!r}")
+    return _PAIRS.get((activation.name, loss.name), OutputLayer)(activation, loss)
+
+
 def get_loss(name):
-    """The Loss called ``name``; a clear ValueError for unknown names."""
+    """The Loss called ``name``; TypeError for a non-name, ValueError listing the known names."""
     if isinstance(name, Loss):
         return name
     if not isinstance(name, str):

@@ -2,29 +2,12 @@
 and lessons/07_sgd_minibatches; weight decay and dropout in lessons/08_challenges.
 """
 import math
-from dataclasses import dataclass, field
 
 import numpy as np
 
 from . import _validate as check
-
-
-@dataclass
-class History:
-    """What training did: losses per step and per epoch, optional validation scores."""
-    step_loss: list = field(default_factory=list)       # loss of each mini-batch, before its step
-    epoch_loss: list = field(default_factory=list)      # mean of the epoch's step losses
-    val_loss: list = field(default_factory=list)
-    val_accuracy: list = field(default_factory=list)
-    epochs_run: int = 0
-    examples_seen: int = 0
-    diverged: bool = False
-    stopped: bool = False
-    message: str = "training finished"
-
-    def __repr__(self):
-        last = f"{self.epoch_loss[-1]:.4f}" if self.epoch_loss else "n/a"
-        return f"History(epochs_run={self.epochs_run}, last epoch loss={last}, {self.message})"
+from . import network
+from .history import History, diagnose
 
 
 def minibatches(n, batch_size, rng):
@@ -34,71 +17,58 @@ def minibatches(n, batch_size, rng):
 
 
 def fit(net, X, y, epochs=10, batch_size=32, lr=0.1, seed=0, callback=None,
-        weight_decay=0.0, dropout=0.0, validation=None):
-    """Train ``net`` in place with shuffled mini-batches; return a History.
+        weight_decay=0.0, dropout=0.0, validation=None, record_every=None):
+    """Train ``net`` in place with shuffled mini-batches of X (n, n_in), y; return a History.
 
-    weight_decay λ adds λ·W to each weight gradient (an L2 penalty ½λ‖W‖²);
-    dropout is the fraction of hidden activations zeroed during training;
-    validation=(X_val, y_val) records loss and accuracy after each epoch;
-    callback(epoch, history) runs after each epoch — return False to stop.
+    lr is the learning rate η; weight_decay λ adds λ·W to each weight gradient (an L2
+    penalty ½λ‖W‖²); dropout is the fraction of hidden activations zeroed in training;
+    validation=(X_val, y_val) is scored after each epoch; record_every=k also scores the
+    whole training set (and validation) every k steps; callback(epoch, history) runs after
+    each epoch — return False to stop. The History's verdict says, in words, whether
+    training finished, diverged (lr too high) or is not learning (dead units, chance accuracy).
+    Raises ValueError/TypeError for arguments of the wrong kind.
     """
     X = check.check_inputs(X, net.sizes[0])
     Y = net.targets(y, X.shape[0])
     check.check_positive(epochs, "epochs", whole=True)
     check.check_positive(batch_size, "batch_size", whole=True)
     check.check_positive(lr, "lr (the learning rate)")
-    if weight_decay < 0:
-        raise ValueError(f"weight_decay must be ≥ 0; got {weight_decay!r}")
+    if record_every is not None:
+        check.check_positive(record_every, "record_every (steps between records)", whole=True)
+    check.check_nonnegative(weight_decay, "weight_decay")
     dropout = check.check_fraction(dropout, "dropout")
-    rng, history = np.random.default_rng(seed), History()
+    validation = None if validation is None else check.check_validation(net, validation)
+    rng, history = np.random.default_rng(seed), History(lr=float(lr), record_every=record_every)
+    scale = max(1.0, max(float(np.abs(p).max()) for p in net.parameters()))
     for epoch in range(epochs):
-        with np.errstate(over="ignore", invalid="ignore"):   # divergence is reported in words below
-            losses = _run_epoch(net, X, Y, batch_size, lr, rng, weight_decay, dropout, history)
-        history.epochs_run = epoch + 1
-        history.epoch_loss.append(float(np.mean(losses)))
-        if not np.isfinite(history.epoch_loss[-1]) or not _finite(net):
-            _mark_diverged(history, lr, epoch)
+        with np.errstate(over="ignore", invalid="ignore"):   # divergence is reported in words
+            _run_epoch(net, X, Y, (batch_size, lr, weight_decay, dropout), rng, history, validation)
+        history.end_epoch()
+        if history.blew_up(net.parameters(), scale):
             break
-        if validation is not None:
-            _record_validation(net, validation, history)
+        if record_every is None and validation is not None:
+            history.record(net, None, validation)
         if callback is not None and callback(epoch, history) is False:
-            history.stopped, history.message = True, f"stopped by request after epoch {epoch + 1}"
+            history.stop(epoch)
             break
+    diagnose(history, net, X, Y)
     return history
 
 
-def _run_epoch(net, X, Y, batch_size, lr, rng, weight_decay, dropout, history):
-    losses, order = [], rng.permutation(X.shape[0])
-    X, Y = X[order], Y[order]                 # shuffle once: each mini-batch is then a slice, not a copy
+def _run_epoch(net, X, Y, settings, rng, history, validation):
+    batch_size, lr, weight_decay, dropout = settings
+    order = rng.permutation(X.shape[0])
+    X_shuffled, Y_shuffled = X[order], Y[order]    # shuffle once: each mini-batch is then a slice
     for start in range(0, X.shape[0], batch_size):
-        X_batch, Y_batch = X[start:start + batch_size], Y[start:start + batch_size]
-        trace = net._forward(X_batch, dropout, rng)
-        losses.append(net.loss_function(trace.a[-1], Y_batch))
-        if not math.isfinite(losses[-1]):
+        X_batch, Y_batch = X_shuffled[start:start + batch_size], Y_shuffled[start:start + batch_size]
+        loss, grads = net.loss_and_gradients(X_batch, Y_batch, dropout, rng)
+        history.step_loss.append(loss)
+        if not math.isfinite(loss):
             break
-        grads = net._backward(trace, Y_batch)
-        for W, b, gW, gb in zip(net._weights, net._biases, grads.weights, grads.biases):
-            if weight_decay:
-                gW = gW + weight_decay * W
-            W -= lr * gW
-            b -= lr * gb
-    history.step_loss.extend(losses)
-    history.examples_seen += X.shape[0]
-    return losses
-
-
-def _finite(net):
-    return all(np.all(np.isfinite(p)) for p in net.parameters())
-
-
-def _mark_diverged(history, lr, epoch):
-    history.diverged = True
-    history.message = (f"diverged in epoch {epoch + 1}: the loss became NaN or infinite — "
-                       f"the learning rate lr={lr:g} is too high; try lr={lr / 10:g}")
-
-
-def _record_validation(net, validation, history):
-    X_val, y_val = validation
-    X_val = check.check_inputs(X_val, net.sizes[0])
-    history.val_loss.append(net.loss(X_val, y_val))
-    history.val_accuracy.append(net.accuracy(X_val, y_val))
+        steps = grads.parameters()
+        if weight_decay:                            # λ·W on the weights (even entries), not the biases
+            steps = [g + weight_decay * p if i % 2 == 0 else g for i, (g, p) in enumerate(zip(steps, net.parameters()))]
+        network.descend(net.parameters(), steps, lr)
+        history.examples_seen += X_batch.shape[0]
+        if history.record_every and len(history.step_loss) % history.record_every == 0:
+            history.record(net, (X, Y), validation)

@@ -38,7 +38,7 @@ def test_softmax_rows_sum_to_one_and_backward_is_its_jacobian():
     g = np.array([[0.5, -0.2, 0.1], [1.0, 2.0, 3.0]])
     for row in range(2):
         jac = np.diag(a[row]) - np.outer(a[row], a[row])
-        np.testing.assert_allclose(softmax_backward(a[row:row + 1], g[row:row + 1])[0], jac @ g[row], atol=1e-15)
+        np.testing.assert_allclose(softmax_backward(z[row:row + 1], a[row:row + 1], g[row:row + 1])[0], jac @ g[row], atol=1e-15)
 
 
 @pytest.mark.parametrize("name", list(LOSSES))

@@ -186,4 +186,4 @@ def test_dropout_reference_matches_the_core_forward():
     X = np.linspace(0.1, 1.2, 12).reshape(3, 4)
     net = Network.from_parameters([np.eye(4), np.ones((1, 4))], [np.zeros(4), [0.0]], activation="identity")
     trace = net.forward(X, dropout=0.25, rng=np.random.default_rng(5))
-    assert np.allclose(trace.a[1], _core_dropout(X, 0.25, np.random.default_rng(5)))
+    assert np.allclose(trace.sent(1), _core_dropout(X, 0.25, np.random.default_rng(5)))

@@ -88,5 +88,7 @@ def test_dropout_only_in_training_and_scaled():
     trace = net.forward(X, dropout=0.5, rng=np.random.default_rng(0))
     kept = trace.masks[1] > 0
     assert 0.3 < kept.mean() < 0.7
-    np.testing.assert_allclose(trace.a[1][kept], 2 * net.forward(X).a[1][kept])
+    np.testing.assert_allclose(trace.sent(1)[kept], 2 * net.forward(X).a[1][kept])
+    np.testing.assert_array_equal(trace.sent(1)[~kept], 0.0)
+    np.testing.assert_array_equal(trace.a[1], net.forward(X).a[1])      # a[L] is what the neuron computed
     assert net.forward(X).masks == [None, None, None]

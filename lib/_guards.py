@@ -1,0 +1,123 @@
+"""Guards of the Network's own objects: its parameters, traces and gradients.
+
+The checks of plain arguments (arrays, sizes, numbers) are in backprop._validate.
+Messages speak to a learner: what was expected, what was given, what to do.
+"""
+import numbers
+
+import numpy as np
+
+from ._validate import as_float_array, check_parameter
+
+
+class CheckedParameters:
+    """``weights`` and ``biases`` that are always float64 arrays of the layer's shapes.
+
+    Assigning a list, ints or float32 (the whole list, or one entry of it) is converted
+    the next time the parameters are read; a wrong shape raises a ValueError naming it.
+    """
+
+    @property
+    def weights(self):
+        """[W⁽¹⁾, W⁽²⁾, …], W⁽ᴸ⁾ of shape (n_L, n_{L-1}): the arrays themselves (edit in place or assign)."""
+        self._weights = parameter_list(self._weights, "weights", self.sizes)
+        return self._weights
+
+    @weights.setter
+    def weights(self, values):
+        self._weights = parameter_list(values, "weights", self.sizes, copy=True)
+
+    @property
+    def biases(self):
+        """[b⁽¹⁾, b⁽²⁾, …], b⁽ᴸ⁾ of shape (n_L,): the arrays themselves."""
+        self._biases = parameter_list(self._biases, "biases", self.sizes)
+        return self._biases
+
+    @biases.setter
+    def biases(self, values):
+        self._biases = parameter_list(values, "biases", self.sizes, copy=True)
+
+    def parameters(self):
+        """[weights[0], biases[0], weights[1], …] — the arrays themselves, not copies."""
+        return [p for pair in zip(self.weights, self.biases) for p in pair]
+
+
+def parameter_list(values, name, sizes, copy=False):
+    """One float64 array per layer of the expected shape; the same list when nothing needs converting."""
+    shapes = [(n_out, n_in) if name == "weights" else (n_out,) for n_in, n_out in zip(sizes[:-1], sizes[1:])]
+    if isinstance(values, (str, bytes)) or not hasattr(values, "__len__") or len(values) != len(shapes):
+        given = len(values) if hasattr(values, "__len__") and not isinstance(values, str) else type(values).__name__
+        raise ValueError(f"{name} must be a list of {len(shapes)} arrays (one per layer); got {given}")
+    clean = all(type(v) is np.ndarray and v.dtype == np.float64 and v.shape == s for v, s in zip(values, shapes))
+    if clean and not copy:
+        return values
+    return [check_parameter(v, s, f"{name}[{l}]") for l, (v, s) in enumerate(zip(values, shapes))]
+
+
+def sizes_from_parameters(weights, biases):
+    """Layer sizes [n_in, n_1, …] read from one weight matrix and one bias vector per layer."""
+    if isinstance(weights, np.ndarray) or not hasattr(weights, "__len__") or not hasattr(biases, "__len__"):
+        raise TypeError("weights and biases must be lists with one array per layer, e.g. "
+                        "from_parameters([W1, W2], [b1, b2])")
+    if len(weights) == 0 or len(weights) != len(biases):
+        raise ValueError(f"give one weight matrix and one bias vector per layer; "
+                         f"got {len(weights)} weight matrices and {len(biases)} bias vectors")
+    first = as_float_array(weights[0], "weights[0]")
+    if first.ndim != 2:
+        raise ValueError(f"weights[0] must be a 2-D matrix (n_out, n_in); got shape {first.shape}")
+    sizes = [int(np.size(as_float_array(b, f"biases[{l}]"))) for l, b in enumerate(biases)]
+    n_in = first.shape[1] if first.shape[0] == sizes[0] else first.shape[0]   # a transposed one is named later
+    return [n_in] + sizes
+
+
+def check_trace(trace, trace_type, net):
+    """A trace of this network's current parameters; else a message that says to run forward again."""
+    if not isinstance(trace, trace_type):
+        raise TypeError("backward needs the trace returned by net.forward(X); "
+                        f"got {type(trace).__name__} — call trace = net.forward(X) first")
+    now = net.parameters()
+    if [p.shape for p in trace.parameters] != [p.shape for p in now]:
+        sizes = [trace.a[0].shape[1]] + [a.shape[1] for a in trace.a[1:]]
+        raise ValueError(f"this trace comes from a network of sizes {sizes}, not this one ({net.sizes}); "
+                         "run trace = net.forward(X) with this network")
+    if not all(np.array_equal(old, new) for old, new in zip(trace.parameters, now)):
+        raise ValueError("the weights or biases changed since this trace was taken (a step, an edit, or "
+                         "another network's trace): its z and a are stale — run trace = net.forward(X) again")
+
+
+def check_gradients(grads, gradients_type, net):
+    """Gradients of this network's shapes, all finite."""
+    if not isinstance(grads, gradients_type):
+        raise TypeError(f"step needs the gradients from net.backward(trace, y); got {type(grads).__name__}")
+    if [np.shape(g) for g in grads.parameters()] != [p.shape for p in net.parameters()]:
+        raise ValueError("these gradients belong to a network of another shape; "
+                         "compute them with this network's backward")
+    if not all(np.all(np.isfinite(g)) for g in grads.parameters()):
+        raise ValueError("the gradients are inf or NaN: the parameters grew too large to compute with. "
+                         "The learning rate was too high — lower lr and start again from fresh parameters")
+
+
+def blow_up_message(lr):
+    """What to say when a step would make a parameter inf or NaN."""
+    return (f"this step would make some weights or biases inf or NaN (the network is left as it was): "
+            f"the learning rate lr={lr:g} is too high — try lr={lr / 10:g}")
+
+
+def class_labels(labels, n_out):
+    """Integer class labels (n,) from labels (n,) or one-hot / single-output targets (n, n_out)."""
+    labels = as_float_array(labels, "labels")
+    if labels.ndim == 2:
+        labels = labels.argmax(axis=1) if labels.shape[1] > 1 else labels[:, 0]
+    if labels.ndim != 1:
+        raise ValueError(f"labels must be one class number per example (n,) or one-hot rows (n, {n_out}); "
+                         f"got shape {labels.shape}")
+    return labels
+
+
+def rng_from(seed):
+    """A numpy Generator from a seed (a whole number), an existing Generator, or None (unseeded)."""
+    if seed is None or isinstance(seed, np.random.Generator):
+        return seed if seed is not None else np.random.default_rng()
+    if isinstance(seed, bool) or not isinstance(seed, numbers.Integral) or seed < 0:
+        raise ValueError(f"seed must be a whole number ≥ 0 (or a numpy Generator); got {seed!r}")
+    return np.random.default_rng(seed)

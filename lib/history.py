@@ -1,0 +1,110 @@
+"""What training did, and a verdict in words. Introduced in lessons/07_sgd_minibatches;
+dead units and divergence return in lessons/08_challenges.
+"""
+from dataclasses import dataclass, field
+
+import numpy as np
+
+LOSS_RISE = 10.0       # diverged: an epoch's loss above this × the first step's loss …
+PARAMETER_RISE = 1e4   # … or a parameter above this × the largest one at the start (≥ 1)
+CHANCE_MARGIN = 0.05   # not learning: training accuracy within this of chance (1 / n_classes)
+
+
+@dataclass
+class History:
+    """Losses per step and per epoch, scores recorded along the way, and the verdict.
+
+    step_loss: the loss of each mini-batch before its step; epoch_loss: the mean of an
+    epoch's step losses. recorded_at[i] is the number of steps done when train_loss[i],
+    train_accuracy[i] (with record_every) and val_loss[i], val_accuracy[i] (with
+    validation) were scored. verdict is 'finished', 'diverged', 'not learning' or
+    'stopped'; message says it in words, with the likely cause.
+    """
+    step_loss: list = field(default_factory=list)
+    epoch_loss: list = field(default_factory=list)
+    recorded_at: list = field(default_factory=list)
+    train_loss: list = field(default_factory=list)
+    train_accuracy: list = field(default_factory=list)
+    val_loss: list = field(default_factory=list)
+    val_accuracy: list = field(default_factory=list)
+    epochs_run: int = 0
+    examples_seen: int = 0
+    lr: float = 0.0
+    record_every: object = None
+    verdict: str = "finished"
+    message: str = "training finished"
+    dead_units: tuple = (0, 0)      # (hidden ReLU units that never fire on the training set, hidden ReLU units)
+    _epoch_start: int = field(default=0, repr=False)
+
+    @property
+    def diverged(self):
+        return self.verdict == "diverged"
+
+    @property
+    def stopped(self):
+        return self.verdict == "stopped"
+
+    def end_epoch(self):
+        """Close an epoch: its mean step loss joins epoch_loss."""
+        self.epoch_loss.append(float(np.mean(self.step_loss[self._epoch_start:])))
+        self._epoch_start = len(self.step_loss)
+        self.epochs_run += 1
+
+    def record(self, net, train, validation):
+        """Score the network now: on (X, Y) of the training set when given, and on validation."""
+        self.recorded_at.append(len(self.step_loss))
+        for data, losses, accuracies in ((train, self.train_loss, self.train_accuracy),
+                                         (validation, self.val_loss, self.val_accuracy)):
+            if data is not None:
+                X, Y = data
+                losses.append(net.loss(X, Y))
+                accuracies.append(net.accuracy(X, Y))
+
+    def blew_up(self, parameters, scale):
+        """True (and the verdict 'diverged') when the loss or a parameter ran away this epoch."""
+        first, last = self.step_loss[0], self.epoch_loss[-1]
+        largest = max(float(np.max(np.abs(p))) for p in parameters)
+        if np.isfinite(last) and last <= LOSS_RISE * max(first, 1e-3) and largest <= PARAMETER_RISE * scale:
+            return False
+        if not np.isfinite(last) or not np.isfinite(largest):
+            what = "the loss became inf or NaN"
+        elif largest > PARAMETER_RISE * scale:
+            what = f"the weights blew up (largest |w| = {largest:.3g})"
+        else:
+            what = f"the loss rose from {first:.4g} to {last:.4g}"
+        self.verdict = "diverged"
+        self.message = (f"diverged in epoch {self.epochs_run}: {what} — the learning rate lr={self.lr:g} "
+                        f"is too high; try lr={self.lr / 10:g}")
+        return True
+
+    def stop(self, epoch):
+        """Mark training as stopped by a callback after ``epoch`` (0-based)."""
+        self.verdict, self.message = "stopped", f"stopped by request after epoch {epoch + 1}"
+
+    def __repr__(self):
+        last = f"{self.epoch_loss[-1]:.4f}" if self.epoch_loss else "n/a"
+        return f"History(epochs_run={self.epochs_run}, last epoch loss={last}, {self.message})"
+
+
+def diagnose(history, net, X, Y):
+    """Turn a 'finished' verdict into 'not learning' when units died or accuracy stayed at chance."""
+    if history.verdict != "finished" or not history.step_loss:
+        return
+    trace = net.forward(X)
+    relu = [L for L in range(1, len(net.sizes) - 1) if net.activations[L - 1].name == "relu"]
+    dead = sum(int(np.sum(np.all(trace.a[L] <= 0, axis=0))) for L in relu)
+    history.dead_units = (dead, sum(net.sizes[L] for L in relu))
+    n_classes = max(net.sizes[-1], 2)
+    labelled = bool(np.all((Y == 0) | (Y == 1)))            # a classification task: accuracy means something
+    accuracy = net.accuracy(X, Y) if labelled else 1.0
+    causes = []
+    if dead and dead >= history.dead_units[1] / 2:
+        causes.append(f"{dead} of {history.dead_units[1]} hidden units never fire (dead ReLUs)")
+    if accuracy <= 1.0 / n_classes + CHANCE_MARGIN:
+        causes.append(f"training accuracy {accuracy:.3f} is at chance level ({1.0 / n_classes:.3f} "
+                      f"for {n_classes} classes)")
+    if causes:
+        history.verdict = "not learning"
+        history.message = (f"not learning: {'; '.join(causes)} — a learning rate of lr={history.lr:g} "
+                           f"is likely too high (large steps push units where they never fire); "
+                           f"try lr={history.lr / 10:g}")
