@@ -77,6 +77,14 @@ def softmax_backward(z, a, dC_da):
     return a * (dC_da - (a * dC_da).sum(axis=-1, keepdims=True))
 
 
+def dropout_mask(shape, rate, rng):
+    """Inverted dropout (lessons/08_challenges): 0 for a dropped unit, 1/(1 − rate) for a kept one.
+
+    A unit is kept where a uniform draw from ``rng`` is ≥ rate; shape as the layer's a (n, n_units).
+    """
+    return (rng.random(shape) >= rate) / (1.0 - rate)
+
+
 class Activation:
     """A named activation: ``f(z)``, its slope ``prime(z)``, and ``backward`` giving ∂C/∂z.
 

@@ -11,6 +11,7 @@ import numpy as np
 
 from .parameters import get_parameter, gradient_of, set_parameter  # noqa: F401 (get_parameter: part of the API)
 from .network import Network
+from .update import descend
 
 OUTPUT_WEIGHTS = (("weights", 1, 0, 0), ("weights", 1, 0, 1))   # w31 and w32 of a 2-2-1 network
 _HIDDEN = ([[1.5, 0.0], [0.0, -1.5]], [0.0, 0.0])                # a fixed hidden layer
@@ -39,15 +40,13 @@ def loss_surface(net, X, y, keys, w1, w2):
             for j, a in enumerate(w1):
                 set_parameter(probe, keys[0], a)
                 set_parameter(probe, keys[1], b)
-                surface[i, j] = probe.loss_function(probe._forward(X).a[-1], Y)
+                surface[i, j] = probe.loss(X, Y)
     return surface
 
 
 def loss_and_gradient(net, X, Y, keys):
     """(loss, gradient (2,)) of the batch-mean loss with respect to the two parameters ``keys``."""
-    trace = net._forward(X)
-    loss = net.loss_function(trace.a[-1], Y)
-    grads = net._backward(trace, Y)
+    loss, grads = net.loss_and_gradients(X, Y)
     return loss, np.array([gradient_of(grads, key) for key in keys])
 
 
@@ -107,7 +106,7 @@ def descent_path(net, X, y, keys, start, lr, steps, tol=1e-2, blowup=1e3):
             if norms[-1] < tol:
                 path["converged_at"] = step
                 break
-            w = w - lr * grad
+            descend([w], [grad], lr)
     points = np.array(points)
     moves = np.diff(points, axis=0)
     overshoots = int(np.sum(np.einsum("ij,ij->i", moves[1:], moves[:-1]) < 0))

@@ -13,9 +13,11 @@ import numpy as np
 
 from . import _guards as guard
 from . import _validate as check
-from .activations import get_activation
+from .activations import dropout_mask, get_activation
 from .init import initial_parameters
 from .losses import get_loss, output_layer
+from .metrics import Scores
+from .update import descend
 
 
 @dataclass
@@ -51,18 +53,7 @@ class Gradients:
         return [grad for pair in zip(self.weights, self.biases) for grad in pair]
 
 
-def descend(parameters, grads, lr):
-    """The course's one update rule, in place: p ← p − lr · ∂C/∂p for each array (lessons/06)."""
-    for p, grad in zip(parameters, grads):
-        p -= lr * grad
-
-
-def dropout_mask(shape, rate, rng):
-    """Inverted dropout: 0 for a dropped unit, 1/(1 − rate) for a kept one (kept where a draw ≥ rate)."""
-    return (rng.random(shape) >= rate) / (1.0 - rate)
-
-
-class Network(guard.CheckedParameters):
+class Network(guard.CheckedParameters, Scores):
     """A fully connected network, vectorised over the batch (one example per row of X)."""
 
     def __init__(self, sizes, activation="sigmoid", output_activation=None,
@@ -70,8 +61,8 @@ class Network(guard.CheckedParameters):
         self.sizes = check.check_sizes(sizes)
         hidden = check.hidden_activation(get_activation(activation))
         self.output = output_layer(get_activation(output_activation or activation), get_loss(loss))
-        self.activation, self.output_activation, self.loss_function = hidden, self.output.activation, \
-            self.output.loss
+        self.activation, self.output_activation = hidden, self.output.activation
+        self.loss_function = self.output.loss
         self.activations = [hidden] * (len(self.sizes) - 2) + [self.output_activation]
         self._weights, self._biases = initial_parameters(self.sizes, init, guard.rng_from(seed))
 
@@ -88,7 +79,6 @@ class Network(guard.CheckedParameters):
         return Network.from_parameters(self.weights, self.biases, self.activation.name,
                                        self.output_activation.name, self.loss_function.name)
 
-    # ---- forward ---------------------------------------------------------
     def forward(self, X, dropout=0.0, rng=None):
         """Trace of z[L] and a[L] for X (n, n_in) or one example (n_in,); dropout on hidden layers."""
         X = np.array(check.check_inputs(X, self.sizes[0]))       # the trace keeps its own copy
@@ -109,7 +99,6 @@ class Network(guard.CheckedParameters):
             masks.append(dropout_mask(a[L].shape, dropout, guard.rng_from(rng)) if dropout and hidden else None)
         return trace
 
-    # ---- backward --------------------------------------------------------
     def backward(self, trace, y):
         """Gradients of the batch-mean loss from this network's latest ``trace`` and targets ``y``."""
         guard.check_trace(trace, Trace, self)
@@ -134,7 +123,6 @@ class Network(guard.CheckedParameters):
         """y as (n, n_out): integer labels become one-hot when there are several outputs."""
         return check.check_targets(y, n, self.sizes[-1], one_hot_labels=True)
 
-    # ---- using the network ---------------------------------------------
     def loss(self, X, y):
         """Batch-mean loss on X (n, n_in), y (a float; inf when the numbers overflow)."""
         return self.loss_of(self.forward(X), y)
@@ -155,15 +143,6 @@ class Network(guard.CheckedParameters):
         """ŷ for X: (n, n_out), or (n_out,) for one example given as (n_in,)."""
         y_hat = self.forward(X).y_hat
         return y_hat[0] if np.ndim(X) == 1 else y_hat
-
-    def classify(self, X):
-        """Predicted class per example (n,): argmax of ŷ, or ŷ ≥ 0.5 for a single output."""
-        y_hat = self.forward(X).y_hat
-        return (y_hat[:, 0] >= 0.5).astype(int) if y_hat.shape[1] == 1 else y_hat.argmax(axis=1)
-
-    def accuracy(self, X, labels):
-        """Fraction of examples (a float in 0..1) whose predicted class equals ``labels`` (n,) or one-hot."""
-        return float(np.mean(self.classify(X) == guard.class_labels(labels, self.sizes[-1])))
 
     def step(self, grads, lr):
         """Gradient descent in place, p ← p − lr · ∂C/∂p; refuses (unchanged) a step to inf or NaN."""

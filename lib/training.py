@@ -6,7 +6,7 @@ import math
 import numpy as np
 
 from . import _validate as check
-from . import network
+from .update import descend, with_weight_decay
 from .history import History, diagnose
 
 
@@ -65,10 +65,7 @@ def _run_epoch(net, X, Y, settings, rng, history, validation):
         history.step_loss.append(loss)
         if not math.isfinite(loss):
             break
-        steps = grads.parameters()
-        if weight_decay:                            # λ·W on the weights (even entries), not the biases
-            steps = [g + weight_decay * p if i % 2 == 0 else g for i, (g, p) in enumerate(zip(steps, net.parameters()))]
-        network.descend(net.parameters(), steps, lr)
+        descend(net.parameters(), with_weight_decay(grads.parameters(), net.parameters(), weight_decay), lr)
         history.examples_seen += X_batch.shape[0]
         if history.record_every and len(history.step_loss) % history.record_every == 0:
             history.record(net, (X, Y), validation)

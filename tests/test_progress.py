@@ -131,7 +131,7 @@ def test_every_lesson_module_present_is_listed(store):
             assert all(value is None for value in lessons[lesson].values())
 
 
-def test_a_check_used_by_two_lessons_shows_in_both(store, monkeypatch):
+def test_a_check_listed_by_two_lessons_counts_once_under_the_first(store, monkeypatch):
     for name, names in (("fake_a", ["check_shared", "check_a"]), ("fake_b", ["check_shared"])):
         fake = types.ModuleType(f"backprop.exercises.{name}")
         fake.__all__ = names
@@ -139,7 +139,17 @@ def test_a_check_used_by_two_lessons_shows_in_both(store, monkeypatch):
     monkeypatch.setattr(progress_module, "LESSON_MODULES", {"00": "fake_a", "05": "fake_b"})
     _progress.record("check_shared", True)
     summary = progress(show=False)
-    assert summary.lessons == {"00": {"check_shared": True, "check_a": None}, "05": {"check_shared": True}}
+    assert summary.lessons == {"00": {"check_shared": True, "check_a": None}}
+    assert (summary.passed, summary.total) == (1, 2)
+
+
+def test_the_course_counts_every_exercise_once_and_exports_each_name_once():
+    import backprop.exercises as exercises
+    assert len(exercises.__all__) == len(set(exercises.__all__))
+    summary = progress(show=False)
+    names = [name for row in summary.lessons.values() for name in row]
+    assert len(names) == len(set(names)) == summary.total
+    assert set(names) == {n for n in exercises.__all__ if n.startswith("check_") and n != "check_function"}
 
 
 def test_no_home_folder_keeps_the_record_in_memory(store, monkeypatch, capsys):

@@ -3,20 +3,30 @@
     from backprop.exercises import check_sigmoid
     check_sigmoid(my_sigmoid)      # prints "✓ passed" or "✗ not yet — <what to fix>"
 
-Every public module here lists its checks in ``__all__``; they are gathered below,
-so a lesson imports every check from ``backprop.exercises``.
+Each check has one home, the module of the lesson that asks for it (start → 00,
+neuron → 01, loss → 02, chain → 03, blame → 04, worked → 05, descent → 06,
+sgd → 07, challenges → 08); a lesson imports every check from here.
 """
-import importlib
-import pkgutil
-
 from ._progress import passed_in_this_kernel
 from ._verdict import Verdict, check_function
+from .blame import check_hidden_blame, check_hidden_delta
+from .chain import check_bias_gradient, check_chain_factors, check_weight_gradient
+from .challenges import check_dropout, check_layer_gradient_norms, check_weight_decay_step
+from .descent import check_largest_rate, check_update_step, rate_exercise_data, rate_exercise_network
+from .loss import check_squared_error, check_squared_error_derivative
+from .neuron import check_layer_forward, check_neuron, check_sigmoid, check_sigmoid_derivative
+from .progress import progress
+from .sgd import check_average_nudge, check_sgd_epoch
+from .start import check_error, check_update
+from .worked import check_worked_backward, check_worked_forward
 
-__all__ = ["Verdict", "check_function", "passed_in_this_kernel"]
-
-for _info in pkgutil.iter_modules(__path__):
-    if not _info.name.startswith("_"):
-        _module = importlib.import_module(f".{_info.name}", __name__)
-        for _name in getattr(_module, "__all__", ()):
-            globals()[_name] = getattr(_module, _name)
-            __all__.append(_name)
+__all__ = ["Verdict", "check_function", "passed_in_this_kernel", "progress",
+           "check_error", "check_update",
+           "check_sigmoid", "check_sigmoid_derivative", "check_neuron", "check_layer_forward",
+           "check_squared_error", "check_squared_error_derivative",
+           "check_chain_factors", "check_weight_gradient", "check_bias_gradient",
+           "check_hidden_blame", "check_hidden_delta",
+           "check_worked_forward", "check_worked_backward",
+           "check_update_step", "check_largest_rate", "rate_exercise_data", "rate_exercise_network",
+           "check_average_nudge", "check_sgd_epoch",
+           "check_layer_gradient_norms", "check_weight_decay_step", "check_dropout"]

@@ -2,7 +2,8 @@
 import numpy as np
 
 from ..flow import gradient_flow
-from ..network import Network, dropout_mask
+from ..activations import dropout_mask
+from ..network import Network
 from ._verdict import check_function
 
 __all__ = ["check_layer_gradient_norms", "check_weight_decay_step", "check_dropout"]

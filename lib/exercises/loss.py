@@ -1,4 +1,4 @@
-"""Checks for lessons/00_start_here (the error) and lessons/02_error_and_loss (the loss, its slope).
+"""Checks for lessons/02_error_and_loss: the loss and its slope.
 
 The course's loss is C = mean over examples of ½ Σ_j (ŷ_j − y_j)² (notes 002, 003);
 y_hat and y have shape (n, n_out).
@@ -8,7 +8,7 @@ import numpy as np
 from ..losses import get_loss
 from ._verdict import check_function
 
-__all__ = ["check_error", "check_squared_error", "check_squared_error_derivative"]
+__all__ = ["check_squared_error", "check_squared_error_derivative"]
 
 _HALF = get_loss("half_squared_error")
 
@@ -20,23 +20,6 @@ _CASES = [(np.array([[0.8, 0.1, 0.3], [0.2, 0.6, 0.9], [0.5, 0.5, 0.0], [0.1, 0.
 _FACTOR_2 = ("factor_2", "your numbers are twice ours: the course's loss has a ½ in front, "
              "C = ½ (ŷ − y)² (note 001 uses (ŷ − y)² without it — both are fine, but here we use the ½).",
              lambda y_hat, y: 2 * _HALF(y_hat, y))
-
-
-def _error(y_hat, y):
-    """Note 000's error: true − predicted, per output (n, n_out)."""
-    return y - y_hat
-
-
-def check_error(fn):
-    """Check fn(y_hat, y) → the error y − ŷ (true − predicted), same shape as y."""
-    return check_function("check_error", fn, _CASES, _error, mistakes=[
-        ("sign", "the sign is flipped: the error here is true − predicted, y − ŷ "
-         "(positive when the prediction is too low).", lambda y_hat, y: y_hat - y),
-        ("absolute", "keep the sign: the error tells the direction of the miss, so no abs().",
-         lambda y_hat, y: np.abs(y - y_hat)),
-        ("mean", "return one error per output, not their mean: the shape should be the shape of y.",
-         lambda y_hat, y: np.mean(y - y_hat)),
-    ])
 
 
 def check_squared_error(fn):

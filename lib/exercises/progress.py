@@ -61,7 +61,7 @@ def progress(show=True):
     outcomes, listed = _progress.all_outcomes(), set()
     summary = Progress()
     for lesson, module in LESSON_MODULES.items():
-        names = exercises_of(module)
+        names = [name for name in exercises_of(module) if name not in listed]   # each exercise counted once
         if names:
             summary.lessons[lesson] = {name: outcomes.get(name) for name in names}
             listed.update(names)

@@ -6,10 +6,10 @@ W2 (1, 2) = [[w31, w32]], b2 (1,) = [b3]. The loss is ½(ŷ − y)².
 import numpy as np
 
 from ..activations import sigmoid, sigmoid_prime
-from ..network import Gradients, Network
+from ..network import Network
 from ._verdict import check_function
 
-__all__ = ["check_worked_forward", "check_worked_backward", "check_update"]
+__all__ = ["check_worked_forward", "check_worked_backward"]
 
 _NOTE_003 = (np.array([0.5, 0.1]), 0.6, np.array([[0.4, 0.3], [0.6, 0.9]]), np.array([0.1, 0.2]),
              np.array([[0.5, 0.7]]), np.array([0.3]))
@@ -75,27 +75,4 @@ def check_worked_backward(fn):
         ("transposed", "dw12 and dw21 are swapped: ∂L/∂w_jk = δ_j · x_k (the blame of the neuron the weight "
          "feeds, times the input it carries).",
          lambda *args: _backward(*args)[[0, 2, 1, 3, 4, 5, 6, 7, 8]]),
-    ])
-
-
-_UPDATE_CASES = [(np.array([[0.5, 0.7]]), np.array([[0.0157, 0.0173]]), 0.1),
-                 (np.array([[0.4, 0.3], [0.6, 0.9]]), np.array([[-0.2, 0.1], [0.0, 0.5]]), 0.5)]
-
-
-def _update(weights, grad, lr):
-    """weights − lr·grad, done by the core's step."""
-    net = Network.from_parameters([weights], [np.zeros(len(weights))])
-    net.step(Gradients([grad], [np.zeros(len(weights))], None), lr)
-    return net.weights[0]
-
-
-def check_update(fn):
-    """Check fn(weights, grad, lr) → the weights after one gradient-descent step."""
-    return check_function("check_update", fn, _UPDATE_CASES, _update, mistakes=[
-        ("sign", "you stepped uphill: move against the gradient, weights − lr·grad.",
-         lambda W, g, lr: W + lr * g),
-        ("no_lr", "the learning rate is missing: the step is lr·grad, not the whole gradient.",
-         lambda W, g, lr: W - g),
-        ("grad_only", "you returned the step, not the new weights: weights − lr·grad.",
-         lambda W, g, lr: -lr * g),
     ])
