@@ -1,0 +1,24 @@
+"""Lesson 03's checks (backprop.exercises.chain): the chain rule's factors for one neuron."""
+from backprop.exercises.chain import check_bias_gradient, check_chain_factors, check_weight_gradient
+
+from ._sweep import Case, dsig, sig, sweep
+
+CASES = {
+    "chain_factors": Case(check_chain_factors, lambda p, w, b, y: (sig(w * p + b) - y, dsig(w * p + b), p), {
+        "sign": lambda p, w, b, y: (y - sig(w * p + b), dsig(w * p + b), p),
+        "factor_2": lambda p, w, b, y: (2 * (sig(w * p + b) - y), dsig(w * p + b), p),
+        "no_sigma_prime": lambda p, w, b, y: (sig(w * p + b) - y, sig(w * p + b), p),
+        "w_not_input": lambda p, w, b, y: (sig(w * p + b) - y, dsig(w * p + b), w)}),
+    "weight_gradient": Case(check_weight_gradient, lambda p, w, b, y: (sig(w * p + b) - y) * dsig(w * p + b) * p, {
+        "sign": lambda p, w, b, y: (y - sig(w * p + b)) * dsig(w * p + b) * p,
+        "factor_2": lambda p, w, b, y: 2 * (sig(w * p + b) - y) * dsig(w * p + b) * p,
+        "no_sigma_prime": lambda p, w, b, y: (sig(w * p + b) - y) * p,
+        "w_not_input": lambda p, w, b, y: (sig(w * p + b) - y) * dsig(w * p + b) * w}),
+    "bias_gradient": Case(check_bias_gradient, lambda p, w, b, y: (sig(w * p + b) - y) * dsig(w * p + b), {
+        "times_input": lambda p, w, b, y: (sig(w * p + b) - y) * dsig(w * p + b) * p,
+        "sign": lambda p, w, b, y: (y - sig(w * p + b)) * dsig(w * p + b),
+        "no_sigma_prime": lambda p, w, b, y: sig(w * p + b) - y,
+        "factor_2": lambda p, w, b, y: 2 * (sig(w * p + b) - y) * dsig(w * p + b)}),
+}
+
+TestSweep = sweep(CASES)
