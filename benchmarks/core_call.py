@@ -32,7 +32,7 @@ def run(quick=False):
     Xb, Yb = X[None, :], np.array([[Y]])                     # the shapes forward/backward use inside
     calls = {
         "net.backward(net.forward(x), y)  (public, validated)": lambda: net.backward(net.forward(X), Y),
-        "net._backward(net._forward(X), Y)  (no input checks)": lambda: net._backward(net._forward(Xb), Yb),
+        "net.loss_and_gradients(X, Y)  (fit's step: no trace copies)": lambda: net.loss_and_gradients(Xb, Yb),
         "net.forward(x) alone": lambda: net.forward(X),
     }
     section = Section(f"3. core call cost: 2-2-1 worked example, one example, "

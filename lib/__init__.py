@@ -3,7 +3,7 @@
     from backprop import Network, gradient_check
 """
 from .activations import ACTIVATIONS, get_activation, sigmoid, sigmoid_prime
-from .gradcheck import gradient_check, numerical_gradients, relative_error
+from .gradcheck import GradientCheck, gradient_check, numerical_gradients, relative_error
 from .losses import LOSSES, get_loss
 from .network import Gradients, Network, Trace
 from .history import History

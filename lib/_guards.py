@@ -1,8 +1,9 @@
-"""Guards of the Network's own objects: its parameters, traces and gradients.
+"""Guards of the Network's own objects: its parameters, traces, gradients and steps.
 
 The checks of plain arguments (arrays, sizes, numbers) are in backprop._validate.
 Messages speak to a learner: what was expected, what was given, what to do.
 """
+import contextlib
 import numbers
 
 import numpy as np
@@ -10,36 +11,28 @@ import numpy as np
 from ._validate import as_float_array, check_parameter
 
 
-class CheckedParameters:
-    """``weights`` and ``biases`` that are always float64 arrays of the layer's shapes.
+class ParameterList:
+    """A checked attribute of a Network: ``net.weights`` or ``net.biases``, one float64 array per layer.
 
-    Assigning a list, ints or float32 (the whole list, or one entry of it) is converted
-    the next time the parameters are read; a wrong shape raises a ValueError naming it.
+    Reading it converts what a learner set by hand (a list, ints, float32; the whole list
+    or one entry) to float64, or raises a ValueError naming a wrong shape; setting it copies.
     """
 
-    @property
-    def weights(self):
-        """[W⁽¹⁾, W⁽²⁾, …], W⁽ᴸ⁾ of shape (n_L, n_{L-1}): the arrays themselves (edit in place or assign)."""
-        self._weights = parameter_list(self._weights, "weights", self.sizes)
-        return self._weights
+    def __init__(self, doc):
+        self.__doc__ = doc
 
-    @weights.setter
-    def weights(self, values):
-        self._weights = parameter_list(values, "weights", self.sizes, copy=True)
+    def __set_name__(self, owner, name):
+        self.name, self.slot = name, "_" + name
 
-    @property
-    def biases(self):
-        """[b⁽¹⁾, b⁽²⁾, …], b⁽ᴸ⁾ of shape (n_L,): the arrays themselves."""
-        self._biases = parameter_list(self._biases, "biases", self.sizes)
-        return self._biases
+    def __get__(self, net, owner=None):
+        if net is None:
+            return self
+        arrays = parameter_list(getattr(net, self.slot), self.name, net.sizes)
+        setattr(net, self.slot, arrays)
+        return arrays
 
-    @biases.setter
-    def biases(self, values):
-        self._biases = parameter_list(values, "biases", self.sizes, copy=True)
-
-    def parameters(self):
-        """[weights[0], biases[0], weights[1], …] — the arrays themselves, not copies."""
-        return [p for pair in zip(self.weights, self.biases) for p in pair]
+    def __set__(self, net, values):
+        setattr(net, self.slot, parameter_list(values, self.name, net.sizes, copy=True))
 
 
 def parameter_list(values, name, sizes, copy=False):
@@ -85,16 +78,29 @@ def check_trace(trace, trace_type, net):
                          "another network's trace): its z and a are stale — run trace = net.forward(X) again")
 
 
-def check_gradients(grads, gradients_type, net):
-    """Gradients of this network's shapes, all finite."""
+def check_gradients(grads, gradients_type, net, lr):
+    """Gradients of this network's shapes, all finite (else the learning rate ``lr`` was too high)."""
     if not isinstance(grads, gradients_type):
         raise TypeError(f"step needs the gradients from net.backward(trace, y); got {type(grads).__name__}")
     if [np.shape(g) for g in grads.parameters()] != [p.shape for p in net.parameters()]:
         raise ValueError("these gradients belong to a network of another shape; "
                          "compute them with this network's backward")
     if not all(np.all(np.isfinite(g)) for g in grads.parameters()):
-        raise ValueError("the gradients are inf or NaN: the parameters grew too large to compute with. "
-                         "The learning rate was too high — lower lr and start again from fresh parameters")
+        raise ValueError("the gradients are inf or NaN: the weights grew too large to compute with "
+                         f"(the network is left as it was) — the learning rate lr={lr:g} is too high; "
+                         f"start again from fresh parameters and try lr={lr / 10:g}")
+
+
+@contextlib.contextmanager
+def refuse_blow_up(net, lr):
+    """Run a step; if it made a parameter inf or NaN, put every parameter back and say why."""
+    before = [p.copy() for p in net.parameters()]
+    with np.errstate(over="ignore", invalid="ignore"):
+        yield
+    if not all(np.isfinite(p).all() for p in net.parameters()):
+        for p, old in zip(net.parameters(), before):
+            p[...] = old
+        raise ValueError(blow_up_message(lr))
 
 
 def blow_up_message(lr):

@@ -92,8 +92,9 @@ class Activation:
     reads the forward trace instead of computing f(z) again.
     """
 
-    def __init__(self, name, f, prime=None, prime_from_a=None, backward=None):
+    def __init__(self, name, f, prime=None, prime_from_a=None, backward=None, kink=None):
         self.name, self.f, self.prime, self.prime_from_a = name, f, prime, prime_from_a
+        self.kink = kink                             # the z where the slope jumps (ReLU: 0), else None
         self.elementwise = backward is None          # softmax mixes the neurons of a layer
         self._jacobian_product = backward
 
@@ -115,7 +116,7 @@ class Activation:
 ACTIVATIONS = {
     "sigmoid": Activation("sigmoid", sigmoid, sigmoid_prime, lambda a: a * (1.0 - a)),
     "tanh": Activation("tanh", tanh, tanh_prime, lambda a: 1.0 - a * a),
-    "relu": Activation("relu", relu, relu_prime, lambda a: (a > 0).astype(float)),
+    "relu": Activation("relu", relu, relu_prime, lambda a: (a > 0).astype(float), kink=0.0),
     "identity": Activation("identity", identity, identity_prime),
     "softmax": Activation("softmax", softmax, backward=softmax_backward),
 }

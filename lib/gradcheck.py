@@ -1,46 +1,131 @@
 """Gradient checking: backward against float64 centred finite differences.
 
-Introduced in lessons/03_chain_rule ("the derivative as a nudge").
+Introduced in lessons/03_chain_rule ("the derivative as a nudge"). Two formulas:
+
+- lesson 03's number, per parameter array: ‖a − n‖ / max(‖a‖ + ‖n‖, FLOOR), the largest
+  over the arrays (a: backward's gradient, n: the finite difference);
+- the report's, per entry: |a − n| / max(|a|, |n|, FLOOR). The rules of thumb (cs231n)
+  are for this one: above 1e-2 wrong, below 1e-4 fine where a kink is near, below 1e-7
+  excellent. Entries where a nudge of ±2·eps crosses a ReLU kink, or where both gradients
+  are below FLOOR (an exact minimum, a dead unit), are named: there the finite difference
+  is not the derivative, so a large error there says nothing about backprop.
 """
+from dataclasses import dataclass
+
 import numpy as np
+
+from .parameters import parameter_label
+
+FLOOR = 1e-6       # gradients below this count as zero: finite differences are rounding noise there
+WRONG, FINE_WITH_KINKS, EXCELLENT = 1e-2, 1e-4, 1e-7
 
 
 def numerical_gradients(net, X, y, eps=1e-3):
-    """dC/dp for every parameter by the centred five-point stencil (error O(eps⁴)).
+    """∂C/∂p for every parameter by the centred five-point stencil (error O(eps⁴)).
 
-    Returns [dW0, db0, dW1, db1, …] in the order of ``net.parameters()``.
+    Returns [dW0, db0, dW1, db1, …] in the order of ``net.parameters()``, each of its shape.
     """
-    X = np.asarray(X, dtype=float)
-    grads = []
+    return _scan(net, X, y, eps)[0]
+
+
+def _scan(net, X, y, eps):
+    """(finite-difference gradients, booleans of the same shapes: True where a nudge crosses a kink)."""
+    kinked = [L for L, f in enumerate(net.activations, start=1) if f.kink is not None]
+    base = _pattern(net, net.forward(X), kinked)
+    grads, kinks = [], []
     for p in net.parameters():
-        g = np.zeros_like(p)
+        g, k = np.zeros_like(p), np.zeros(p.shape, dtype=bool)
         for i in np.ndindex(p.shape):
-            g[i] = _centred_difference(net, X, y, p, i, eps)
+            original, values = p[i], []
+            for shift in (2 * eps, eps, -eps, -2 * eps):
+                p[i] = original + shift
+                trace = net.forward(X)
+                values.append(net.loss_of(trace, y))
+                k[i] |= any(not np.array_equal(s, b) for s, b in zip(_pattern(net, trace, kinked), base))
+            p[i] = original
+            c2, c1, m1, m2 = values
+            g[i] = (8 * (c1 - m1) - (c2 - m2)) / (12 * eps)
         grads.append(g)
-    return grads
+        kinks.append(k)
+    return grads, kinks
 
 
-def _centred_difference(net, X, y, p, i, eps):
-    original = p[i]
-    values = []
-    for shift in (2 * eps, eps, -eps, -2 * eps):
-        p[i] = original + shift
-        values.append(net.loss(X, y))
-    p[i] = original
-    c2, c1, m1, m2 = values
-    return (8 * (c1 - m1) - (c2 - m2)) / (12 * eps)
+def _pattern(net, trace, layers):
+    return [trace.z[L] > net.activations[L - 1].kink for L in layers]
 
 
-def relative_error(analytic, numeric):
-    """‖analytic − numeric‖ / (‖analytic‖ + ‖numeric‖), 0 when both are zero."""
-    diff = np.linalg.norm(analytic - numeric)
-    scale = np.linalg.norm(analytic) + np.linalg.norm(numeric)
-    return 0.0 if scale == 0 else float(diff / scale)
+def relative_error(analytic, numeric, floor=FLOOR):
+    """Lesson 03's number for one array: ‖a − n‖ / max(‖a‖ + ‖n‖, floor) (0 when both are zero)."""
+    diff = np.linalg.norm(np.asarray(analytic) - np.asarray(numeric))
+    return float(diff / max(np.linalg.norm(analytic) + np.linalg.norm(numeric), floor))
+
+
+@dataclass
+class Entry:
+    """One parameter's check: its label, both gradients, the element-wise relative error, flags."""
+    label: str
+    analytic: float
+    numeric: float
+    error: float
+    at_kink: bool
+    flat: bool
+
+
+class GradientCheck(float):
+    """Lesson 03's number (a float), carrying ``entries`` and the names of kinks and flat spots."""
+
+    def __new__(cls, value, entries):
+        result = super().__new__(cls, value)
+        result.entries = entries
+        return result
+
+    @property
+    def kinks(self):
+        """Labels of the parameters whose nudge crossed a ReLU kink."""
+        return [e.label for e in self.entries if e.at_kink]
+
+    @property
+    def flat(self):
+        """Labels of the parameters where both gradients are ~0 (below FLOOR)."""
+        return [e.label for e in self.entries if e.flat and not e.at_kink]
+
+    def report(self):
+        """The check in words: the worst entry by the rules of thumb, then every kink and flat spot."""
+        trusted = [e for e in self.entries if not (e.at_kink or e.flat)]
+        worst = max(trusted, key=lambda e: e.error, default=None)
+        lines = [f"largest relative error ‖a − n‖ / (‖a‖ + ‖n‖) over the arrays: {float(self):.1e}"]
+        if worst is not None:
+            word = "wrong" if worst.error > WRONG else "excellent" if worst.error < EXCELLENT else \
+                "fine only near a kink" if worst.error < FINE_WITH_KINKS else "suspect"
+            lines.append(f"worst entry (kinks and flat spots aside): {worst.label}, |a − n| / max(|a|, |n|) = {worst.error:.1e} "
+                         f"({word}: > {WRONG:g} wrong, < {FINE_WITH_KINKS:g} fine with kinks, "
+                         f"< {EXCELLENT:g} excellent)")
+        for names, why in ((self.kinks, "a nudge crosses a ReLU kink, so the finite difference averages "
+                            "two slopes: not a bug"),
+                           (self.flat, f"both gradients are below {FLOOR:g} (a minimum or a dead unit): "
+                            "relative error means nothing there")):
+            if names:
+                lines.append(f"{', '.join(names)}: {why}")
+        return "\n".join(lines)
 
 
 def gradient_check(net, X, y, eps=1e-3):
-    """Largest relative error, over the parameter arrays, between backward and finite differences."""
-    grads = net.backward(net.forward(X), y)
-    analytic = grads.parameters()
-    numeric = numerical_gradients(net, X, y, eps)
-    return max(relative_error(a, n) for a, n in zip(analytic, numeric))
+    """Compare backward with finite differences on X (n, n_in), y: a GradientCheck (a float).
+
+    The float is lesson 03's number; ``.report()`` says which parameters sit at a kink or
+    where both gradients are ~0, and judges the rest by the element-wise rules of thumb.
+    """
+    analytic = net.backward(net.forward(X), y).parameters()
+    numeric, kinks = _scan(net, X, y, eps)
+    entries = []
+    for a, n, k, (l, name) in zip(analytic, numeric, kinks, _arrays(net)):
+        for i in np.ndindex(a.shape):
+            largest = max(abs(a[i]), abs(n[i]))
+            entries.append(Entry(parameter_label((name, l) + i), float(a[i]), float(n[i]),
+                                 float(abs(a[i] - n[i]) / max(largest, FLOOR)), bool(k[i]), largest < FLOOR))
+    return GradientCheck(max(relative_error(a, n) for a, n in zip(analytic, numeric)), entries)
+
+
+def _arrays(net):
+    """(layer index, 'weights' or 'biases') in the order of net.parameters()."""
+    return [(l, name) for l in range(len(net.sizes) - 1) for name in ("weights", "biases")]

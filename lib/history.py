@@ -104,7 +104,7 @@ def diagnose(history, net, X, Y):
         causes.append(f"training accuracy {accuracy:.3f} is at chance level ({1.0 / n_classes:.3f} "
                       f"for {n_classes} classes)")
     if causes:
-        history.verdict = "not learning"
-        history.message = (f"not learning: {'; '.join(causes)} — a learning rate of lr={history.lr:g} "
-                           f"is likely too high (large steps push units where they never fire); "
-                           f"try lr={history.lr / 10:g}")
+        likely = (f"lr={history.lr:g} is likely too high (large steps push units to where they never fire); "
+                  f"try lr={history.lr / 10:g}" if dead else
+                  f"check lr={history.lr:g} (too high bounces, too low crawls) and the number of epochs")
+        history.verdict, history.message = "not learning", f"not learning: {'; '.join(causes)} — {likely}"

@@ -106,7 +106,8 @@ def descent_path(net, X, y, keys, start, lr, steps, tol=1e-2, blowup=1e3):
             if norms[-1] < tol:
                 path["converged_at"] = step
                 break
-            descend([w], [grad], lr)
+            if step < steps:                      # the last point is not moved on
+                descend([w], [grad], lr)
     points = np.array(points)
     moves = np.diff(points, axis=0)
     overshoots = int(np.sum(np.einsum("ij,ij->i", moves[1:], moves[:-1]) < 0))

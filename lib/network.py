@@ -53,7 +53,7 @@ class Gradients:
         return [grad for pair in zip(self.weights, self.biases) for grad in pair]
 
 
-class Network(guard.CheckedParameters, Scores):
+class Network(Scores):
     """A fully connected network, vectorised over the batch (one example per row of X)."""
 
     def __init__(self, sizes, activation="sigmoid", output_activation=None,
@@ -73,6 +73,13 @@ class Network(guard.CheckedParameters, Scores):
         net = cls(guard.sizes_from_parameters(weights, biases), activation, output_activation, loss, init=0.0)
         net.weights, net.biases = weights, biases
         return net
+
+    weights = guard.ParameterList("[W⁽¹⁾, W⁽²⁾, …], W⁽ᴸ⁾ of shape (n_L, n_{L-1}): the arrays themselves.")
+    biases = guard.ParameterList("[b⁽¹⁾, b⁽²⁾, …], b⁽ᴸ⁾ of shape (n_L,): the arrays themselves.")
+
+    def parameters(self):
+        """[weights[0], biases[0], weights[1], …] — the arrays themselves, not copies."""
+        return [p for pair in zip(self.weights, self.biases) for p in pair]
 
     def copy(self):
         """An independent network with the same functions and bit-identical parameter values."""
@@ -147,20 +154,14 @@ class Network(guard.CheckedParameters, Scores):
     def step(self, grads, lr):
         """Gradient descent in place, p ← p − lr · ∂C/∂p; refuses (unchanged) a step to inf or NaN."""
         check.check_positive(lr, "lr (the learning rate)")
-        guard.check_gradients(grads, Gradients, self)
-        before = [p.copy() for p in self.parameters()]
-        with np.errstate(over="ignore", invalid="ignore"):
+        guard.check_gradients(grads, Gradients, self, lr)
+        with guard.refuse_blow_up(self, lr):
             descend(self.parameters(), grads.parameters(), lr)
-        if not all(np.isfinite(p).all() for p in self.parameters()):
-            for p, old in zip(self.parameters(), before):
-                p[...] = old
-            raise ValueError(guard.blow_up_message(lr))
 
-    def fit(self, X, y, epochs=10, batch_size=32, lr=0.1, seed=0, callback=None, **options):
-        """Mini-batch SGD; returns a History. See backprop.training.fit for the options."""
+    def fit(self, X, y, **options):
+        """Mini-batch SGD in place; a History. Options (epochs, batch_size, lr, …): backprop.training.fit."""
         from .training import fit
-        return fit(self, X, y, epochs=epochs, batch_size=batch_size, lr=lr, seed=seed,
-                   callback=callback, **options)
+        return fit(self, X, y, **options)
 
     def __repr__(self):
         return (f"Network({self.sizes}, activation={self.activation.name!r}, "
