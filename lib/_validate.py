@@ -124,3 +124,26 @@ def check_validation(net, validation):
         raise TypeError("validation must be a pair (X_val, y_val), e.g. validation=(X_test, y_test)")
     X_val = check_inputs(validation[0], net.sizes[0])
     return X_val, net.targets(validation[1], X_val.shape[0])
+
+
+def not_a_number(value, name):
+    """Raise the message for a value that should be one number."""
+    raise TypeError(f"{name} must be one number; got {type(value).__name__} of shape {np.shape(value)}")
+
+
+def check_number(value, name, low=-np.inf, high=np.inf):
+    """One finite real number in [low, high], as a float."""
+    if isinstance(value, bool) or not isinstance(value, numbers.Real) or not np.isfinite(value):
+        raise TypeError(f"{name} must be one finite number; got {value!r:.60}")
+    if not low <= value <= high:
+        raise ValueError(f"{name} must be between {low:g} and {high:g}; got {value!r}")
+    return float(value)
+
+
+def check_vector(value, name, length=None):
+    """A flat float64 array (of ``length`` entries when given)."""
+    arr = as_float_array(value, name)
+    if arr.ndim != 1 or (length is not None and arr.shape[0] != length) or arr.size == 0:
+        want = f"{length} numbers" if length is not None else "a flat list of numbers"
+        raise ValueError(f"{name} must be {want}; got shape {arr.shape}")
+    return arr

@@ -45,10 +45,12 @@ def _digit_pixels():
 
 def load_digits(test_fraction=0.2, seed=0):
     """The 1,797 8×8 handwritten digits shipped with scikit-learn, scaled to 0..1, split per class."""
-    if not 0 < test_fraction < 1:
+    from ._guards import rng_from
+    from ._validate import check_number
+    if not 0 < check_number(test_fraction, "test_fraction") < 1:
         raise ValueError(f"test_fraction must be between 0 and 1; got {test_fraction!r}")
     X, y = _digit_pixels()          # indexed below, so callers get copies and the cache stays intact
-    rng = np.random.default_rng(seed)
+    rng = rng_from(seed)
     test = np.zeros(len(y), dtype=bool)
     for label in np.unique(y):                  # the same share of every digit in the test set
         idx = rng.permutation(np.flatnonzero(y == label))

@@ -6,20 +6,25 @@ A parameter is named by a key (see backprop.parameters).
 """
 import numpy as np
 
+from . import _validate as check
 from .activations import get_activation
 from .losses import get_loss
 from .network import Network
-from .parameters import get_parameter, gradient_of, set_parameter
+from .parameters import check_key, get_parameter, gradient_of, set_parameter
 
 
 def neuron(x, w, b, activation="sigmoid"):
     """One neuron with inputs x (n_in,), weights w (n_in,), bias b: dict of z, a, da_dz and w·x terms (n_in,)."""
-    w = np.asarray(w, dtype=float).reshape(1, -1)
-    net = Network.from_parameters([w], [[b]], activation=activation, output_activation=activation)
-    trace = net.forward(np.asarray(x, dtype=float).reshape(1, -1))
+    x, w = check.as_float_array(x, "x"), check.as_float_array(w, "w")
+    if x.ndim != 1 or w.ndim != 1 or x.shape != w.shape:
+        raise ValueError(f"x and w must be flat lists of the same length, one weight per input; got x of shape "
+                         f"{x.shape} and w of shape {w.shape} — e.g. x=[0.5, 0.1], w=[0.4, 0.3]")
+    b = float(check.as_float_array(b, "b")) if np.ndim(b) == 0 else check.not_a_number(b, "b")
+    net = Network.from_parameters([w[None, :]], [[b]], activation=activation, output_activation=activation)
+    trace = net.forward(x[None, :])
     z = trace.z[1]
     return {"z": float(z[0, 0]), "a": float(trace.a[1][0, 0]),
-            "da_dz": float(net.activations[0].prime(z)[0, 0]), "terms": w[0] * trace.a[0][0]}
+            "da_dz": float(net.activations[0].prime(z)[0, 0]), "terms": w * trace.a[0][0]}
 
 
 def tangent(x0, y0, slope, xs):
@@ -32,21 +37,26 @@ def output_loss(loss, y_hat, y):
 
     cross_entropy reads ŷ as the probability of class 1 of two, (ŷ, 1 − ŷ): binary cross-entropy.
     """
-    fn, y_hat = get_loss(loss), np.asarray(y_hat, dtype=float)
+    fn, y_hat, y = get_loss(loss), check.as_float_array(y_hat, "y_hat"), check.as_float_array(y, "y")
+    if y_hat.size == 0:
+        raise ValueError("y_hat must hold at least one prediction ŷ; got an empty array")
+    if y.size not in (1, y_hat.size):
+        raise ValueError(f"y must be one target or one per ŷ ({y_hat.size}); got shape {y.shape}")
     Y_hat = y_hat.reshape(-1, 1)
-    Y = np.broadcast_to(np.asarray(y, dtype=float).reshape(-1, 1), Y_hat.shape)
-    if fn.name == "cross_entropy":
-        Y_hat, Y = np.hstack([Y_hat, 1.0 - Y_hat]), np.hstack([Y, 1.0 - Y])
-        grad = fn.grad(Y_hat, Y)
-        slope = grad[:, 0] - grad[:, 1]          # ŷ moves class 1 up and class 0 down
-    else:
-        slope = fn.grad(Y_hat, Y)[:, 0]
-    return fn.value(Y_hat, Y).reshape(y_hat.shape), slope.reshape(y_hat.shape)
+    Y = np.broadcast_to(y.reshape(-1, 1), Y_hat.shape)
+    with np.errstate(over="ignore", invalid="ignore"):          # a huge miss gives C = inf, not a warning
+        if fn.name == "cross_entropy":
+            Y_hat, Y = np.hstack([Y_hat, 1.0 - Y_hat]), np.hstack([Y, 1.0 - Y])
+            grad = fn.grad(Y_hat, Y)
+            slope = grad[:, 0] - grad[:, 1]          # ŷ moves class 1 up and class 0 down
+        else:
+            slope = fn.grad(Y_hat, Y)[:, 0]
+        return fn.value(Y_hat, Y).reshape(y_hat.shape), slope.reshape(y_hat.shape)
 
 
 def loss_along(net, x, y, key, values):
     """C as parameter ``key`` takes each of ``values`` (m,), every other parameter fixed: (m,)."""
-    probe = net.copy()
+    key, values, probe = check_key(net, key), check.check_vector(values, "values"), net.copy()
     losses = np.empty(len(values))
     for i, value in enumerate(values):
         set_parameter(probe, key, value)
@@ -59,7 +69,7 @@ def chain_factors(net, x, y, key):
 
     dz/dp is the input a⁽ᴸ⁻¹⁾ₖ for a weight and 1 for a bias; ``gradient`` is backward's own dC/dp.
     """
-    trace = net.forward(x)
+    key, trace = check_key(net, key), net.forward(x)
     if trace.a[0].shape[0] != 1:
         raise ValueError(f"chain factors are for one example; got {trace.a[0].shape[0]} rows in x")
     grads = net.backward(trace, y)
@@ -79,7 +89,7 @@ def chain_factors(net, x, y, key):
 
 def nudge(net, x, y, key, dp):
     """The actual change of C after p ← p + dp, next to the predicted dC/dp · dp: (actual, predicted)."""
-    before = net.loss(x, y)
+    dp, before = check.check_number(dp, "dp (the nudge Δp)"), net.loss(x, y)
     slope = gradient_of(net.backward(net.forward(x), y), key)
     probe = net.copy()
     set_parameter(probe, key, get_parameter(net, key) + dp)

@@ -15,6 +15,9 @@ def weight_std(scheme, n_in, n_out):
         if not np.isfinite(scheme) or scheme < 0:
             raise ValueError(f"an initial weight scale must be a number ≥ 0; got {scheme!r}")
         return float(scheme)
+    if not isinstance(scheme, str):
+        raise TypeError(f"init must be one of {', '.join(map(repr, SCHEMES))} or a number (the standard "
+                        f"deviation of the weights); got {type(scheme).__name__}")
     if scheme == "small":
         return 0.1
     if scheme == "xavier":

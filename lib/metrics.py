@@ -14,4 +14,7 @@ class Scores:
 
     def accuracy(self, X, labels):
         """Fraction of examples (a float in 0..1) whose predicted class equals ``labels`` (n,) or one-hot."""
-        return float(np.mean(self.classify(X) == class_labels(labels, self.sizes[-1])))
+        predicted, labels = self.classify(X), class_labels(labels, self.sizes[-1])
+        if labels.shape != predicted.shape:
+            raise ValueError(f"labels must have one class per example ({predicted.shape[0]}); got shape {labels.shape}")
+        return float(np.mean(predicted == labels))

@@ -109,7 +109,9 @@ class Network(Scores):
     def backward(self, trace, y):
         """Gradients of the batch-mean loss from this network's latest ``trace`` and targets ``y``."""
         guard.check_trace(trace, Trace, self)
-        return self._backward(trace, self.targets(y, trace.a[0].shape[0]))
+        Y = self.targets(y, trace.a[0].shape[0])
+        with np.errstate(over="ignore", invalid="ignore"):     # inf gradients are refused by step, in words
+            return self._backward(trace, Y)
 
     def _backward(self, trace, Y):
         depth, n = len(self._weights), Y.shape[0]

@@ -12,6 +12,8 @@ from .history import History, diagnose
 
 def minibatches(n, batch_size, rng):
     """Shuffled index arrays that split range(n) into batches of ``batch_size`` (the last may be shorter)."""
+    check.check_positive(n, "n (the number of examples)", whole=True)
+    check.check_positive(batch_size, "batch_size", whole=True)
     order = rng.permutation(n)
     return [order[i:i + batch_size] for i in range(0, n, batch_size)]
 
