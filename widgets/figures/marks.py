@@ -1,0 +1,110 @@
+"""What a Plot draws, as JSON-ready dicts: numbers as lists of floats, colours as '#rrggbb'.
+
+Each mark names its panel (an index into ``Plot.panels``) and gives its data in that panel's
+units; sizes and widths are in screen pixels. A value that is not finite travels as None and is
+left out of the drawing (a line breaks there). plot.js draws these marks; picture.py draws
+the same dicts with matplotlib.
+"""
+import base64
+import io
+
+import matplotlib
+import numpy as np
+from matplotlib.colors import is_color_like, to_hex
+
+
+def numbers(values):
+    """A flat list of floats, None where a value is nan or ±inf (JSON cannot carry those)."""
+    flat = np.asarray(values, dtype=float).ravel()
+    return [float(v) if np.isfinite(v) else None for v in flat]
+
+
+def colour(c):
+    """'#rrggbb' for any matplotlib colour ('C0', '0.8', 'gold', an RGBA tuple), or a list of them."""
+    if getattr(c, "ndim", 1) == 2 or not is_color_like(c):      # rows of RGBA, or a list of colours
+        return [to_hex(each) for each in c]
+    return to_hex(c)
+
+
+def line(panel, x, y, color="C0", width=1.5, dash=False, marker=None, size=3, opacity=1.0):
+    """A polyline through (x, y); ``marker`` 'o', 'ring' or 'x' puts a marker of radius ``size`` at each point."""
+    return {"type": "line", "panel": panel, "x": numbers(x), "y": numbers(y), "color": colour(color),
+            "width": width, "dash": dash, "marker": marker, "size": size, "opacity": opacity}
+
+
+def points(panel, x, y, color="C3", shape="o", size=4, edge=None):
+    """Markers at (x, y): 'o' filled, 'ring' hollow, 'x' a cross; colour and size may be one per point."""
+    return {"type": "points", "panel": panel, "x": numbers(x), "y": numbers(y), "color": colour(color),
+            "shape": shape, "size": size if np.isscalar(size) else numbers(size),
+            "edge": None if edge is None else colour(edge)}
+
+
+def segments(panel, starts, ends, color="0.3", width=1.0, opacity=1.0):
+    """Straight lines from starts[i] to ends[i] (each (m, 2)); colour and width may be one per segment."""
+    starts, ends = np.reshape(starts, (-1, 2)), np.reshape(ends, (-1, 2))
+    return {"type": "segments", "panel": panel, "x0": numbers(starts[:, 0]), "y0": numbers(starts[:, 1]),
+            "x1": numbers(ends[:, 0]), "y1": numbers(ends[:, 1]), "color": colour(color),
+            "width": width if np.isscalar(width) else numbers(width), "opacity": opacity}
+
+
+def bars(panel, x, top, bottom=0.0, width=0.7, color="C0"):
+    """Bars centred on x, from ``bottom`` (one value or one per bar) up or down to ``top``."""
+    return {"type": "bars", "panel": panel, "x": numbers(x), "top": numbers(top),
+            "bottom": float(bottom) if np.isscalar(bottom) else numbers(bottom), "width": width,
+            "color": colour(color)}
+
+
+def rect(panel, x0=None, x1=None, y0=None, y1=None, color="C2", opacity=0.12):
+    """A filled rectangle; a side given as None reaches the panel's edge (a band across the panel)."""
+    side = lambda v: None if v is None else float(v)
+    return {"type": "rect", "panel": panel, "x0": side(x0), "x1": side(x1), "y0": side(y0), "y1": side(y1),
+            "color": colour(color), "opacity": opacity}
+
+
+def hline(panel, y, xlim, color="0.8", width=1.0, dash=False):
+    """A horizontal line at y across the panel's x-limits."""
+    return line(panel, xlim, [y, y], color=color, width=width, dash=dash)
+
+
+def vline(panel, x, ylim, color="0.8", width=1.0, dash=False):
+    """A vertical line at x across the panel's y-limits."""
+    return line(panel, [x, x], ylim, color=color, width=width, dash=dash)
+
+
+def texts(panel, xy, words, coords="data", anchor="middle", baseline="middle", size=9, color="#222222",
+          halo=False):
+    """Words at positions xy (m, 2), in data or axes (0..1) coordinates; ``halo`` keeps them readable on lines."""
+    xy = np.reshape(xy, (-1, 2))
+    return {"type": "text", "panel": panel, "x": numbers(xy[:, 0]), "y": numbers(xy[:, 1]),
+            "text": [str(w) for w in words], "coords": coords, "anchor": anchor, "baseline": baseline,
+            "size": size, "color": colour(color), "halo": halo}
+
+
+def legend(panel, entries, x=0.03, y=0.95):
+    """A key at (x, y) in axes coordinates: entries of (label, colour, 'line' | 'o' | 'ring' | 'x')."""
+    return {"type": "legend", "panel": panel, "x": x, "y": y,
+            "entries": [[label, colour(c), shape] for label, c, shape in entries]}
+
+
+def image(panel, pixels, extent, cmap="gray_r", vmin=0.0, vmax=1.0):
+    """A small picture of ``pixels`` (h, w) through a colour map, stretched over extent (x0, x1, y0, y1)."""
+    rgba = matplotlib.colormaps[cmap](matplotlib.colors.Normalize(vmin, vmax)(np.asarray(pixels, dtype=float)))
+    from PIL import Image
+    buffer = io.BytesIO()
+    Image.fromarray((rgba * 255).astype(np.uint8)).save(buffer, format="png")
+    src = "data:image/png;base64," + base64.b64encode(buffer.getvalue()).decode("ascii")
+    return {"type": "image", "panel": panel, "src": src, "extent": numbers(extent)}
+
+
+def contours(panel, x, y, z, levels, cmap="viridis", width=1.2):
+    """One line mark per level of z (len(y), len(x)) over the grid x, y, coloured along ``cmap``."""
+    import contourpy
+    generator = contourpy.contour_generator(np.asarray(x, float), np.asarray(y, float), np.asarray(z, float),
+                                            line_type=contourpy.LineType.Separate)
+    shades = matplotlib.colormaps[cmap](np.linspace(0, 1, len(levels)))
+    out = []
+    for level, shade in zip(levels, shades):
+        pieces = generator.lines(level)
+        joined = np.vstack([np.vstack([piece, [np.nan, np.nan]]) for piece in pieces]) if pieces else np.zeros((0, 2))
+        out.append(line(panel, joined[:, 0], joined[:, 1], color=shade, width=width))
+    return out

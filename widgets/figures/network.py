@@ -1,0 +1,87 @@
+"""The network diagram as Plot marks: a circle per neuron, a line per weight, recoloured on each change.
+
+Used by BlameExplorer (lessons/04_hidden_layer_blame, 05_worked_example). Colour is sign (blue
+positive, red negative), line width is size; an unknown value (blame not yet revealed) is grey.
+This module maps numbers to positions, colours and words only; it computes no maths.
+"""
+import numpy as np
+
+from .._diagram import BLANK, NEGATIVE, POSITIVE, UNKNOWN, labels, scale_of, shade
+from .marks import colour, points, segments, texts
+from .plot import panel
+
+HIGHLIGHT = "gold"
+
+
+class NetworkFigure:
+    """Neurons of ``sizes`` left to right (neuron 1 on top); edges in the order of weights[l][j, k]."""
+
+    def __init__(self, sizes, edge_labels=None, panel_index=0):
+        self.sizes, self.index = list(sizes), panel_index
+        self.centres = [np.column_stack([np.full(n, float(l)), (n - 1) / 2 - np.arange(n)])
+                        for l, n in enumerate(self.sizes)]
+        self.edge_index = [(l, j, k) for l in range(len(sizes) - 1) for j in range(sizes[l + 1])
+                           for k in range(sizes[l])]
+        self.starts = np.array([self.centres[l][k] for l, j, k in self.edge_index]).reshape(-1, 2)
+        self.ends = np.array([self.centres[l + 1][j] for l, j, k in self.edge_index]).reshape(-1, 2)
+        self.radius = 19 if max(sizes) <= 3 else 17 if max(sizes) <= 4 else 14
+        self.edge_labels = len(self.edge_index) <= 8 if edge_labels is None else edge_labels
+        half = (max(sizes) - 1) / 2
+        self.xlim, self.ylim = (-0.45, len(sizes) - 0.55), (-half - 0.6, half + 0.45 + 0.1 * max(sizes))
+
+    def panel(self, rect=(0.0, 0.0, 1.0, 0.92)):
+        """The frameless panel the diagram is drawn in."""
+        return panel(rect, self.xlim, self.ylim, frame=False)
+
+    def backdrop(self):
+        """The layer names above the columns (drawn once)."""
+        names = ["inputs"] + [f"hidden {l}" for l in range(1, len(self.sizes) - 1)] + ["output"]
+        return [texts(self.index, [(l, self.ylim[1]) for l in range(len(names))], names, baseline="hanging",
+                      size=11, color="0.35")]
+
+    def forward(self, activations, weights, key):
+        """Marks: neurons shaded and labelled by a[L] (inputs by x), edges by the weights, ``key`` highlighted."""
+        node_labels = [labels(a, len(a), ".3f") for a in activations]
+        edge_labels = [[labels(row, len(row), "+.2f") for row in W] for W in weights]
+        return self._marks(activations, node_labels, weights, edge_labels, key, floor=1.0)
+
+    def blame(self, deltas, gradients, key):
+        """Marks: neurons by delta[L] (n_L,) for L ≥ 1, edges by dC/dw; None = not revealed yet ('?')."""
+        sizes = self.sizes
+        node_labels = [[""] * sizes[0]] + [labels(d, n, "+.4f") for d, n in zip(deltas, sizes[1:])]
+        edge_labels = [[labels(None if g is None else g[j], sizes[l], "+.4f") for j in range(sizes[l + 1])]
+                       for l, g in enumerate(gradients)]
+        return self._marks(["blank"] + list(deltas), node_labels, gradients, edge_labels, key, floor=1e-12)
+
+    def _marks(self, node_values, node_labels, edge_values, edge_labels, key, floor):
+        colours, widths = self._edge_style(edge_values, floor)
+        xy = np.vstack(self.centres)
+        marks = [*self._highlight(key), segments(self.index, self.starts, self.ends, colours, widths),
+                 points(self.index, xy[:, 0], xy[:, 1], self._node_colours(node_values, floor), size=self.radius,
+                        edge="0.25"),
+                 texts(self.index, xy, [t for layer in node_labels for t in layer], size=9)]
+        if self.edge_labels:
+            words = [edge_labels[l][j][k] for l, j, k in self.edge_index]
+            marks.append(texts(self.index, 0.72 * self.ends + 0.28 * self.starts, words, size=9, halo=True))
+        return marks
+
+    def _node_colours(self, values, floor):
+        scale = scale_of([v for v in values if not isinstance(v, str)], floor)
+        rows = [[UNKNOWN if v is None else BLANK] * n if v is None or isinstance(v, str) else colour(shade(v, scale))
+                for v, n in zip(values, self.sizes)]
+        return [c for row in rows for c in row]
+
+    def _edge_style(self, values, floor):
+        scale = scale_of(values, floor)
+        colours = [UNKNOWN if values[l] is None else POSITIVE if values[l][j, k] >= 0 else NEGATIVE
+                   for l, j, k in self.edge_index]
+        widths = [1.1 if values[l] is None else 0.8 + 7.0 * abs(values[l][j, k]) / scale for l, j, k in self.edge_index]
+        return colours, widths
+
+    def _highlight(self, key):
+        """A gold band under the weight ``key``, or a gold ring around the neuron of the bias ``key``."""
+        if key[0] == "weights":
+            l, j, k = key[1:]
+            return [segments(self.index, self.centres[l][k], self.centres[l + 1][j], HIGHLIGHT, 13, opacity=0.7)]
+        x, y = self.centres[key[1] + 1][key[2]]
+        return [points(self.index, [x], [y], HIGHLIGHT, size=self.radius + 6)]
