@@ -4,6 +4,7 @@ The checks of plain arguments (arrays, sizes, numbers) are in backprop._validate
 Messages speak to a learner: what was expected, what was given, what to do.
 """
 import contextlib
+import functools
 import numbers
 
 import numpy as np
@@ -37,14 +38,22 @@ class ParameterList:
 
 def parameter_list(values, name, sizes, copy=False):
     """One float64 array per layer of the expected shape; the same list when nothing needs converting."""
-    shapes = [(n_out, n_in) if name == "weights" else (n_out,) for n_in, n_out in zip(sizes[:-1], sizes[1:])]
+    shapes = _shapes(name, tuple(sizes))
+    if not copy and type(values) is list and len(values) == len(shapes):      # the hot path: nothing to do
+        for v, s in zip(values, shapes):
+            if type(v) is not np.ndarray or v.dtype != np.float64 or v.shape != s:
+                break
+        else:
+            return values
     if isinstance(values, (str, bytes)) or not hasattr(values, "__len__") or len(values) != len(shapes):
         given = len(values) if hasattr(values, "__len__") and not isinstance(values, str) else type(values).__name__
         raise ValueError(f"{name} must be a list of {len(shapes)} arrays (one per layer); got {given}")
-    clean = all(type(v) is np.ndarray and v.dtype == np.float64 and v.shape == s for v, s in zip(values, shapes))
-    if clean and not copy:
-        return values
     return [check_parameter(v, s, f"{name}[{l}]") for l, (v, s) in enumerate(zip(values, shapes))]
+
+
+@functools.lru_cache(maxsize=64)
+def _shapes(name, sizes):
+    return tuple((n_out, n_in) if name == "weights" else (n_out,) for n_in, n_out in zip(sizes[:-1], sizes[1:]))
 
 
 def sizes_from_parameters(weights, biases):

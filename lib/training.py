@@ -61,13 +61,14 @@ def _run_epoch(net, X, Y, settings, rng, history, validation):
     batch_size, lr, weight_decay, dropout = settings
     order = rng.permutation(X.shape[0])
     X_shuffled, Y_shuffled = X[order], Y[order]    # shuffle once: each mini-batch is then a slice
+    parameters = net.parameters()                  # the same arrays all epoch: descend updates them in place
     for start in range(0, X.shape[0], batch_size):
         X_batch, Y_batch = X_shuffled[start:start + batch_size], Y_shuffled[start:start + batch_size]
         loss, grads = net.loss_and_gradients(X_batch, Y_batch, dropout, rng)
         history.step_loss.append(loss)
         if not math.isfinite(loss):
             break
-        descend(net.parameters(), with_weight_decay(grads.parameters(), net.parameters(), weight_decay), lr)
+        descend(parameters, with_weight_decay(grads.parameters(), parameters, weight_decay), lr)
         history.examples_seen += X_batch.shape[0]
         if history.record_every and len(history.step_loss) % history.record_every == 0:
             history.record(net, (X, Y), validation)
