@@ -5,6 +5,8 @@ Introduced in lessons/01_neuron_anatomy; the derivative (the neuron's
 Every function takes ``z`` of any shape — in the network (n, n_units) — and
 returns an array of the same shape.
 """
+import functools
+
 import numpy as np
 
 
@@ -17,8 +19,14 @@ def sigmoid(z):
     z = np.asarray(z)
     if z.dtype.kind != "f":
         z = z.astype(float)
-    floor = -min(700.0, 0.99 * float(np.log(np.finfo(z.dtype).max)))
+    floor = -700.0 if z.dtype == np.float64 else _floor(z.dtype)
     return 1.0 / (1.0 + np.exp(-np.maximum(z, floor)))     # large z: e^(−z) → 0, σ → 1, no warning
+
+
+@functools.lru_cache(maxsize=8)
+def _floor(dtype):
+    """The most negative z of this float dtype whose e^(−z) is finite, with a margin."""
+    return -min(700.0, 0.99 * float(np.log(np.finfo(dtype).max)))
 
 
 def sigmoid_prime(z):

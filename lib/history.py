@@ -5,6 +5,9 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
+from ._guards import class_labels
+from .metrics import classes_of
+
 LOSS_RISE = 10.0       # diverged: an epoch's loss above this × the first step's loss …
 PARAMETER_RISE = 1e4   # … or a parameter above this × the largest one at the start (≥ 1)
 CHANCE_MARGIN = 0.05   # not learning: training accuracy within this of chance (1 / n_classes)
@@ -96,7 +99,7 @@ def diagnose(history, net, X, Y):
     history.dead_units = (dead, sum(net.sizes[L] for L in relu))
     n_classes = max(net.sizes[-1], 2)
     labelled = bool(np.all((Y == 0) | (Y == 1)))            # a classification task: accuracy means something
-    accuracy = net.accuracy(X, Y) if labelled else 1.0
+    accuracy = float(np.mean(classes_of(trace.y_hat) == class_labels(Y, net.sizes[-1]))) if labelled else 1.0
     causes = []
     if dead and dead >= history.dead_units[1] / 2:
         causes.append(f"{dead} of {history.dead_units[1]} hidden units never fire (dead ReLUs)")

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from . import _guards as guard
-from . import _validate as check
+from . import _validate as checks
 from .activations import dropout_mask, get_activation
 from .init import initial_parameters
 from .losses import get_loss, output_layer
@@ -58,8 +58,8 @@ class Network(Scores):
 
     def __init__(self, sizes, activation="sigmoid", output_activation=None,
                  loss="half_squared_error", init="xavier", seed=0):
-        self.sizes = check.check_sizes(sizes)
-        hidden = check.hidden_activation(get_activation(activation))
+        self.sizes = checks.check_sizes(sizes)
+        hidden = checks.hidden_activation(get_activation(activation))
         self.output = output_layer(get_activation(output_activation or activation), get_loss(loss))
         self.activation, self.output_activation = hidden, self.output.activation
         self.loss_function = self.output.loss
@@ -88,8 +88,8 @@ class Network(Scores):
 
     def forward(self, X, dropout=0.0, rng=None):
         """Trace of z[L] and a[L] for X (n, n_in) or one example (n_in,); dropout on hidden layers."""
-        X = np.array(check.check_inputs(X, self.sizes[0]))       # the trace keeps its own copy
-        dropout = check.check_fraction(dropout, "dropout")
+        X = np.array(checks.check_inputs(X, self.sizes[0]))       # the trace keeps its own copy
+        dropout = checks.check_fraction(dropout, "dropout")
         parameters = [p.copy() for p in self.parameters()]      # (reading them converts any set by hand)
         with np.errstate(over="ignore", invalid="ignore"):       # a blow-up is reported by step, in words
             trace = self._forward(X, dropout, rng)
@@ -98,13 +98,13 @@ class Network(Scores):
 
     def _forward(self, X, dropout=0.0, rng=None):
         z, a, masks = [None], [X], [None]
-        trace = Trace(z, a, masks)
         for L, (W, b, f) in enumerate(zip(self._weights, self._biases, self.activations), start=1):
-            z.append(trace.sent(L - 1) @ W.T + b)
+            sent = a[L - 1] if masks[L - 1] is None else a[L - 1] * masks[L - 1]     # as Trace.sent(L - 1)
+            z.append(sent @ W.T + b)
             a.append(f(z[L]))
             hidden = L < len(self._weights)
             masks.append(dropout_mask(a[L].shape, dropout, guard.rng_from(rng)) if dropout and hidden else None)
-        return trace
+        return Trace(z, a, masks)
 
     def backward(self, trace, y):
         """Gradients of the batch-mean loss from this network's latest ``trace`` and targets ``y``."""
@@ -130,7 +130,7 @@ class Network(Scores):
 
     def targets(self, y, n):
         """y as (n, n_out): integer labels become one-hot when there are several outputs."""
-        return check.check_targets(y, n, self.sizes[-1], one_hot_labels=True)
+        return checks.check_targets(y, n, self.sizes[-1], one_hot_labels=True)
 
     def loss(self, X, y):
         """Batch-mean loss on X (n, n_in), y (a float; inf when the numbers overflow)."""
@@ -141,10 +141,15 @@ class Network(Scores):
         with np.errstate(over="ignore", invalid="ignore"):
             return self.output.cost(trace.z[-1], trace.a[-1], self.targets(y, trace.a[0].shape[0]))
 
-    def loss_and_gradients(self, X, y, dropout=0.0, rng=None):
-        """(batch-mean loss, Gradients) of one batch in one forward and one backward pass (fit's step)."""
-        X, _ = check.check_inputs(X, self.sizes[0]), self.parameters()
-        Y = self.targets(y, X.shape[0])
+    def loss_and_gradients(self, X, y, dropout=0.0, rng=None, check=True):
+        """(batch-mean loss, Gradients) of one batch in one forward and one backward pass (fit's step).
+
+        check=False skips the argument checks (as scipy's check_finite=False does): for fit's
+        inner loop, whose X (n, n_in) and Y (n, n_out) float64 arrays were checked once.
+        """
+        if check:
+            X, _ = checks.check_inputs(X, self.sizes[0]), self.parameters()
+        Y = self.targets(y, X.shape[0]) if check else y
         trace = self._forward(X, dropout, rng)
         return self.output.cost(trace.z[-1], trace.a[-1], Y), self._backward(trace, Y)
 
@@ -155,7 +160,7 @@ class Network(Scores):
 
     def step(self, grads, lr):
         """Gradient descent in place, p ← p − lr · ∂C/∂p; refuses (unchanged) a step to inf or NaN."""
-        check.check_positive(lr, "lr (the learning rate)")
+        checks.check_positive(lr, "lr (the learning rate)")
         guard.check_gradients(grads, Gradients, self, lr)
         with guard.refuse_blow_up(self, lr):
             descend(self.parameters(), grads.parameters(), lr)

@@ -64,7 +64,7 @@ def _run_epoch(net, X, Y, settings, rng, history, validation):
     parameters = net.parameters()                  # the same arrays all epoch: descend updates them in place
     for start in range(0, X.shape[0], batch_size):
         X_batch, Y_batch = X_shuffled[start:start + batch_size], Y_shuffled[start:start + batch_size]
-        loss, grads = net.loss_and_gradients(X_batch, Y_batch, dropout, rng)
+        loss, grads = net.loss_and_gradients(X_batch, Y_batch, dropout, rng, check=False)   # checked in fit
         history.step_loss.append(loss)
         if not math.isfinite(loss):
             break
