@@ -7,8 +7,8 @@ from .gradcheck import GradientCheck, gradient_check, numerical_gradients, relat
 from .losses import LOSSES, get_loss
 from .network import Gradients, Network, Trace
 from .history import History
-from .training import minibatches
+from .training import Training, minibatches
 
-__all__ = ["Network", "Trace", "Gradients", "History", "gradient_check", "numerical_gradients",
-           "relative_error", "minibatches", "ACTIVATIONS", "LOSSES", "get_activation", "get_loss",
+__all__ = ["Network", "Trace", "Gradients", "History", "Training", "gradient_check", "numerical_gradients",
+           "relative_error", "GradientCheck", "minibatches", "ACTIVATIONS", "LOSSES", "get_activation", "get_loss",
            "sigmoid", "sigmoid_prime"]

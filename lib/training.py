@@ -18,43 +18,67 @@ def minibatches(n, batch_size, rng):
     return [order[i:i + batch_size] for i in range(0, n, batch_size)]
 
 
-def fit(net, X, y, epochs=10, batch_size=32, lr=0.1, seed=0, callback=None,
-        weight_decay=0.0, dropout=0.0, validation=None, record_every=None):
+def fit(net, X, y, epochs=10, batch_size=32, lr=0.1, seed=0, callback=None, **options):
     """Train ``net`` in place with shuffled mini-batches of X (n, n_in), y; return a History.
 
-    lr is the learning rate η; weight_decay λ adds λ·W to each weight gradient (an L2
-    penalty ½λ‖W‖²); dropout is the fraction of hidden activations zeroed in training;
-    validation=(X_val, y_val) is scored after each epoch; record_every=k also scores the
-    whole training set (and validation) every k steps; callback(epoch, history) runs after
-    each epoch — return False to stop. The History's verdict says, in words, whether
-    training finished, diverged (lr too high) or is not learning (dead units, chance accuracy).
-    Raises ValueError/TypeError for arguments of the wrong kind.
+    lr is the learning rate η; options as Training (weight_decay, dropout, validation,
+    record_every); callback(epoch, history) runs after each epoch — return False to stop.
+    The History's verdict says, in words, whether training finished, diverged (lr too
+    high) or is not learning (dead units, chance accuracy). Raises ValueError/TypeError
+    for arguments of the wrong kind.
     """
-    X = check.check_inputs(X, net.sizes[0])
-    Y = net.targets(y, X.shape[0])
     check.check_positive(epochs, "epochs", whole=True)
-    check.check_positive(batch_size, "batch_size", whole=True)
-    check.check_positive(lr, "lr (the learning rate)")
-    if record_every is not None:
-        check.check_positive(record_every, "record_every (steps between records)", whole=True)
-    check.check_nonnegative(weight_decay, "weight_decay")
-    dropout = check.check_fraction(dropout, "dropout")
-    validation = None if validation is None else check.check_validation(net, validation)
-    rng, history = np.random.default_rng(seed), History(lr=float(lr), record_every=record_every)
-    scale = max(1.0, max(float(np.abs(p).max()) for p in net.parameters()))
+    training = Training(net, X, y, batch_size=batch_size, lr=lr, seed=seed, **options)
     for epoch in range(epochs):
+        if not training.run_epoch():
+            break
+        if callback is not None and callback(epoch, training.history) is False:
+            training.history.stop(epoch)
+            break
+    return training.finish()
+
+
+class Training:
+    """fit, one epoch at a time, for a caller that must yield between epochs (a live view).
+
+    ``run_epoch()`` takes the same shuffles and steps as fit(epochs=N) does, epoch by epoch,
+    and returns False once training diverged; ``finish()`` adds the closing diagnosis and
+    returns the History. weight_decay λ adds λ·W to each weight gradient (an L2 penalty
+    ½λ‖W‖²); dropout is the fraction of hidden activations zeroed in training;
+    validation=(X_val, y_val) is scored after each epoch; record_every=k scores the whole
+    training set (and validation) every k steps instead.
+    """
+
+    def __init__(self, net, X, y, batch_size=32, lr=0.1, seed=0, weight_decay=0.0, dropout=0.0,
+                 validation=None, record_every=None):
+        self.net, self.X = net, check.check_inputs(X, net.sizes[0])
+        self.Y = net.targets(y, self.X.shape[0])
+        check.check_positive(batch_size, "batch_size", whole=True)
+        check.check_positive(lr, "lr (the learning rate)")
+        if record_every is not None:
+            check.check_positive(record_every, "record_every (steps between records)", whole=True)
+        self.settings = (batch_size, lr, check.check_nonnegative(weight_decay, "weight_decay"),
+                         check.check_fraction(dropout, "dropout"))
+        self.validation = None if validation is None else check.check_validation(net, validation)
+        self.rng, self.history = np.random.default_rng(seed), History(lr=float(lr), record_every=record_every)
+        self.scale = max(1.0, max(float(np.abs(p).max()) for p in net.parameters()))
+
+    def run_epoch(self):
+        """One epoch of shuffled mini-batches; False when the loss or the weights ran away."""
+        history = self.history
         with np.errstate(over="ignore", invalid="ignore"):   # divergence is reported in words
-            _run_epoch(net, X, Y, (batch_size, lr, weight_decay, dropout), rng, history, validation)
+            _run_epoch(self.net, self.X, self.Y, self.settings, self.rng, history, self.validation)
         history.end_epoch()
-        if history.blew_up(net.parameters(), scale):
-            break
-        if record_every is None and validation is not None:
-            history.record(net, None, validation)
-        if callback is not None and callback(epoch, history) is False:
-            history.stop(epoch)
-            break
-    diagnose(history, net, X, Y)
-    return history
+        if history.blew_up(self.net.parameters(), self.scale):
+            return False
+        if history.record_every is None and self.validation is not None:
+            history.record(self.net, None, self.validation)
+        return True
+
+    def finish(self):
+        """The History, with a 'finished' verdict turned into 'not learning' where units died."""
+        diagnose(self.history, self.net, self.X, self.Y)
+        return self.history
 
 
 def _run_epoch(net, X, Y, settings, rng, history, validation):

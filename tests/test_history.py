@@ -79,3 +79,16 @@ def test_a_callback_can_stop_training():
     X, y = xor()
     history = Network([2, 3, 1]).fit(X, y, epochs=10, batch_size=4, callback=lambda epoch, h: epoch < 1)
     assert history.verdict == "stopped" and history.epochs_run == 2 and history.stopped
+
+
+def test_training_one_epoch_at_a_time_takes_the_same_steps_as_fit(digits):
+    from backprop import Training
+    X, y = digits.X_train[:300], digits.y_train[:300]
+    whole = Network([64, 16, 10], "relu", "softmax", "cross_entropy", seed=1)
+    history = whole.fit(X, y, epochs=3, batch_size=25, lr=0.3, seed=4)
+    stepped = Network([64, 16, 10], "relu", "softmax", "cross_entropy", seed=1)
+    training = Training(stepped, X, y, batch_size=25, lr=0.3, seed=4)
+    assert all(training.run_epoch() for _ in range(3))
+    assert training.finish().epoch_loss == history.epoch_loss
+    for a, b in zip(whole.parameters(), stepped.parameters()):
+        np.testing.assert_array_equal(a, b)
