@@ -97,7 +97,8 @@ class GradientCheck(float):
         if worst is not None:
             word = "wrong" if worst.error > WRONG else "excellent" if worst.error < EXCELLENT else \
                 "fine only near a kink" if worst.error < FINE_WITH_KINKS else "suspect"
-            lines.append(f"worst entry (kinks and flat spots aside): {worst.label}, |a − n| / max(|a|, |n|) = {worst.error:.1e} "
+            lines.append(f"worst entry (kinks and flat spots aside): {worst.label}, "
+                         f"|a − n| / max(|a|, |n|) = {worst.error:.1e} "
                          f"({word}: > {WRONG:g} wrong, < {FINE_WITH_KINKS:g} fine with kinks, "
                          f"< {EXCELLENT:g} excellent)")
         for names, why in ((self.kinks, "a nudge crosses a ReLU kink, so the finite difference averages "

@@ -1,11 +1,7 @@
-"""The Network: forward keeps a trace, backward reads it, step descends.
+"""The Network: forward keeps a trace, backward reads it, step descends (lessons 01, 04, 05).
 
-Forward and blame are introduced in lessons/01_neuron_anatomy and
-lessons/04_hidden_layer_blame; the whole cycle is worked by hand in
-lessons/05_worked_example. Shapes: X (n, n_in); weights[L-1] (n_L, n_{L-1});
-biases[L-1] (n_L,); z[L], a[L], delta[L] (n, n_L). Index 0 of z and delta
-is None: the input layer has no weighted input. Every check of the arguments
-lives in backprop._validate.
+Shapes: X (n, n_in); weights[L-1] (n_L, n_{L-1}); biases[L-1] (n_L,); z[L], a[L], delta[L]
+(n, n_L); z[0] and delta[0] are None. Argument checks live in backprop._validate and _guards.
 """
 from dataclasses import dataclass, field
 
@@ -61,8 +57,7 @@ class Network(Scores):
         self.sizes = checks.check_sizes(sizes)
         hidden = checks.hidden_activation(get_activation(activation))
         self.output = output_layer(get_activation(output_activation or activation), get_loss(loss))
-        self.activation, self.output_activation = hidden, self.output.activation
-        self.loss_function = self.output.loss
+        self.activation, self.output_activation, self.loss_function = hidden, self.output.activation, self.output.loss
         self.activations = [hidden] * (len(self.sizes) - 2) + [self.output_activation]
         self._weights, self._biases = initial_parameters(self.sizes, init, guard.rng_from(seed))
 
@@ -142,10 +137,9 @@ class Network(Scores):
             return self.output.cost(trace.z[-1], trace.a[-1], self.targets(y, trace.a[0].shape[0]))
 
     def loss_and_gradients(self, X, y, dropout=0.0, rng=None, check=True):
-        """(batch-mean loss, Gradients) of one batch in one forward and one backward pass (fit's step).
+        """(batch-mean loss, Gradients) of one batch: one forward and one backward pass (fit's step).
 
-        check=False skips the argument checks (as scipy's check_finite=False does): for fit's
-        inner loop, whose X (n, n_in) and Y (n, n_out) float64 arrays were checked once.
+        check=False skips the argument checks (like scipy's check_finite=False): for fit's inner loop.
         """
         if check:
             X, _ = checks.check_inputs(X, self.sizes[0]), self.parameters()
@@ -171,5 +165,5 @@ class Network(Scores):
         return fit(self, X, y, **options)
 
     def __repr__(self):
-        return (f"Network({self.sizes}, activation={self.activation.name!r}, "
-                f"output_activation={self.output_activation.name!r}, loss={self.loss_function.name!r})")
+        names = self.activation.name, self.output_activation.name, self.loss_function.name
+        return "Network({}, activation={!r}, output_activation={!r}, loss={!r})".format(self.sizes, *names)
