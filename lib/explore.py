@@ -33,7 +33,7 @@ def tangent(x0, y0, slope, xs):
 
 
 def output_loss(loss, y_hat, y):
-    """Loss and dC/dŷ of one output ŷ (any shape) against target y: two arrays of ŷ's shape.
+    """Loss and ∂C/∂ŷ of one output ŷ (any shape) against target y: two arrays of ŷ's shape.
 
     cross_entropy reads ŷ as the probability of class 1 of two, (ŷ, 1 − ŷ): binary cross-entropy.
     """
@@ -65,9 +65,9 @@ def loss_along(net, x, y, key, values):
 
 
 def chain_factors(net, x, y, key):
-    """dC/dp = dC/da · da/dz · dz/dp for one example x (n_in,) or (1, n_in): dict of floats.
+    """∂C/∂p = ∂C/∂a · ∂a/∂z · ∂z/∂p for one example x (n_in,) or (1, n_in): dict of floats.
 
-    dz/dp is the input a⁽ᴸ⁻¹⁾ₖ for a weight and 1 for a bias; ``gradient`` is backward's own dC/dp.
+    ∂z/∂p is the input a⁽ᴸ⁻¹⁾ₖ for a weight and 1 for a bias; ``gradient`` is backward's own ∂C/∂p.
     """
     key, trace = check_key(net, key), net.forward(x)
     if trace.a[0].shape[0] != 1:
@@ -88,7 +88,7 @@ def chain_factors(net, x, y, key):
 
 
 def nudge(net, x, y, key, dp):
-    """The actual change of C after p ← p + dp, next to the predicted dC/dp · dp: (actual, predicted)."""
+    """The actual change of C after p ← p + dp, next to the predicted ∂C/∂p · dp: (actual, predicted)."""
     dp, before = check.check_number(dp, "dp (the nudge Δp)"), net.loss(x, y)
     slope = gradient_of(net.backward(net.forward(x), y), key)
     probe = net.copy()

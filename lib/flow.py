@@ -17,7 +17,7 @@ TINY, HUGE = 1e-2, 1e2               # with targets of size 1, a healthy gradien
 
 @dataclass
 class Flow:
-    """Frobenius norm of dC/dW for each layer, first layer first: norms (depth + 1,)."""
+    """Frobenius norm of ∂C/∂W for each layer, first layer first: norms (depth + 1,)."""
     norms: np.ndarray
 
     @property

@@ -3,7 +3,7 @@
 Introduced in lessons/02_error_and_loss. ``y_hat`` and ``y`` have shape
 (n, n_out). Each loss is written once, as its terms per output neuron (n, n_out);
 ``value`` sums them per example (n,), calling the loss gives the batch mean, and
-``grad`` returns dC/dŷ per example (n, n_out) — the batch mean is taken by the caller.
+``grad`` returns ∂C/∂ŷ per example (n, n_out) — the batch mean is taken by the caller.
 """
 import numpy as np
 
@@ -56,7 +56,7 @@ def cross_entropy(y_hat, y):
 
 
 def cross_entropy_grad(y_hat, y):
-    """∂C/∂ŷ = −y / ŷ (with softmax this becomes ŷ − y for dC/dz)."""
+    """∂C/∂ŷ = −y / ŷ (with softmax this becomes ŷ − y for ∂C/∂z)."""
     return -y / np.clip(y_hat, _TINY, None)
 
 

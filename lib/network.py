@@ -50,7 +50,12 @@ class Gradients:
 
 
 class Network(Scores):
-    """A fully connected network, vectorised over the batch (one example per row of X)."""
+    """A fully connected network, vectorised over the batch (one example per row of X), lessons 01–08.
+
+    sizes [n_in, n_1, …, n_out]; activation of the hidden layers and output_activation by name;
+    loss by name; init 'small', 'xavier', 'he' or a weight std. Bad arguments raise a ValueError
+    or TypeError that names the argument and the fix.
+    """
 
     def __init__(self, sizes, activation="sigmoid", output_activation=None,
                  loss="half_squared_error", init="xavier", seed=0):
