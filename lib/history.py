@@ -10,7 +10,8 @@ from .metrics import classes_of
 
 LOSS_RISE = 10.0       # diverged: an epoch's loss above this × the first step's loss …
 PARAMETER_RISE = 1e4   # … or a parameter above this × the largest one at the start (≥ 1)
-CHANCE_MARGIN = 0.05   # not learning: training accuracy within this of chance (1 / n_classes)
+CHANCE_MARGIN = 0.05   # not learning: training accuracy within this of chance (1 / n_classes) …
+LEARNING = 0.5         # … looked for only when the loss ended above this × the first step's loss
 
 
 @dataclass
@@ -92,6 +93,8 @@ class History:
 def diagnose(history, net, X, Y):
     """Turn a 'finished' verdict into 'not learning' when units died or accuracy stayed at chance."""
     if history.verdict != "finished" or not history.step_loss:
+        return
+    if history.epoch_loss[-1] < LEARNING * history.step_loss[0]:   # the loss fell well: it is learning
         return
     trace = net.forward(X)
     relu = [L for L in range(1, len(net.sizes) - 1) if net.activations[L - 1].name == "relu"]

@@ -9,7 +9,8 @@ import numpy as np
 
 from .activations import log_softmax
 
-_TINY = 1e-12   # keeps log(0) away from cross-entropy
+_TINY = 1e-12   # keeps log(0) away from cross-entropy read from ŷ
+_UNDERFLOW = 1e-300   # below this a probability has lost its digits: read the loss from the logits
 
 
 class Loss:
@@ -89,12 +90,14 @@ class OutputLayer:
 class SoftmaxCrossEntropy(OutputLayer):
     """Softmax with cross-entropy (lessons/07_sgd_minibatches), both from the logits z.
 
-    C = −Σ y log softmax(z) uses a stable log-softmax, so logits like [1000, 0] give the
-    true loss 1000 for class 1 (log ŷ of a rounded ŷ would be capped). δ = ŷ − y: the
+    C = −Σ y log softmax(z): where a probability underflowed (logits like [1000, 0]) it is
+    taken from a stable log-softmax of z, so class 1 costs the true 1000, not a capped value. δ = ŷ − y: the
     softmax's slope and cross-entropy's −y/ŷ cancel.
     """
 
     def cost(self, z, a, Y):
+        if a.min() > _UNDERFLOW:            # every ŷ is a normal number: log ŷ is exact to rounding
+            return float(-(Y * np.log(a)).sum() / z.shape[0])
         return float(-(Y * log_softmax(z)).sum() / z.shape[0])
 
     def delta(self, z, a, Y):
