@@ -1,9 +1,11 @@
-# The course's two commands: `make lab` and `make test`. Both set up .venv first,
-# and the set-up is skipped when requirements.txt and pyproject.toml are unchanged.
+# The course's two commands: `make lab` and `make test`. Both set up .venv first, and the set-up
+# is skipped when its pins are unchanged: `make lab` installs what the course needs to run
+# (requirements.txt); `make test`, `make lite` and `make bench` add the tools (requirements-dev.txt).
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
+DEV_STAMP := $(VENV)/.installed-dev
 LESSONS := $(sort $(wildcard lessons/[0-9][0-9]_*.ipynb))
 ROOT_FLAG := $(if $(filter 0,$(shell id -u)),--allow-root,)
 # Tests and re-execution must not write into the maintainer's own exercise progress record.
@@ -13,10 +15,11 @@ NO_PROGRESS := BACKPROP_PROGRESS_FILE=off
 export OPENBLAS_NUM_THREADS ?= 1
 export OMP_NUM_THREADS ?= 1
 
-.PHONY: lab test setup lessons clean-venv
+.PHONY: lab test setup setup-dev lessons clean-venv
 .PHONY: bench
 
 setup: $(STAMP)
+setup-dev: $(DEV_STAMP)
 
 $(STAMP): requirements.txt pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -25,10 +28,16 @@ $(STAMP): requirements.txt pyproject.toml
 	$(BIN)/python -c "from backprop import Network"
 	touch $(STAMP)
 
+# The Pyodide kernel's front end belongs to the static site only: JupyterLab and Voilà here skip it.
+$(DEV_STAMP): requirements-dev.txt $(STAMP)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements-dev.txt
+	$(BIN)/jupyter labextension disable --level=sys_prefix @jupyterlite/pyodide-kernel-extension >/dev/null
+	touch $(DEV_STAMP)
+
 lab: $(STAMP)
 	$(BIN)/jupyter lab $(ROOT_FLAG) --notebook-dir=lessons
 
-test: $(STAMP)
+test: $(DEV_STAMP)
 	$(NO_PROGRESS) $(BIN)/python -m pytest -q tests
 ifneq ($(LESSONS),)
 	$(NO_PROGRESS) $(BIN)/python -m pytest -q --nbval --nbval-sanitize-with tests/sanitize.cfg -p no:randomly $(LESSONS)
@@ -42,7 +51,7 @@ lessons: $(STAMP)
 
 # Benchmarks (COURSE.md budgets): one table, also saved to benchmarks/results/latest.txt.
 # `make bench QUICK=1` for a short run; `make bench ONLY="training views"` for some sections.
-bench: $(STAMP)
+bench: $(DEV_STAMP)
 	$(BIN)/python -m benchmarks.run $(if $(QUICK),--quick) $(if $(ONLY),--only $(ONLY))
 
 # Classroom editions: dist/student/ (no solutions, no outputs) and dist/solutions/ (as stored),

@@ -9,14 +9,31 @@ import yaml
 ROOT = pathlib.Path(__file__).resolve().parent.parent
 
 
+def _pins(name):
+    """The requirement lines of a requirements file (comments and blank lines left out)."""
+    lines = [l.strip() for l in (ROOT / name).read_text().splitlines()]
+    return [l for l in lines if l and not l.startswith("#")]
+
+
+def _named(reqs):
+    return {r.split("==")[0].split("[")[0].lower().replace("_", "-") for r in reqs}
+
+
 def test_every_requirement_is_pinned_exactly():
-    lines = [l.strip() for l in (ROOT / "requirements.txt").read_text().splitlines()]
-    reqs = [l for l in lines if l and not l.startswith("#")]
-    assert reqs and all(re.fullmatch(r"[A-Za-z0-9_.\-\[\]]+==[0-9][0-9A-Za-z.]*", r) for r in reqs), reqs
-    named = {r.split("==")[0].lower().replace("_", "-") for r in reqs}
-    for needed in ["jupyterlab", "ipywidgets", "jupyterlab-widgets", "ipympl", "numpy", "matplotlib",
-                   "scikit-learn", "nbval", "pytest", "hypothesis", "playwright", "voila"]:
-        assert needed in named, f"{needed} is not pinned in requirements.txt"
+    course, dev = _pins("requirements.txt"), _pins("requirements-dev.txt")
+    assert dev[0] == "-r requirements.txt", "requirements-dev.txt starts from the course's own pins"
+    for reqs in (course, dev[1:]):
+        assert reqs and all(re.fullmatch(r"[A-Za-z0-9_.\-\[\]]+==[0-9][0-9A-Za-z.]*", r) for r in reqs), reqs
+    for needed in ["jupyterlab", "ipywidgets", "jupyterlab-widgets", "anywidget", "numpy", "matplotlib", "voila"]:
+        assert needed in _named(course), f"{needed} is not pinned in requirements.txt"
+    for needed in ["scikit-learn", "nbval", "pytest", "hypothesis", "playwright", "jupyterlite-core",
+                   "jupyterlite-pyodide-kernel", "pyodide-lock"]:
+        assert needed in _named(dev[1:]), f"{needed} is not pinned in requirements-dev.txt"
+
+
+def test_the_course_pins_leave_the_tools_out():
+    tools = {"scikit-learn", "nbval", "pytest", "hypothesis", "playwright", "jupyterlite-core"}
+    assert not tools & _named(_pins("requirements.txt")), "a learner's make lab installs what the course needs"
 
 
 def test_environment_yml_reuses_the_pins():
