@@ -16,7 +16,7 @@ export OPENBLAS_NUM_THREADS ?= 1
 export OMP_NUM_THREADS ?= 1
 
 .PHONY: lab test setup setup-dev lessons clean-venv
-.PHONY: bench
+.PHONY: bench lite lite-serve lite-check-all
 
 setup: $(STAMP)
 setup-dev: $(DEV_STAMP)
@@ -37,7 +37,7 @@ $(DEV_STAMP): requirements-dev.txt $(STAMP)
 lab: $(STAMP)
 	$(BIN)/jupyter lab $(ROOT_FLAG) --notebook-dir=lessons
 
-test: $(DEV_STAMP)
+test: $(DEV_STAMP) lite
 	$(NO_PROGRESS) $(BIN)/python -m pytest -q tests
 ifneq ($(LESSONS),)
 	$(NO_PROGRESS) $(BIN)/python -m pytest -q --nbval --nbval-sanitize-with tests/sanitize.cfg -p no:randomly $(LESSONS)
@@ -72,6 +72,20 @@ app: $(STAMP)
 	  echo "make app needs the number of a lesson in lessons/, e.g. make app LESSON=04"; exit 2; fi; \
 	echo "serving $$nb: open the address Voilà prints below, stop with Ctrl-C"; \
 	$(BIN)/voila "$$nb" --Voila.ip=127.0.0.1 --strip_sources=True --show_tracebacks=True
+
+# Zero install: every lesson as a static JupyterLite site in dist/lite/ (built clean every time;
+# downloads cached in ~/.cache/backprop-course/lite). PYODIDE_WHEELS=provisa (default),
+# release[:URL|PATH] or a folder of wheels names where Pyodide's compiled wheels come from.
+lite: $(DEV_STAMP)
+	$(BIN)/python -m tools.lite.build $(if $(PYODIDE_WHEELS),--wheels $(PYODIDE_WHEELS))
+
+# Serve dist/lite/ on 127.0.0.1 (port 8000, or the next free one); any static host serves it the same.
+lite-serve:
+	$(PYTHON) -m tools.lite.serve
+
+# The slow check: every lesson of the site run top to bottom in Chromium (make test runs two).
+lite-check-all: lite
+	$(NO_PROGRESS) $(BIN)/python -m pytest -q -p no:randomly tests/browser/lite_every_lesson.py
 
 clean-venv:
 	rm -rf $(VENV)

@@ -101,19 +101,25 @@ def app_04(chromium, course_copy, tmp_path_factory):
 
 
 @pytest.fixture(scope="session")
-def browser(chromium, tmp_path_factory):
-    """Headless Chromium with a fresh profile; empties test-artifacts/browser for this run's screenshots."""
+def playwright(chromium):
+    """The session's one Playwright: its sync API runs one instance at a time, so every browser shares it."""
     from playwright.sync_api import sync_playwright
-    shutil.rmtree(ARTIFACTS, ignore_errors=True)
     with sync_playwright() as playwright:
-        context = playwright.chromium.launch_persistent_context(
-            tmp_path_factory.mktemp("chromium-profile"), executable_path=chromium, headless=True,
-            args=CHROMIUM_ARGS, viewport={"width": 1280, "height": 900})
-        context.set_default_timeout(60_000)
-        try:
-            yield context
-        finally:
-            context.close()
+        yield playwright
+
+
+@pytest.fixture(scope="session")
+def browser(playwright, chromium, tmp_path_factory):
+    """Headless Chromium with a fresh profile; empties test-artifacts/browser for this run's screenshots."""
+    shutil.rmtree(ARTIFACTS, ignore_errors=True)
+    context = playwright.chromium.launch_persistent_context(
+        tmp_path_factory.mktemp("chromium-profile"), executable_path=chromium, headless=True,
+        args=CHROMIUM_ARGS, viewport={"width": 1280, "height": 900})
+    context.set_default_timeout(60_000)
+    try:
+        yield context
+    finally:
+        context.close()
 
 
 @pytest.fixture

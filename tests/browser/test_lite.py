@@ -1,0 +1,118 @@
+"""The zero-install site (`make lite`): the course runs in Pyodide, offline, in Chromium.
+
+A REPL in the site imports every module of the package and builds every view; lesson 01 runs
+top to bottom and a weight slider moves z and a to the core's numbers; lesson 04 runs and its
+blame view answers a slider. No request may leave 127.0.0.1: Chromium resolves no host name,
+and the context's request log is checked after every test. What fails today only because the
+views have not moved yet is xfail, with the reason (_lite.WAITING).
+"""
+import json
+import pkgutil
+from urllib.parse import quote
+
+import numpy as np
+import pytest
+from playwright.sync_api import expect
+
+import backprop
+import backprop.widgets
+
+from ._lite import lite, lite_page, offline  # noqa: F401 (fixtures)
+from ._lite import RUN_TIMEOUT, drag, drag_first_slider, foreign, reveal, run_lesson, xfail_if_waiting
+from ._page import VIEW, expect_readout, shoot, shoot_element, slider
+from .test_jupyterlab import neuron_z_a, read_neuron
+
+pytestmark = pytest.mark.browser
+MODULES = sorted(m.name for package in (backprop, backprop.widgets)
+                 for m in pkgutil.walk_packages(package.__path__, f"{package.__name__}."))
+VIEWS = list(backprop.widgets.__all__)
+PROBE = """import importlib, json, pkgutil, sys
+import numpy, matplotlib, backprop, backprop.widgets
+from backprop.data import load_digits
+def attempt(call):
+    try:
+        call()
+        return "ok"
+    except Exception as error:
+        return f"{type(error).__name__}: {error}"
+report = {"numpy": numpy.__version__, "matplotlib": matplotlib.__version__, "modules": {}, "views": {},
+          "digits": list(load_digits().X_train.shape), "sklearn": "sklearn" in sys.modules}
+for info in pkgutil.walk_packages(backprop.__path__, "backprop."):     # backprop.widgets is inside, here
+    report["modules"][info.name] = attempt(lambda: importlib.import_module(info.name))
+for name in backprop.widgets.__all__:
+    report["views"][name] = attempt(lambda: getattr(backprop.widgets, name)())
+report["train"] = attempt(lambda: backprop.widgets.TrainingDashboard(epochs=1).train())
+print("LITE" "-REPORT", json.dumps(report))
+"""
+
+
+@pytest.fixture(scope="module")
+def pyodide_report(lite, offline):
+    """What Pyodide says about the package in the site's REPL: versions, each module, each view."""
+    page = offline.new_page()
+    try:
+        page.goto(f"{lite.url}/repl/index.html?kernel=python&toolbar=1&code={quote(PROBE)}")
+        line = page.locator(".jp-OutputArea-output", has_text="LITE-REPORT").first
+        line.wait_for(timeout=RUN_TIMEOUT)
+        shoot(page, "lite-repl-probe")
+        return json.loads(line.inner_text().split("LITE-REPORT", 1)[1])
+    finally:
+        page.close()
+
+
+def test_the_course_runs_on_pyodides_own_numpy_and_matplotlib(pyodide_report):
+    assert (pyodide_report["numpy"], pyodide_report["matplotlib"]) == ("2.0.2", "3.8.4")
+    assert pyodide_report["digits"] == [1438, 64], "load_digits() reads the digits shipped in the package"
+    assert pyodide_report["sklearn"] is False, "the course must not need scikit-learn in the browser"
+
+
+@pytest.mark.parametrize("module", MODULES)
+def test_every_module_imports_in_pyodide(pyodide_report, module):
+    result = pyodide_report["modules"].get(module, "not found in the site's package")
+    xfail_if_waiting(result)
+    assert result == "ok", f"import {module} in Pyodide: {result}"
+
+
+@pytest.mark.parametrize("view", VIEWS)
+def test_every_view_builds_in_pyodide(pyodide_report, view):
+    result = pyodide_report["views"][view]
+    xfail_if_waiting(result)
+    assert result == "ok", f"{view}() in Pyodide: {result}"
+
+
+def test_the_training_dashboard_trains_in_pyodide(pyodide_report):
+    xfail_if_waiting(pyodide_report["train"])
+    assert pyodide_report["train"] == "ok", f"TrainingDashboard(epochs=1).train() in Pyodide: {pyodide_report['train']}"
+
+
+def test_lesson_01_runs_and_a_weight_moves_z_and_a(lite, offline, lite_page):
+    run_lesson(lite_page, lite, "01_neuron_anatomy.ipynb")
+    view = reveal(lite_page.locator(VIEW).filter(has=lite_page.locator(".widget-inline-hbox", has_text="weight w1")).first)
+    x, w, b, activation = read_neuron(view)
+    k = int(np.argmax(np.abs(x)))                 # the weight whose input is largest moves z the most
+    expect_readout(view, "z", neuron_z_a(x, w, b, activation)[0])
+    shoot_element(view, "lite-01-before")
+    direction = drag(view, f"weight w{k + 1}")
+    expect(slider(view, f"weight w{k + 1}").locator(".widget-readout")).not_to_have_text(f"{w[k]:.2f}")
+    x_new, w_new, b_new, _ = read_neuron(view)
+    assert np.sign(w_new[k] - w[k]) == direction and (x_new == x).all() and b_new == b
+    z_new, a_new = neuron_z_a(x_new, w_new, b_new, activation)
+    expect_readout(view, "z", z_new)
+    expect_readout(view, "a = f(z)", a_new)
+    shoot_element(view, "lite-01-weight-moved")
+    assert foreign(offline.requests) == []
+
+
+def test_lesson_04_runs_and_the_blame_view_answers_a_slider(lite, offline, lite_page):
+    run_lesson(lite_page, lite, "04_hidden_layer_blame.ipynb")
+    view = reveal(lite_page.locator(VIEW).first)
+    drag_first_slider(view)
+    shoot_element(view, "lite-04-slider-moved")
+    assert foreign(offline.requests) == []
+
+
+def test_no_request_leaves_loopback(pyodide_report, offline):
+    asked = offline.requests
+    assert any(u.endswith("/pyodide.asm.wasm") for u in asked), "the log must see the kernel's worker load Pyodide"
+    assert any("/numpy-2.0.2-" in u for u in asked), "the log must see the wheels Pyodide loads"
+    assert foreign(asked) == [], f"requests beyond 127.0.0.1: {foreign(asked)[:10]}"

@@ -1,0 +1,123 @@
+"""make lite's sources and lock: only files with the official sha256 get in, downloads are cached."""
+import functools
+import hashlib
+import http.server
+import io
+import json
+import tarfile
+import threading
+
+import pytest
+
+from tools.lite import lock, sources
+
+GOOD, OTHER = b"the official wheel", b"a wheel with the same name and other bytes"
+
+
+def official_lock(**files):
+    """A lock in the official format whose packages are ``name=bytes`` (each depends on nothing)."""
+    packages = {name: {"name": name, "version": "1.0", "file_name": f"{name}-1.0-py3-none-any.whl",
+                       "sha256": hashlib.sha256(data).hexdigest(), "depends": [], "imports": [name],
+                       "install_dir": "site", "package_type": "package", "unvendored_tests": False}
+                for name, data in files.items()}
+    return {"info": {"arch": "wasm32", "platform": "emscripten_3_1_58", "version": "0.27.7", "python": "3.12.7",
+                     "abi_version": "2024_0"}, "packages": packages}
+
+
+@pytest.fixture(autouse=True)
+def cache(tmp_path, monkeypatch):
+    monkeypatch.setenv("BACKPROP_LITE_CACHE", str(tmp_path / "cache"))
+    return tmp_path / "cache"
+
+
+def test_the_cache_lives_where_the_setting_says(cache, monkeypatch, tmp_path):
+    assert sources.cache_dir() == cache
+    monkeypatch.delenv("BACKPROP_LITE_CACHE")
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg"))
+    assert sources.cache_dir() == tmp_path / "xdg" / "backprop-course" / "lite"
+
+
+def test_a_folder_of_wheels_is_copied_when_every_sha256_is_the_official_one(tmp_path):
+    official = official_lock(numpy=GOOD)
+    folder, dest = tmp_path / "wheels", tmp_path / "site"
+    folder.mkdir(), dest.mkdir()
+    (folder / "numpy-1.0-py3-none-any.whl").write_bytes(GOOD)
+    assert sources.copy_wheels(str(folder), official, ["numpy"], dest) == ["numpy-1.0-py3-none-any.whl"]
+    assert (dest / "numpy-1.0-py3-none-any.whl").read_bytes() == GOOD
+
+
+def test_a_wheel_with_other_bytes_or_a_missing_wheel_fails_the_build_by_name(tmp_path):
+    official = official_lock(numpy=GOOD, matplotlib=GOOD + b"!")
+    folder, dest = tmp_path / "wheels", tmp_path / "site"
+    folder.mkdir(), dest.mkdir()
+    (folder / "numpy-1.0-py3-none-any.whl").write_bytes(OTHER)
+    with pytest.raises(sources.SourceError) as refused:
+        sources.copy_wheels(str(folder), official, ["numpy", "matplotlib"], dest)
+    assert "numpy-1.0-py3-none-any.whl: sha256" in str(refused.value)
+    assert "matplotlib-1.0-py3-none-any.whl: missing" in str(refused.value)
+    assert not list(dest.iterdir()), "nothing is written when any file is refused"
+
+
+def release_archive(path, **files):
+    """A .tar.bz2 laid out like Pyodide's release: pyodide/<file name>."""
+    with tarfile.open(path, "w:bz2") as tar:
+        for name, data in files.items():
+            info = tarfile.TarInfo(f"pyodide/{name}")
+            info.size = len(data)
+            tar.addfile(info, io.BytesIO(data))
+    return path
+
+
+def test_the_release_archive_is_read_from_a_local_copy(tmp_path):
+    archive = release_archive(tmp_path / "pyodide-0.27.7.tar.bz2", **{"numpy-1.0-py3-none-any.whl": GOOD})
+    (tmp_path / "site").mkdir()
+    sources.copy_wheels(f"release:{archive}", official_lock(numpy=GOOD), ["numpy"], tmp_path / "site")
+    assert (tmp_path / "site" / "numpy-1.0-py3-none-any.whl").read_bytes() == GOOD
+
+
+def test_the_release_archive_is_downloaded_once_then_read_from_the_cache(tmp_path, cache):
+    served = tmp_path / "served"
+    served.mkdir()
+    release_archive(served / "pyodide-0.27.7.tar.bz2", **{"numpy-1.0-py3-none-any.whl": GOOD})
+    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(served))
+    handler.log_message = lambda *args: None
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    url = f"http://127.0.0.1:{server.server_port}/pyodide-0.27.7.tar.bz2"
+    try:
+        reader = sources.wheel_reader(f"release:{url}")
+    finally:
+        server.shutdown()
+        server.server_close()
+    assert reader(["numpy-1.0-py3-none-any.whl"]) == {"numpy-1.0-py3-none-any.whl": GOOD}
+    assert sources.wheel_reader(f"release:{url}")(["numpy-1.0-py3-none-any.whl"]), "the second read needs no server"
+    assert list(cache.rglob("pyodide-0.27.7.tar.bz2"))
+
+
+def test_a_pinned_download_with_another_sha256_is_refused_and_not_kept(tmp_path, cache):
+    (tmp_path / "file").write_bytes(OTHER)
+    with pytest.raises(sources.SourceError, match="pinned sha256"):
+        sources.download((tmp_path / "file").as_uri(), hashlib.sha256(GOOD).hexdigest(), "npm/file")
+    assert not any(p.is_file() for p in cache.rglob("*"))
+
+
+def test_an_unknown_setting_names_the_three_sources(tmp_path):
+    with pytest.raises(sources.SourceError, match=r"provisa, release\[:URL\|PATH\] or a folder"):
+        sources.wheel_reader(str(tmp_path / "nowhere"))
+
+
+def test_the_lock_keeps_what_the_course_needs_and_what_that_depends_on():
+    official = official_lock(numpy=GOOD, pandas=GOOD, six=GOOD, matplotlib=GOOD)
+    official["packages"]["matplotlib"]["depends"] = ["numpy", "Six"]
+    assert lock.closure(official, ["matplotlib"]) == ["matplotlib", "numpy", "six"]
+    with pytest.raises(sources.SourceError, match="no package 'scipy'"):
+        lock.closure(official, ["scipy"])
+
+
+def test_a_site_whose_kernel_would_load_pyodide_elsewhere_is_refused(tmp_path):
+    from tools.lite import build
+    config = {"jupyter-config-data": {"litePluginSettings": {f"{build.KERNEL_EXTENSION}:kernel": {
+        "pyodideUrl": "https://cdn.jsdelivr.net/pyodide/v0.27.6/full/pyodide.js"}}}}
+    (tmp_path / "jupyter-lite.json").write_text(json.dumps(config))
+    with pytest.raises(sources.SourceError, match="would load Pyodide from 'https://cdn"):
+        build.check(tmp_path)

@@ -1,0 +1,129 @@
+"""`make lite`: every lesson in a static JupyterLite site, dist/lite/, that runs Python in the browser.
+
+    .venv/bin/python -m tools.lite.build [--out dist/lite] [--wheels provisa|release[:URL|PATH]|DIR]
+
+Built clean every time, in a fresh temporary folder (an incremental build once lost the local
+Pyodide and fell back to a CDN), then checked before it replaces dist/lite/: the kernel loads the
+site's own Pyodide, and every file the site's lock names is there (tests/browser/test_lite_site.py
+checks more, and test_lite.py runs it offline in Chromium).
+"""
+import argparse
+import json
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from . import lock, sources
+
+REPO = Path(__file__).resolve().parents[2]
+OUT = REPO / "dist" / "lite"
+LESSONS = REPO / "lessons"
+LABEXTENSIONS = Path(sys.prefix) / "share" / "jupyter" / "labextensions"
+KERNEL_EXTENSION = "@jupyterlite/pyodide-kernel-extension"
+#: The front-end extensions the site carries: the widget manager, anywidget, the Pyodide kernel.
+EXTENSIONS = ("@jupyter-widgets/jupyterlab-manager", "anywidget", KERNEL_EXTENSION)
+APPS = ("lab", "notebooks", "repl", "tree")
+PYODIDE_URL = "./static/pyodide/pyodide.js"
+KERNEL_SETTINGS = {"disablePyPIFallback": True}        # piplite never asks PyPI: the site is all there is
+#: JupyterLab 4.4's notebook takes the arrow keys from any focused element in command mode: a key
+#: pressed on a live view's slider would move the notebook's selection. They apply on a cell instead.
+COMMAND_MODE = ".jp-Notebook.jp-mod-commandMode:not(.jp-mod-readWrite) "
+ARROWS = {"ArrowDown": "notebook:move-cursor-down", "ArrowUp": "notebook:move-cursor-up",
+          "ArrowLeft": "notebook:move-cursor-heading-above-or-collapse",
+          "ArrowRight": "notebook:move-cursor-heading-below-or-expand"}
+SHORTCUTS = [shortcut for key, command in ARROWS.items() for shortcut in (
+    {"command": command, "keys": [key], "selector": COMMAND_MODE + ":focus", "disabled": True},
+    {"command": command, "keys": [key], "selector": COMMAND_MODE + ".jp-Notebook-cell:focus"})]
+#: JupyterLab 4.4's default "full" windowing detaches cells far from the viewport, live views with them;
+#: "defer" attaches every cell once the page is idle (JupyterLab 4.6 on the desktop paints them all too).
+SETTINGS = {"@jupyterlab/notebook-extension:tracker": {"windowingMode": "defer"},
+            "@jupyterlab/shortcuts-extension:shortcuts": {"shortcuts": SHORTCUTS}}
+
+
+def site_config():
+    """jupyter-lite.json of the site: its name and the kernel's settings (pyodideUrl is added by the build)."""
+    return {"jupyter-lite-schema-version": 0,
+            "jupyter-config-data": {"appName": "Backpropagation, hands on", "settingsOverrides": SETTINGS,
+                                    "litePluginSettings": {f"{KERNEL_EXTENSION}:kernel": KERNEL_SETTINGS}}}
+
+
+def build_config(contents, output):
+    """jupyter_lite_config.json: what goes in, where it goes, and nothing from the environment by chance."""
+    return {"LiteBuildConfig": {"contents": [str(contents)], "output_dir": str(output), "apps": list(APPS),
+                                "no_sourcemaps": True, "ignore_sys_prefix": ["federated_extensions"],
+                                "federated_extensions": [str(LABEXTENSIONS / e) for e in EXTENSIONS]}}
+
+
+def stage_lessons(folder):
+    """Copy every lesson into ``folder`` (the site's files)."""
+    folder.mkdir(parents=True)
+    lessons = sorted(LESSONS.glob("[0-9][0-9]_*.ipynb"))
+    for lesson in lessons:
+        shutil.copy2(lesson, folder / lesson.name)
+    return lessons
+
+
+def stage_pyodide(folder, wheels):
+    """The Pyodide the kernel loads: runtime, checked compiled wheels, pure wheels and the site's lock."""
+    official = sources.runtime(folder)
+    shipped = lock.closure(official, lock.KERNEL + lock.COURSE)
+    sources.copy_wheels(wheels, official, shipped, folder)
+    added = lock.pure_wheels(folder, LABEXTENSIONS / KERNEL_EXTENSION / "static" / "pypi")
+    return lock.write(official, shipped, added, folder / sources.LOCK)
+
+
+def check(site):
+    """Refuse a site whose kernel would not load its own Pyodide, or whose lock names a missing file."""
+    config = json.loads((site / "jupyter-lite.json").read_text())["jupyter-config-data"]
+    kernel = config["litePluginSettings"][f"{KERNEL_EXTENSION}:kernel"]
+    if kernel.get("pyodideUrl") != PYODIDE_URL or not (site / PYODIDE_URL).is_file():
+        raise sources.SourceError(f"the site's kernel would load Pyodide from {kernel.get('pyodideUrl')!r}, "
+                                  f"not from {PYODIDE_URL}")
+    folder = site / "static" / "pyodide"
+    packages = json.loads((folder / sources.LOCK).read_text())["packages"].values()
+    missing = [p["file_name"] for p in packages if not (folder / p["file_name"]).is_file()]
+    if missing:
+        raise sources.SourceError(f"the site's lock names files it lacks: {', '.join(missing)}")
+
+
+def build(out=OUT, wheels=""):
+    """Write the site to ``out`` (replacing what was there); return its size in bytes."""
+    with tempfile.TemporaryDirectory(prefix="backprop-lite-") as tmp:
+        tmp = Path(tmp)
+        lite_dir, staged = tmp / "lite", tmp / "site"
+        stage_lessons(tmp / "contents")
+        stage_pyodide(lite_dir / "static" / "pyodide", wheels)
+        (lite_dir / "jupyter-lite.json").write_text(json.dumps(site_config(), indent=1))
+        (lite_dir / "jupyter_lite_config.json").write_text(json.dumps(build_config(tmp / "contents", staged)))
+        jupyter_lite = Path(sys.executable).with_name("jupyter-lite")
+        done = subprocess.run([str(jupyter_lite), "build", "--lite-dir", str(lite_dir)], cwd=lite_dir,
+                              capture_output=True, text=True)
+        if done.returncode != 0:
+            raise sources.SourceError(f"jupyter lite build failed:\n{done.stdout[-3000:]}\n{done.stderr[-3000:]}")
+        check(staged)
+        shutil.rmtree(out, ignore_errors=True)
+        out.parent.mkdir(parents=True, exist_ok=True)
+        shutil.move(staged, out)
+    return sum(p.stat().st_size for p in out.rglob("*") if p.is_file())
+
+
+def main(argv=None):
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--out", type=Path, default=OUT, help="where the site goes (default dist/lite)")
+    parser.add_argument("--wheels", default=os.environ.get("PYODIDE_WHEELS", ""),
+                        help="where Pyodide's compiled wheels come from: provisa (default), release[:URL|PATH], DIR")
+    args = parser.parse_args(argv)
+    start = time.monotonic()
+    try:
+        size = build(args.out, args.wheels)
+    except sources.SourceError as error:
+        sys.exit(f"make lite: {error}")
+    print(f"lite: wrote {args.out} ({size / 1e6:.1f} MB) in {time.monotonic() - start:.0f} s")
+
+
+if __name__ == "__main__":
+    main()
