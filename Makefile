@@ -63,15 +63,33 @@ student: $(STAMP)
 solutions: $(STAMP)
 	$(BIN)/python tools/student_edition.py solutions
 
-# App mode for the classroom: `make app LESSON=04` serves that lesson with Voilà on
-# 127.0.0.1 (port 8866, or the next free one), code hidden, widgets live.
+# App mode for the classroom: `make app LESSON=04 SEATS=30` serves that lesson with Voilà on HOST
+# (127.0.0.1; HOST=0.0.0.0 for students on the network), port 8866 or the next free one: code
+# hidden, widgets live, each visitor in a kernel of their own. Voilà keeps SEATS kernels pre-heated
+# (the lesson already run) and starts a replacement FILL_DELAY s after one is taken; jupyter_server
+# culls a kernel whose page has been gone IDLE_TIMEOUT s (checked every CULL_INTERVAL s); a kernel
+# may map KERNEL_MB MB (ulimit -v). Kernels talk over Unix sockets (ipc): with thirty starting at
+# once, a TCP port picked for one can be taken by another process before the kernel binds it.
+# binder/app/ holds the kernel spec and the Voilà config for it.
+SEATS ?= 1
+FILL_DELAY ?= 15
+IDLE_TIMEOUT ?= 600
+CULL_INTERVAL ?= 30
+KERNEL_MB ?= 1536
+HOST ?= 127.0.0.1
 .PHONY: app
 app: $(STAMP)
 	@nb="$(firstword $(wildcard lessons/$(LESSON)_*.ipynb))"; \
 	if [ -z "$(LESSON)" ] || [ -z "$$nb" ]; then \
 	  echo "make app needs the number of a lesson in lessons/, e.g. make app LESSON=04"; exit 2; fi; \
-	echo "serving $$nb: open the address Voilà prints below, stop with Ctrl-C"; \
-	$(BIN)/voila "$$nb" --Voila.ip=127.0.0.1 --strip_sources=True --show_tracebacks=True
+	echo "serving $$nb for $(SEATS) seat(s): open the address Voilà prints below, stop with Ctrl-C"; \
+	JUPYTER_PATH="$(CURDIR)/binder/app$${JUPYTER_PATH:+:$$JUPYTER_PATH}" \
+	JUPYTER_CONFIG_PATH="$(CURDIR)/binder/app$${JUPYTER_CONFIG_PATH:+:$$JUPYTER_CONFIG_PATH}" \
+	BACKPROP_KERNEL_MB=$(KERNEL_MB) $(NO_PROGRESS) exec $(BIN)/voila "$$nb" --Voila.ip=$(HOST) \
+	  --strip_sources=True --show_tracebacks=True \
+	  --preheat_kernel=True --pool_size=$(SEATS) --VoilaKernelManager.fill_delay=$(FILL_DELAY) \
+	  --MappingKernelManager.cull_idle_timeout=$(IDLE_TIMEOUT) --MappingKernelManager.cull_interval=$(CULL_INTERVAL) \
+	  --KernelManager.transport=ipc --Voila.connection_dir_root=/tmp
 
 # Zero install: every lesson as a static JupyterLite site in dist/lite/ (built clean every time;
 # downloads cached in ~/.cache/backprop-course/lite). PYODIDE_WHEELS=provisa (default),
