@@ -1,0 +1,56 @@
+"""What the view tests share: note 003's network built from its numbers, and ways to sweep a view's controls."""
+import matplotlib
+
+matplotlib.use("Agg")
+
+import ipywidgets as widgets  # noqa: E402
+import numpy as np  # noqa: E402
+
+from backprop import Network  # noqa: E402
+
+W1, B1, W2, B2 = [[0.4, 0.3], [0.6, 0.9]], [0.1, 0.2], [[0.5, 0.7]], [0.3]
+X, Y = np.array([[0.5, 0.1]]), np.array([[0.6]])
+
+
+def note_003(W1=W1, B1=B1, W2=W2, B2=B2):
+    """An independent copy of note 003's network, built here from the numbers."""
+    return Network.from_parameters([np.array(W1, float), np.array(W2, float)],
+                                   [np.array(B1, float), np.array(B2, float)])
+
+
+def slope_of(line):
+    (x0, x1), (y0, y1) = line.get_data()
+    return (y1 - y0) / (x1 - x0)
+
+
+def pixels(view):
+    return np.asarray(view.figure.canvas.buffer_rgba()).copy()
+
+
+def settings(control):
+    """The positions to try for one control of views 1-4: min, max and middle, every option, or a click."""
+    if isinstance(control, widgets.Button):
+        return ["click"]
+    if hasattr(control, "options"):
+        return [value for _, value in control.options] if isinstance(control.options[0], tuple) \
+            else list(control.options)
+    middle = (control.min + control.max) / 2
+    return [control.min, control.max, middle if isinstance(control.min, float) else int(middle)]
+
+
+def sweep(view, skip=()):
+    """Every control to min, middle and max (every option of a dropdown or selection slider)."""
+    for name, control in view.controls.items():
+        if name in skip or isinstance(control, widgets.Button):
+            continue
+        if hasattr(control, "options"):
+            values = [value for _, value in control.options] if isinstance(control.options[0], tuple) \
+                else control.options
+        elif isinstance(control, widgets.FloatLogSlider):
+            values = [control.base ** e for e in (control.min, (control.min + control.max) / 2, control.max)]
+        else:
+            values = [control.min, (control.min + control.max) / 2, control.max]
+        for value in values:
+            control.value = int(value) if isinstance(control, widgets.IntSlider) else value
+            assert view.readout.value
+

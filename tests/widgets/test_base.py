@@ -1,0 +1,50 @@
+"""What every view (widgets/_base.py) promises: labelled controls that are safe at every position."""
+import matplotlib
+
+matplotlib.use("Agg")
+
+import numpy as np  # noqa: E402
+import pytest  # noqa: E402
+
+from backprop import Network  # noqa: E402
+from backprop.widgets import (BlameExplorer, DescentExplorer, GradientFlowExplorer, LossExplorer,  # noqa: E402
+                              NeuronExplorer, NudgeExplorer, OverfittingExplorer, TrainingDashboard)
+
+from _views import settings  # noqa: E402
+
+pytestmark = pytest.mark.filterwarnings("error")
+
+
+@pytest.mark.parametrize("make", [NeuronExplorer, lambda: NeuronExplorer(x=(0.1, 0.2, 0.3), w=(1, 2, 3)),
+                                  LossExplorer, NudgeExplorer, BlameExplorer,
+                                  lambda: NudgeExplorer(Network([3, 4, 2], "tanh", output_activation="softmax",
+                                                                loss="cross_entropy"), [0.5, -1, 2], [[0, 1]]),
+                                  lambda: BlameExplorer([3, 4, 4, 1], activation="relu", output_activation="identity")])
+def test_every_control_at_min_max_and_middle(make):
+    view = make()
+    for name, control in view.controls.items():
+        assert getattr(control, "description", ""), f"control {name} has no label"
+        for value in settings(control):
+            if value == "click":
+                control.click()
+            else:
+                control.value = value
+                assert control.value == pytest.approx(value) if isinstance(value, float) else True
+            assert all(np.all(np.isfinite(v)) for v in view.state.values()
+                       if isinstance(v, (float, np.ndarray)) and np.asarray(v).dtype.kind == "f")
+    if isinstance(view, NudgeExplorer):                    # first, middle and last parameter at both ends
+        keys = [key for _, key in view.controls["parameter"].options]
+        for key in [keys[0], keys[len(keys) // 2], keys[-1]]:
+            view.controls["parameter"].value = key
+            for p in (-4.0, 4.0):
+                view.controls["p"].value = p
+
+
+
+
+@pytest.mark.parametrize("cls", [DescentExplorer, GradientFlowExplorer, OverfittingExplorer, TrainingDashboard])
+def test_every_view_builds_with_no_arguments_and_has_labelled_controls(cls):
+    view = cls()
+    assert view.figure is not None and view.readout.value and view.state
+    for control in view.controls.values():
+        assert control.description

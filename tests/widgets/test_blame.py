@@ -1,0 +1,135 @@
+"""BlameExplorer (widgets/blame.py), headless: the diagram's numbers, Step and the learner's own network."""
+import matplotlib
+
+matplotlib.use("Agg")
+
+import numpy as np  # noqa: E402
+import pytest  # noqa: E402
+
+from backprop.widgets import BlameExplorer  # noqa: E402
+from backprop.widgets._diagram import UNKNOWN, shade  # noqa: E402
+
+from _views import X, Y, note_003  # noqa: E402
+
+pytestmark = pytest.mark.filterwarnings("error")
+
+
+def test_blame_default_equals_the_core_on_note_003():
+    view = BlameExplorer()
+    net = note_003()
+    trace = net.forward(X)
+    grads = net.backward(trace, Y)
+    s = view.state
+    assert s["loss"] == pytest.approx(net.loss(X, Y))
+    for L in (1, 2):
+        np.testing.assert_allclose(s[f"a[{L}]"], trace.a[L][0])
+        np.testing.assert_allclose(s[f"delta[{L}]"], grads.delta[L][0])
+        np.testing.assert_allclose(s[f"grad_weights[{L - 1}]"], grads.weights[L - 1])
+        np.testing.assert_allclose(s[f"grad_biases[{L - 1}]"], grads.biases[L - 1])
+    texts = view.diagram.node_labels.texts
+    assert texts == ["0.500", "0.100"] + [f"{a:.3f}" for a in trace.a[1][0]] + [f"{trace.a[2][0, 0]:.3f}"]
+    assert view.diagram.edge_labels.texts == ["+0.40", "+0.30", "+0.60", "+0.90", "+0.50", "+0.70"]
+    widths = view.diagram.edges.get_linewidths()
+    assert widths[3] > widths[4] > widths[0] > widths[1]            # |0.9| > |0.5| > |0.4| > |0.3|
+    assert f"{grads.weights[0][1, 0]:+.6f}" in view.readout.value   # the table holds every gradient
+
+
+def test_blame_toggle_colours_neurons_by_delta_and_edges_by_gradient():
+    view = BlameExplorer()
+    view.controls["x2"].value = -1.5                      # makes some gradients negative
+    forward = view.diagram.nodes.get_facecolors().copy()
+    view.controls["show"].value = "blame"
+    net = note_003()
+    x = np.array([[0.5, -1.5]])
+    grads = net.backward(net.forward(x), Y)
+    deltas = np.concatenate([grads.delta[1][0], grads.delta[2][0]])
+    colours = view.diagram.nodes.get_facecolors()
+    np.testing.assert_allclose(colours[2:], shade(deltas, np.abs(deltas).max()))
+    assert not np.allclose(colours, forward)
+    gradient = np.concatenate([grads.weights[0].ravel(), grads.weights[1].ravel()])
+    edge_colours = view.diagram.edges.get_colors()
+    assert [tuple(c[:3]) for c in edge_colours] == [matplotlib.colors.to_rgb("#2166ac" if g >= 0 else "#b2182b")
+                                                    for g in gradient]
+    assert view.diagram.node_labels.texts[2:] == [f"{d:+.4f}" for d in deltas]
+
+
+def test_backward_one_layer_at_a_time():
+    view = BlameExplorer([3, 4, 4, 1])
+    view.backward_one_layer()
+    assert view.controls["show"].value == "blame" and view.state["revealed"] == [3]
+    colours = view.diagram.nodes.get_facecolors()
+    assert np.allclose(colours[3:11], matplotlib.colors.to_rgba(UNKNOWN))    # hidden blame not known yet
+    assert not np.allclose(colours[11], matplotlib.colors.to_rgba(UNKNOWN))
+    assert view.readout.value.count("<td>?</td>") == 16 + 4 + 12 + 4
+    view.backward_one_layer()
+    view.backward_one_layer()
+    assert view.state["revealed"] == [3, 2, 1] and "<td>?</td>" not in view.readout.value
+    view.backward_one_layer()
+    assert view.state["revealed"] == [3]                  # starts again from the output
+
+
+def test_step_lowers_the_loss_and_equals_network_step():
+    view = BlameExplorer()
+    net = note_003()
+    losses = [view.state["loss"]]
+    for _ in range(3):
+        view.step()
+        net.step(net.backward(net.forward(X), Y), 0.1)
+        losses.append(view.state["loss"])
+    assert losses[0] > losses[1] > losses[2] > losses[3]
+    assert view.state["loss"] == pytest.approx(net.loss(X, Y))
+    np.testing.assert_allclose(view.state["weights[0]"], net.weights[0])
+    assert view.controls["value"].value == pytest.approx(net.weights[0][0, 0], abs=0.005)
+    view.controls["step"].click()
+    assert view.state["steps"] == 4 and view.state["loss"] < losses[3]
+    view.controls["reset"].click()
+    assert view.state["loss"] == pytest.approx(losses[0]) and view.state["steps"] == 0
+
+
+def test_the_browser_rounding_a_stepped_slider_does_not_move_the_parameter():
+    view = BlameExplorer()
+    view.step()
+    stepped = view.net.weights[0][0, 0]
+    view.controls["value"].value = round(stepped, 2)       # what a browser sends back after the Step
+    assert view.net.weights[0][0, 0] == stepped and round(stepped, 2) != stepped
+    view.controls["value"].value = round(stepped, 2) + 0.05  # a real move still edits the network
+    assert view.net.weights[0][0, 0] == pytest.approx(round(stepped, 2) + 0.05)
+
+
+def test_parameter_selector_inputs_and_targets_edit_the_network():
+    view = BlameExplorer()
+    view.controls["parameter"].value = ("biases", 0, 1)
+    assert view.controls["value"].value == 0.2
+    view.controls["value"].value = -0.9
+    assert view.state["biases[0]"][1] == -0.9               # the state follows at once, not one move late
+    view.controls["x1"].value, view.controls["y1"].value = 1.3, 0.1
+    net = note_003(B1=[0.1, -0.9])
+    x, y = np.array([[1.3, 0.1]]), np.array([[0.1]])
+    assert view.state["loss"] == pytest.approx(net.loss(x, y))
+    np.testing.assert_allclose(view.state["z[1]"], net.forward(x).z[1][0])
+    assert view.diagram.node_mark.get_data() == ([1.0], [-0.5])     # hidden neuron 2 is highlighted
+
+
+def test_blame_reveal_slider_switches_to_blame_and_title_shows_the_numbers():
+    view = BlameExplorer()
+    view.controls["lr"].value = 0.5
+    s = view.state
+    assert view.title.texts == [f"forward pass: ŷ = {s['y_hat'][0]:.4f}, C = {s['loss']:.5f}, η = 0.50"]
+    view.controls["reveal"].value = 1
+    assert view.controls["show"].value == "blame" and view.state["mode"] == "blame"
+    assert view.title.texts[0].startswith("blame δ and ∂C/∂w: 1 of 2 layers back")
+
+
+def test_a_diverging_step_is_refused_with_a_message_not_an_overflow():
+    view = BlameExplorer([3, 1], activation="identity", x=[2.0, 2.0, 2.0], y=[1.0])
+    view.controls["lr"].value = 5.0
+    view.net.weights = [np.full((1, 3), 1e152)]           # as if many steps had already diverged
+    before = view.net.weights[0].copy()
+    view.step()                                           # C = ½(354e152)² would overflow
+    assert "Step refused" in view.readout.value and view.steps == 0
+    np.testing.assert_array_equal(view.net.weights[0], before)
+    view.controls["reset"].click()
+    assert "Step refused" not in view.readout.value
+    for _ in range(3):                                    # |1 − 5·12| = 59: the error grows, no overflow yet
+        view.step()
+    assert view.steps == 3 and "Step refused" not in view.readout.value

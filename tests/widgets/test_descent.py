@@ -1,0 +1,74 @@
+"""DescentExplorer (widgets/descent.py), headless: the path is the core's gradient-descent steps."""
+import matplotlib
+
+matplotlib.use("Agg")
+
+import numpy as np  # noqa: E402
+import pytest  # noqa: E402
+
+from backprop.landscape import descent_example  # noqa: E402
+from backprop.widgets import DescentExplorer  # noqa: E402
+
+from _views import sweep  # noqa: E402
+
+pytestmark = pytest.mark.filterwarnings("error")
+
+
+def core_descent(lr, start, steps):
+    """The default descent, written with the core's Network directly: forward, backward, w ← w − lr·g."""
+    net, X, y = descent_example()
+    w, points, losses = np.array(start, dtype=float), [], []
+    for _ in range(steps + 1):
+        net.weights[1][0] = w
+        grads = net.backward(net.forward(X), y)
+        points.append(w), losses.append(net.loss(X, y))
+        w = w - lr * grads.weights[1][0]
+    return np.array(points), np.array(losses)
+
+
+def test_descent_state_and_path_are_the_cores_steps():
+    view = DescentExplorer()
+    view.controls["lr"].value, view.controls["steps"].value = 0.5, 6
+    view.controls["start_w1"].value, view.controls["start_w2"].value = 2.5, 2.0
+    points, losses = core_descent(0.5, (2.5, 2.0), 6)
+    np.testing.assert_allclose(view.state["path"], points, rtol=1e-10)
+    np.testing.assert_allclose(view.state["losses"], losses, rtol=1e-10)
+    assert view.state["final_loss"] == pytest.approx(losses[-1], rel=1e-10)
+    assert view.state["steps_to_converge"] == "not converged"
+    np.testing.assert_allclose(view.path_line.get_xydata(), points, rtol=1e-10)
+    np.testing.assert_allclose(view.loss_line.get_ydata(), losses, rtol=1e-10)
+    assert view.verdict_text.get_text().startswith("crawling")
+
+
+def test_descent_says_diverged_in_words_and_stops_the_path():
+    view = DescentExplorer(lr=3.0, steps=100)
+    state = view.state
+    assert state["steps_to_converge"] == "diverged" and state["steps_taken"] < 100
+    assert "diverged at step" in view.verdict_text.get_text() and "too high" in view.readout.value
+    assert len(view.path_line.get_xdata()) == state["steps_taken"] + 1
+    points, losses = core_descent(3.0, (-2.0, -2.5), state["steps_taken"])
+    np.testing.assert_allclose(state["path"], points, rtol=1e-9)
+    assert core_descent(3.0, (-2.0, -2.5), state["steps_taken"] + 1)[1][-1] > 1e3 * losses[0]
+
+
+def test_descent_converges_with_a_counted_number_of_steps():
+    view = DescentExplorer(lr=1.0)
+    k = view.state["steps_to_converge"]
+    points, _ = core_descent(1.0, (-2.0, -2.5), k)
+    net, X, y = descent_example()
+    norms = []
+    for w in points:
+        net.weights[1][0] = w
+        norms.append(np.linalg.norm(net.backward(net.forward(X), y).weights[1]))
+    assert norms[-1] < view.tol <= min(norms[:-1])
+
+
+def test_descent_contours_are_the_loss_surface():
+    view = DescentExplorer()
+    net, X, y = descent_example()
+    net.weights[1][0] = [view.w1[4], view.w2[7]]
+    assert view.surface[7, 4] == pytest.approx(net.loss(X, y), rel=1e-12)
+
+
+def test_descent_sweep_raises_and_warns_nothing():
+    sweep(DescentExplorer())

@@ -1,0 +1,43 @@
+"""GradientFlowExplorer (widgets/flow.py), headless: the bars are the core's gradient norms."""
+import matplotlib
+
+matplotlib.use("Agg")
+
+import numpy as np  # noqa: E402
+import pytest  # noqa: E402
+
+from backprop import Network  # noqa: E402
+from backprop.widgets import GradientFlowExplorer  # noqa: E402
+
+from _views import sweep  # noqa: E402
+
+pytestmark = pytest.mark.filterwarnings("error")
+
+
+def test_flow_bars_are_the_cores_gradient_norms():
+    view = GradientFlowExplorer()
+    view.controls["depth"].value, view.controls["activation"].value = 6, "tanh"
+    view.controls["init"].value, view.controls["scale"].value = "scale", 0.4
+    net = Network([32] * 7 + [1], "tanh", "identity", init=0.4, seed=0)
+    grads = net.backward(net.forward(view.X), view.y)
+    norms = [np.linalg.norm(g) for g in grads.weights]
+    np.testing.assert_allclose(view.state["norms"], norms, rtol=1e-10)
+    tops = [bar.get_y() + bar.get_height() for bar in view.bars if bar.get_visible()]
+    np.testing.assert_allclose(tops, norms, rtol=1e-10)
+    assert sum(bar.get_visible() for bar in view.bars) == 7
+
+
+@pytest.mark.parametrize("settings, word", [(dict(activation="sigmoid", init="xavier", depth=10), "vanishing"),
+                                            (dict(activation="relu", init="he", depth=10), "healthy"),
+                                            (dict(activation="relu", init=2.0, depth=10), "exploding")])
+def test_flow_names_the_regime(settings, word):
+    view = GradientFlowExplorer(**settings)
+    assert view.state["kind"] == word and view.verdict_text.get_text().startswith(word)
+    assert word in view.readout.value
+
+
+def test_flow_sweep_raises_and_warns_nothing():
+    view = GradientFlowExplorer()
+    for init in ("small", "xavier", "he", "scale"):
+        view.controls["init"].value = init
+        sweep(view, skip=("init",))
