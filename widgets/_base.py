@@ -8,30 +8,17 @@ with ``_mark_dynamic`` are blitted over a cached background (axes, ticks, labels
 """
 import base64
 import contextlib
-import html
 
 import ipywidgets as widgets
 import numpy as np
 
+from backprop.parameters import get_parameter, set_parameter
+
 from ._labels import Labels
+from ._lifetime import close_figure, close_widgets, replace_previous
+from ._readout import numbers_in, readout_table
 from ._render import Blitter, in_kernel, new_figure, png_bytes, using_ipympl  # noqa: F401 (part of the API)
-
-
-def float_slider(description, value, min, max, step=0.01, fmt=".2f", **kw):
-    """A labelled slider that clamps to [min, max]."""
-    return widgets.FloatSlider(value=float(np.clip(value, min, max)), min=min, max=max, step=step,
-                               description=description, readout_format=fmt, continuous_update=True,
-                               style={"description_width": "initial"}, **kw)
-
-
-def nice_limit(values, smallest=0.01):
-    """The smallest of 1, 2, 5 × 10ⁿ (≥ ``smallest``) that holds max |values|: axis limits that rarely change."""
-    top = max(float(np.max(np.abs(values))), smallest)
-    for step in (1.0, 2.0, 5.0, 10.0):
-        limit = step * 10.0 ** np.floor(np.log10(top))
-        if limit >= top * (1 - 1e-12):
-            return float(limit)
-    return float(10.0 ** np.ceil(np.log10(top)))
+from ._sliders import nice_limit
 
 
 def curve_with_tangent(ax):
@@ -47,19 +34,46 @@ class View(widgets.VBox):
 
     figsize = (6.4, 3.2)
     decimals = 4
+    _quiet, closed = 0, False
 
-    def __init__(self, controls, figsize=None):
+    def __init__(self, controls, figsize=None, actions=None):
+        replace_previous(self)                    # re-running a cell closes the views it made before
         self.controls = dict(controls)
+        self._clicks = [(self.controls[name], lambda _, act=act: act()) for name, act in (actions or {}).items()]
         self.state = {}
         self.figure, self._figure_widget = new_figure(figsize or self.figsize)
         self.readout = widgets.HTML()
-        self._blitter, self._quiet, self._steady = Blitter(self.figure), 0, {}
+        self._blitter, self._steady = Blitter(self.figure), {}
+        before = set(vars(self))
         self._draw()
+        self._drawing = set(vars(self)) - before    # the artists and axes _draw made: close lets go of them
         self._refresh()
         for control in self.controls.values():
             if hasattr(control, "value") and not isinstance(control, widgets.Button):
                 control.observe(self._on_change, names="value")
+        for button, handler in self._clicks:     # actions: button name → what a click does
+            button.on_click(handler)
         super().__init__(children=[self._control_box(), self._figure_widget, self.readout])
+
+    def close(self):
+        """Close the view: its figure, every widget in it and every observer (re-running its cell does this)."""
+        if self.closed:
+            return
+        self.closed = True
+        if hasattr(self, "_drawing"):                 # drawn
+            close_figure(self.figure)
+            close_widgets([self, *self.controls.values()])
+            for button, handler in self._clicks:
+                button.on_click(handler, remove=True)
+            for name in self._drawing | {"figure", "_figure_widget", "_blitter"}:
+                setattr(self, name, None)             # a closed view kept in Out[] holds no figure …
+            self.children = ()
+            self._release()                           # … and no data
+        super().close()
+
+    def __del__(self):
+        """Disposal (a view that was never built, or Python exiting) closes the comm only."""
+        widgets.VBox.close(self)
 
     # ---- what each view writes ----------------------------------------
     def _compute(self):
@@ -73,6 +87,9 @@ class View(widgets.VBox):
     def _update_artists(self):
         """Move the artists to ``self.state`` (set_data, set_height, set_text …)."""
         raise NotImplementedError
+
+    def _release(self):
+        """Let go of what the view holds besides its figure (data sets, caches) once it is closed."""
 
     def _control_box(self):
         """The widget holding the controls (override for a custom layout)."""
@@ -99,6 +116,20 @@ class View(widgets.VBox):
         """What, besides the axis limits, the static artists depend on (a cached background per key)."""
         return None
 
+    def _setting(self, name):
+        """The number or choice control ``name`` stands for (a slider's exact number, not its rounded echo)."""
+        control = self.controls[name]
+        return control.exact if hasattr(control, "exact") else control.value
+
+    def _bind_parameter(self, choice, slider):
+        """``slider`` holds the parameter of ``self.net`` picked in ``choice``: picking shows it, a move writes it."""
+        def show(change=None):
+            with self._silenced():
+                slider.show(get_parameter(self.net, choice.value))
+        choice.observe(show, names="value")       # before the view's own refresh
+        slider.on_move(lambda value: set_parameter(self.net, choice.value, value))
+        return show
+
     @contextlib.contextmanager
     def _silenced(self):
         """Set control values without triggering a refresh per change (call ``_refresh`` after)."""
@@ -114,6 +145,8 @@ class View(widgets.VBox):
             self._refresh()
 
     def _refresh(self):
+        if self.closed:
+            return
         with np.errstate(all="raise", under="ignore"):   # a hidden numpy warning is a bug: fail loudly
             self.state = self._compute()
         self._update_artists()
@@ -136,28 +169,7 @@ class View(widgets.VBox):
 
     def _readout_items(self):
         """(label, value) pairs for the readout; by default every scalar or small array in state."""
-        return [(k, v) for k, v in self.state.items() if np.size(v) <= 12 and _is_number(v)]
+        return numbers_in(self.state)
 
     def _readout_html(self):
-        cells = [f"<td style='padding:0 .8em 0 0'><b>{html.escape(str(k))}</b> = "
-                 f"{html.escape(_fmt(v, self.decimals))}</td>"
-                 for k, v in self._readout_items()]
-        rows = ["<tr>" + "".join(cells[i:i + 4]) + "</tr>" for i in range(0, len(cells), 4)]
-        return "<table style='font-family:monospace'>" + "".join(rows) + "</table>"
-
-
-def _is_number(value):
-    try:
-        np.asarray(value, dtype=float)
-        return True
-    except (TypeError, ValueError):
-        return False
-
-
-def _fmt(value, decimals):
-    if isinstance(value, (int, np.integer)) and not isinstance(value, bool):
-        return str(value)
-    arr = np.asarray(value, dtype=float)
-    if arr.ndim == 0:
-        return f"{float(arr):.{decimals}f}"
-    return np.array2string(arr, precision=decimals, floatmode="fixed", separator=", ")
+        return readout_table(self._readout_items(), self.decimals)

@@ -8,40 +8,61 @@ import ipywidgets as widgets
 import numpy as np
 
 from backprop import Network
+from backprop.activations import HIDDEN_ACTIVATIONS
 from backprop.blame import reveal_blame, revealed_layers
 from backprop.data import WORKED_LR, worked_example
-from backprop.parameters import get_parameter, gradient_of, parameter_keys, set_parameter
+from backprop.parameters import get_parameter, gradient_of, parameter_keys
 
-from ._base import View, float_slider
+from . import _checks as check
+from ._base import View
 from ._diagram import NetworkDiagram, parameter_table
 from ._labels import Labels
+from ._sliders import ExactSlider
 
-P_MAX, X_MAX = 4.0, 2.0
+P_MAX, X_MAX, MAX_LAYERS, MAX_WIDTH = 4.0, 2.0, 10, 32
 MODES = (("forward: a and w", "forward"), ("blame: δ and ∂C/∂w", "blame"))
 
 
+def starting_network(sizes, activation, output_activation, loss, seed, net):
+    """(network, default x, default y, reset label): note 003's, a new one of ``sizes``, or a copy of ``net``."""
+    activation, loss = check.choice(activation, "activation", HIDDEN_ACTIVATIONS), check.loss(loss)
+    if output_activation is not None:
+        output_activation = check.activation(output_activation, "output_activation")
+    seed = check.whole(seed, "seed")
+    if net is not None and sizes is not None:
+        raise ValueError("give sizes or net, not both: BlameExplorer(sizes=[2, 2, 1]) or BlameExplorer(net=net); "
+                         f"got sizes={sizes!r} and a net")
+    if net is None and sizes is None:
+        net, x, y = worked_example()
+        return net, x, y, "Reset to note 003"
+    if net is None:
+        with check.argument("loss"):
+            net = Network(check.sizes(sizes, MAX_LAYERS, MAX_WIDTH), activation, output_activation, loss, seed=seed)
+    elif len(check.network(net).sizes) > MAX_LAYERS or max(net.sizes) > MAX_WIDTH:
+        raise ValueError(f"net must have at most {MAX_LAYERS} layers of at most {MAX_WIDTH} neurons for the "
+                         f"diagram to show each one; got sizes {net.sizes} — try NudgeExplorer(net, x, y)")
+    else:
+        net = net.copy()
+    return net, np.linspace(0.1, 0.9, net.sizes[0]), np.full(net.sizes[-1], 0.5), "Reset"
+
+
 class BlameExplorer(View):
-    """Neurons shaded by a (or δ), edges by w (or ∂C/∂w); sliders, Step, and backward one layer at a time."""
+    """Neurons shaded by a (or δ), edges by w (or ∂C/∂w); sliders, Step, and backward one layer at a time.
+
+    ``net``: show a copy of your own network (bit-identical; only what you move or Step changes).
+    """
 
     def __init__(self, sizes=None, activation="sigmoid", output_activation=None, loss="half_squared_error",
-                 x=None, y=None, lr=WORKED_LR, seed=0):
-        if sizes is None:
-            net, x0, y0 = worked_example()
-        else:
-            net = Network(sizes, activation, output_activation, loss, seed=seed)
-            x0, y0 = np.linspace(0.1, 0.9, net.sizes[0])[None, :], np.full((1, net.sizes[-1]), 0.5)
+                 x=None, y=None, lr=WORKED_LR, seed=0, net=None):
+        net, x0, y0, reset = starting_network(sizes, activation, output_activation, loss, seed, net)
         self.net, self.depth = net, len(net.sizes) - 1
-        self._initial = (net.copy(), np.reshape(x0 if x is None else x, (1, -1)),
-                         np.reshape(y0 if y is None else y, (1, -1)))
+        self._initial = (net.copy(), check.example(x0 if x is None else x, "x", net.sizes[0], "inputs"),
+                         check.example(y0 if y is None else y, "y", net.sizes[-1], "targets"))
         self.steps, self.message = 0, ""
-        controls = self._make_controls(lr, "Reset to note 003" if sizes is None else "Reset")
-        controls["value"].observe(self._on_value, names="value")           # before the view's own refresh
-        controls["parameter"].observe(self._on_parameter, names="value")
+        controls = self._make_controls(check.positive(lr, "lr"), reset)
+        self._sync_value = self._bind_parameter(controls["parameter"], controls["value"])
         controls["reveal"].observe(self._on_reveal, names="value")
-        controls["step"].on_click(lambda _: self.step())
-        controls["back"].on_click(lambda _: self.backward_one_layer())
-        controls["reset"].on_click(lambda _: self.reset())
-        super().__init__(controls)
+        super().__init__(controls, actions={"step": self.step, "back": self.backward_one_layer, "reset": self.reset})
 
     def _make_controls(self, lr, reset):
         net, x, y = self._initial
@@ -53,10 +74,10 @@ class BlameExplorer(View):
                                                 style={"description_width": "initial"}),
                     "back": widgets.Button(description="◀ backward one layer"),
                     "parameter": widgets.Dropdown(options=keys, value=keys[0][1], description="parameter"),
-                    "value": float_slider("its value", get_parameter(net, keys[0][1]), -P_MAX, P_MAX)}
-        controls.update({f"x{k + 1}": float_slider(f"input x{k + 1}", v, -X_MAX, X_MAX) for k, v in enumerate(x[0])})
-        controls.update({f"y{j + 1}": float_slider(f"target y{j + 1}", v, y_low, y_high) for j, v in enumerate(y[0])})
-        controls.update({"lr": float_slider("learning rate η", lr, 0.01, 5.0),
+                    "value": ExactSlider("its value", get_parameter(net, keys[0][1]), -P_MAX, P_MAX)}
+        controls.update({f"x{k + 1}": ExactSlider(f"input x{k + 1}", v, -X_MAX, X_MAX) for k, v in enumerate(x)})
+        controls.update({f"y{j + 1}": ExactSlider(f"target y{j + 1}", v, y_low, y_high) for j, v in enumerate(y)})
+        controls.update({"lr": ExactSlider("learning rate η", lr, 0.01, 5.0),
                          "step": widgets.Button(description="Step (gradient descent)", button_style="primary"),
                          "reset": widgets.Button(description=reset)})
         return controls
@@ -68,29 +89,16 @@ class BlameExplorer(View):
                             [widgets.HBox([c[k] for k in rows[2]])])
 
     # ---- actions ------------------------------------------------------
-    def _on_value(self, change):
-        key = self.controls["parameter"].value
-        echo = abs(change["new"] - get_parameter(self.net, key)) <= self.controls["value"].step / 2
-        if not getattr(self, "_quiet", 0) and not echo:   # echo: the browser rounding our own update
-            set_parameter(self.net, key, change["new"])
-
-    def _on_parameter(self, change):
-        with self._silenced():
-            self.controls["value"].value = get_parameter(self.net, change["new"])
-
     def _on_reveal(self, change):
         with self._silenced():                    # moving the backward slider means: show the blame
             self.controls["show"].value = "blame"
-
-    def _sync_value(self):
-        self._on_parameter({"new": self.controls["parameter"].value})
 
     def step(self):
         """One gradient-descent update of every parameter (Network.step) with the lr on the slider."""
         trial, x, y = self.net.copy(), self._x(), self._y()
         try:
             with np.errstate(all="raise", under="ignore"):
-                trial.step(trial.backward(trial.forward(x), y), self.controls["lr"].value)
+                trial.step(trial.backward(trial.forward(x), y), self.controls["lr"].exact)
                 if not np.isfinite(trial.loss(x, y)):      # the core reports an overflow as C = inf
                     raise FloatingPointError("the loss overflowed")
             self.net, self.steps, self.message = trial, self.steps + 1, ""
@@ -113,17 +121,17 @@ class BlameExplorer(View):
         net, x, y = self._initial
         self.net, self.steps, self.message = net.copy(), 0, ""
         with self._silenced():
-            for k, v in enumerate(x[0]):
-                self.controls[f"x{k + 1}"].value = v
-            for j, v in enumerate(y[0]):
-                self.controls[f"y{j + 1}"].value = v
+            for k, v in enumerate(x):
+                self.controls[f"x{k + 1}"].show(v)
+            for j, v in enumerate(y):
+                self.controls[f"y{j + 1}"].show(v)
             self._sync_value()
         self._refresh()
 
     # ---- numbers and drawing -------------------------------------------
     def _x(self, name="x", n=None):
         n = self.net.sizes[0] if n is None else n
-        return np.array([[self.controls[f"{name}{k + 1}"].value for k in range(n)]])
+        return np.array([[self.controls[f"{name}{k + 1}"].exact for k in range(n)]])
 
     def _y(self):
         return self._x("y", self.net.sizes[-1])
@@ -134,9 +142,10 @@ class BlameExplorer(View):
         grads = net.backward(trace, y)
         reveal = self.controls["reveal"].value
         state = {"mode": self.controls["show"].value, "x": x[0], "y": y[0], "y_hat": trace.y_hat[0],
-                 "loss": net.loss_function(trace.y_hat, net.targets(y, 1)), "steps": self.steps, "revealed": revealed_layers(self.depth, reveal),
+                 "loss": net.loss(x, y), "steps": self.steps,      # the core's own C (exact for softmax)
+                 "revealed": revealed_layers(self.depth, reveal),
                  "parameter": self.controls["parameter"].value, "shown": reveal_blame(grads, reveal),
-                 "lr": self.controls["lr"].value}
+                 "lr": self.controls["lr"].exact}
         for L in range(1, self.depth + 1):
             state[f"z[{L}]"], state[f"a[{L}]"], state[f"delta[{L}]"] = trace.z[L][0], trace.a[L][0], grads.delta[L][0]
         for l in range(self.depth):

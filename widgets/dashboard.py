@@ -18,11 +18,14 @@ from backprop import Network
 from backprop.activations import HIDDEN_ACTIVATIONS
 from backprop.data import load_digits
 
+from . import _checks as check
 from ._base import View
+from ._sliders import ExactLogSlider, int_slider
 
 CURVES = ("train_loss", "test_loss", "train_accuracy", "test_accuracy")
 SAMPLE_SHAPE = (3, 4)                         # the grid of test digits shown with their predicted labels
 LOSS_LIMITS = (1e-2, 5.0)
+MOST_HIDDEN, MOST_BATCH, MOST_EPOCHS = 1024, 4096, 1000
 
 
 def _one_blas_thread():
@@ -35,16 +38,14 @@ def _one_blas_thread():
 
 
 def _controls(hidden, activation, lr, batch_size, epochs):
-    """The labelled, clamped settings and the Train/Stop buttons."""
-    style = {"description_width": "initial"}
-
-    def int_slider(description, value, low, high):
-        return widgets.IntSlider(value=int(np.clip(value, low, high)), min=low, max=high,
-                                 description=description, style=style)
+    """The labelled settings (each slider grown to hold the value given) and the Train/Stop buttons."""
+    hidden, activation = check.whole(hidden, "hidden", 1, MOST_HIDDEN), check.choice(activation, "activation",
+                                                                                      HIDDEN_ACTIVATIONS)
+    lr, batch_size = check.positive(lr, "lr"), check.whole(batch_size, "batch_size", 1, MOST_BATCH)
+    epochs = check.whole(epochs, "epochs", 1, MOST_EPOCHS)
     return {"hidden": int_slider("hidden neurons", hidden, 2, 128),
             "activation": widgets.Dropdown(options=HIDDEN_ACTIVATIONS, value=activation, description="activation"),
-            "lr": widgets.FloatLogSlider(value=float(np.clip(lr, 1e-3, 10.0)), base=10, min=-3, max=1, step=0.1,
-                                         description="learning rate lr", readout_format=".3f", style=style),
+            "lr": ExactLogSlider("learning rate lr", lr, -3, 1, step=0.1),
             "batch_size": int_slider("batch size", batch_size, 1, 256),
             "epochs": int_slider("epochs", epochs, 1, 50),
             "train": widgets.Button(description="Train", button_style="success", icon="play"),
@@ -57,18 +58,14 @@ class TrainingDashboard(View):
     figsize = (8.0, 4.0)
 
     def __init__(self, hidden=32, activation="sigmoid", lr=0.5, batch_size=32, epochs=10, seed=0):
-        if activation not in HIDDEN_ACTIVATIONS:
-            raise ValueError(f"activation must be one of {', '.join(HIDDEN_ACTIVATIONS)}; got {activation!r}")
-        self.data, self.seed = load_digits(), seed
+        self.data, self.seed = load_digits(), check.whole(seed, "seed")
         self.samples = self.data.X_test[:np.prod(SAMPLE_SHAPE)]
         self.curves, self.message, self._thread, self._stop = {k: [] for k in CURVES}, "not trained yet", None, False
         self._trained = None
         controls = _controls(hidden, activation, lr, batch_size, epochs)
         self.progress = widgets.IntProgress(value=0, min=0, max=controls["epochs"].value, description="epochs run")
         self.net = self._new_network(controls)
-        controls["train"].on_click(lambda _: self.train())
-        controls["stop"].on_click(lambda _: self.stop())
-        super().__init__(controls)
+        super().__init__(controls, actions={"train": self.train, "stop": self.stop})
 
     def _control_box(self):
         c = self.controls
@@ -103,11 +100,19 @@ class TrainingDashboard(View):
         """Ask the training to stop after the current epoch."""
         self._stop = True
 
+    def close(self):
+        """Stop the training (after its current epoch), then close the view."""
+        self.stop()
+        super().close()
+
+    def _release(self):
+        self.data = self.samples = None
+
     def _run(self):
         c, d = self.controls, self.data
         try:
             with _one_blas_thread():
-                history = self.net.fit(d.X_train, d.y_train, epochs=c["epochs"].value, lr=c["lr"].value,
+                history = self.net.fit(d.X_train, d.y_train, epochs=c["epochs"].value, lr=c["lr"].exact,
                                        batch_size=c["batch_size"].value, seed=self.seed, callback=self._after_epoch)
             if "diverged" not in self.message:
                 self.message = history.message
@@ -116,6 +121,8 @@ class TrainingDashboard(View):
             self._refresh()
 
     def _after_epoch(self, epoch, history):
+        if self.closed:
+            return False
         d = self.data
         with np.errstate(over="ignore", invalid="ignore", under="ignore"):
             scores = (self.net.loss(d.X_train, d.y_train), self.net.loss(d.X_test, d.y_test),
@@ -131,7 +138,7 @@ class TrainingDashboard(View):
         return not self._stop
 
     def _settings(self):
-        return tuple(self.controls[name].value for name in ("hidden", "activation", "lr", "batch_size", "epochs"))
+        return tuple(self._setting(name) for name in ("hidden", "activation", "lr", "batch_size", "epochs"))
 
     def _set_training(self, running):
         for name, control in self.controls.items():
@@ -139,8 +146,8 @@ class TrainingDashboard(View):
 
     # ---- the view --------------------------------------------------------
     def _compute(self):
-        c, state = self.controls, {name: np.array(values) for name, values in self.curves.items()}
-        state.update({name: c[name].value for name in ("hidden", "activation", "lr", "batch_size", "epochs")})
+        state = {name: np.array(values) for name, values in self.curves.items()}
+        state.update(zip(("hidden", "activation", "lr", "batch_size", "epochs"), self._settings()))
         changed = self._trained not in (None, self._settings())
         state.update({"epochs_run": len(self.curves["train_loss"]), "epochs_planned": self.progress.max,
                       "message": "settings changed: press Train to train a new network" if changed else self.message,

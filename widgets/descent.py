@@ -5,14 +5,17 @@ Used in lessons/06_gradient_descent. The contours, the path and its verdict
 """
 import html
 
-import ipywidgets as widgets
 import numpy as np
 
 from backprop.landscape import OUTPUT_WEIGHTS, descent_example, descent_path, loss_surface, lowest_point
+from backprop.parameters import get_parameter, set_parameter
 
-from ._base import View, float_slider
+from . import _checks as check
+from ._base import View
+from ._sliders import ExactLogSlider, ExactSlider, int_slider
 
-LR_MIN, LR_MAX, STEPS_MAX = 1e-3, 10.0, 100
+LR_MIN, LR_MAX, STEPS_MAX, MOST_STEPS, GRID_MAX = 1e-3, 10.0, 100, 1000, 201
+EXAMPLE_START = (-2.0, -2.5)
 
 
 class DescentExplorer(View):
@@ -22,35 +25,67 @@ class DescentExplorer(View):
     lr = 0.05 crawls, 1 converges, 2 zig-zags and 3 diverges. Converged means
     the gradient norm fell below ``tol``; diverged means the loss grew beyond
     1000 × its starting value (the path stops there, in words, never overflowing).
+    With your own ``net`` the view works on a copy; the path starts at its two
+    weights ``keys`` unless you give ``start`` (the map grows to hold the start).
     """
 
     figsize = (7.0, 3.3)
 
-    def __init__(self, net=None, X=None, y=None, keys=OUTPUT_WEIGHTS, start=(-2.0, -2.5), lr=1.0, steps=50,
+    def __init__(self, net=None, X=None, y=None, keys=OUTPUT_WEIGHTS, start=None, lr=1.0, steps=50,
                  w1_range=(-3.0, 3.0), w2_range=(-3.0, 3.0), tol=1e-2, grid=31, names=("w31", "w32")):
-        if net is None:
-            net, X, y = descent_example()
-        if X is None or y is None:
-            raise ValueError("give the data with the network: DescentExplorer(net, X, y, keys=...)")
-        self.net, self.X, self.y, self.params, self.tol, self.weight_names = net, X, y, tuple(keys), tol, names
-        self.w1 = np.linspace(*w1_range, grid)
-        self.w2 = np.linspace(*w2_range, grid)
-        self.surface = loss_surface(net, X, y, self.params, self.w1, self.w2)
-        controls = {
-            "lr": widgets.FloatLogSlider(value=float(np.clip(lr, LR_MIN, LR_MAX)), base=10, min=np.log10(LR_MIN),
-                                         max=np.log10(LR_MAX), step=0.05, description="learning rate lr",
-                                         readout_format=".3f", style={"description_width": "initial"}),
-            "start_w1": float_slider(f"start {names[0]}", start[0], *w1_range, step=0.05),
-            "start_w2": float_slider(f"start {names[1]}", start[1], *w2_range, step=0.05),
-            "steps": widgets.IntSlider(value=int(np.clip(steps, 1, STEPS_MAX)), min=1, max=STEPS_MAX,
-                                       description="steps", style={"description_width": "initial"}),
-        }
+        self.net, self.X, self.y, start = self._data(net, X, y, start)
+        self.params, self.weight_names = self._keys(self.net, keys), self._names(names)
+        self.tol, lr = check.positive(tol, "tol"), check.positive(lr, "lr")
+        spans = [check.pair(span, f"w{i + 1}_range", True) for i, span in enumerate((w1_range, w2_range))]
+        steps, grid = check.whole(steps, "steps", 1, MOST_STEPS), check.whole(grid, "grid", 2, GRID_MAX)
+        start = [get_parameter(self.net, k) for k in self.params] if start is None else check.pair(start, "start")
+        controls = {"lr": ExactLogSlider("learning rate lr", lr, np.log10(LR_MIN), np.log10(LR_MAX)),
+                    **{f"start_w{i + 1}": self._start_slider(i, start[i], spans[i]) for i in range(2)},
+                    "steps": int_slider("steps", steps, 1, STEPS_MAX)}
+        self.w1, self.w2 = (np.linspace(c.min, c.max, grid) for c in (controls["start_w1"], controls["start_w2"]))
+        self.surface = loss_surface(self.net, self.X, self.y, self.params, self.w1, self.w2)
         super().__init__(controls)
+
+    @staticmethod
+    def _data(net, X, y, start):
+        """(a copy of net, X (n, n_in), y (n, n_out) as float64, start): the built-in example where not given."""
+        if net is None:
+            net, X0, y0 = descent_example()
+            X, y, start = X0 if X is None else X, y0 if y is None else y, EXAMPLE_START if start is None else start
+        if X is None or y is None:
+            raise ValueError("X and y, the data, must come with your network: DescentExplorer(net, X, y, keys=...); "
+                             f"got {'X' if X is None else 'y'}=None")
+        net = check.network(net).copy()
+        with check.argument("X"):
+            X = net.forward(X).a[0]
+        with check.argument("y"):
+            return net, X, net.targets(y, X.shape[0]), start
+
+    def _start_slider(self, i, value, span):
+        """The slider of start w_i: writes the start into the view's network (the map holds its range)."""
+        slider = ExactSlider(f"start {self.weight_names[i]}", value, *span, step=0.05)
+        set_parameter(self.net, self.params[i], slider.exact)
+        slider.on_move(lambda v: set_parameter(self.net, self.params[i], v))
+        return slider
+
+    @staticmethod
+    def _keys(net, keys):
+        keys = [check.key(net, k, "keys") for k in check.items(keys, "keys", 2)]
+        if keys[0] == keys[1]:
+            raise ValueError(f"keys must name two different parameters, e.g. {OUTPUT_WEIGHTS}; got {keys[0]!r} twice")
+        return tuple(keys)
+
+    @staticmethod
+    def _names(names):
+        names = check.items(names, "names", 2)
+        if not all(isinstance(n, str) for n in names):
+            raise TypeError(f"names must be two labels such as ('w31', 'w32'); got {names!r}")
+        return tuple(names)
 
     def _compute(self):
         c = self.controls
-        start = np.array([c["start_w1"].value, c["start_w2"].value])
-        path = descent_path(self.net, self.X, self.y, self.params, start, c["lr"].value, c["steps"].value, self.tol)
+        start = np.array([c["start_w1"].exact, c["start_w2"].exact])
+        path = descent_path(self.net, self.X, self.y, self.params, start, c["lr"].exact, c["steps"].value, self.tol)
         outcome = ("diverged" if path.diverged_at is not None else
                    path.converged_at if path.converged_at is not None else "not converged")
         return {"lr": path.lr, "start": start, "path": path.points, "losses": path.losses,
@@ -62,16 +97,18 @@ class DescentExplorer(View):
         self.figure.subplots_adjust(left=0.08, right=0.98, bottom=0.15, top=0.86, wspace=0.28)
         self.ax_map, self.ax_loss = self.figure.subplots(1, 2, gridspec_kw={"width_ratios": [1.1, 1]})
         low, high = self.surface.min(), self.surface.max()
-        levels = np.geomspace(max(low, 1e-6) * 1.05, high, 14)
-        self.ax_map.contour(self.w1, self.w2, self.surface, levels=levels, cmap="viridis", linewidths=0.9)
+        if high > max(low, 1e-6) * 1.1:                 # a flat map (these weights change nothing) has no contours
+            levels = np.geomspace(max(low, 1e-6) * 1.05, high, 14)
+            self.ax_map.contour(self.w1, self.w2, self.surface, levels=levels, cmap="viridis", linewidths=0.9)
         best = lowest_point(self.w1, self.w2, self.surface)
         self.ax_map.plot(best[0], best[1], "x", color="k", ms=8, label="lowest loss")
         self.ax_map.set(xlim=(self.w1[0], self.w1[-1]), ylim=(self.w2[0], self.w2[-1]),
                         xlabel=self.weight_names[0], ylabel=self.weight_names[1])
         self.path_line, = self.ax_map.plot([], [], "o-", color="C3", ms=3, lw=1.2)
         self.start_point, = self.ax_map.plot([], [], "o", color="C3", ms=7, mfc="white")
-        self.ax_loss.set(yscale="log", xlim=(0, STEPS_MAX), ylim=(10 ** np.floor(np.log10(max(low, 1e-6) / 2)),
-                         10 ** np.ceil(np.log10(high * 1e3))), xlabel="step", title="loss after each step")
+        bottom, top = 10 ** np.floor(np.log10(max(low, 1e-6) / 2)), 10 ** np.ceil(np.log10(high * 1e3))
+        self.ax_loss.set(yscale="log", xlim=(0, self.controls["steps"].max), ylim=(bottom, top), xlabel="step",
+                         title="loss after each step")
         self.loss_line, = self.ax_loss.plot([], [], "o-", color="C3", ms=2.5, lw=1)
         self.verdict_text = self.figure.suptitle("", fontsize=10)
         self._mark_dynamic(self.path_line, self.start_point, self.loss_line, self.verdict_text)

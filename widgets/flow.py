@@ -4,6 +4,7 @@ Used in lessons/08_challenges. The norms and the verdict (vanishing,
 exploding, healthy) come from backprop.flow after one backward pass.
 """
 import html
+import numbers
 
 import ipywidgets as widgets
 import numpy as np
@@ -12,9 +13,11 @@ from matplotlib.ticker import LogLocator, MaxNLocator
 from backprop.activations import HIDDEN_ACTIVATIONS
 from backprop.flow import HUGE, TINY, deep_network, gradient_flow, probe_batch
 
+from . import _checks as check
 from ._base import View
+from ._sliders import ExactLogSlider, int_slider
 
-DEPTH_MAX, SCALE_MIN, SCALE_MAX = 30, 0.01, 10.0
+DEPTH_MAX, MOST_DEPTH, MOST_WIDTH, SCALE_MIN, SCALE_MAX = 30, 100, 256, 0.01, 10.0
 INITS = ("small", "xavier", "he", "scale")          # "scale": weights drawn with the scale slider's std
 Y_LIMITS = (1e-24, 1e24)                            # bars beyond are drawn to the edge; the readout has the number
 COLOURS = {"vanishing": "C0", "healthy": "C2", "exploding": "C3"}
@@ -29,30 +32,24 @@ class GradientFlowExplorer(View):
     figsize = (6.4, 3.2)
 
     def __init__(self, depth=10, activation="sigmoid", init="xavier", scale=1.0, width=32, seed=0):
-        if activation not in HIDDEN_ACTIVATIONS:
-            raise ValueError(f"activation must be one of {', '.join(HIDDEN_ACTIVATIONS)}; got {activation!r}")
-        if isinstance(init, (int, float)):
-            init, scale = "scale", init
-        if init not in INITS:
-            raise ValueError(f"init must be one of {', '.join(INITS)} or a number (the weights' std); got {init!r}")
-        self.width, self.seed = width, seed
-        self.X, self.y = probe_batch(width, seed=seed)
-        style = {"description_width": "initial"}
+        if isinstance(init, numbers.Real) and not isinstance(init, bool):
+            init, scale = "scale", check.positive(init, "init")
+        self.width, self.seed = check.whole(width, "width", 1, MOST_WIDTH), check.whole(seed, "seed")
+        depth, scale = check.whole(depth, "depth", 1, MOST_DEPTH), check.positive(scale, "scale")
+        activation = check.choice(activation, "activation", HIDDEN_ACTIVATIONS)
+        init = check.choice(init, "init", INITS, " or a number (the weights' std)")
+        self.X, self.y = probe_batch(self.width, seed=self.seed)
         controls = {
-            "depth": widgets.IntSlider(value=int(np.clip(depth, 1, DEPTH_MAX)), min=1, max=DEPTH_MAX,
-                                       description="hidden layers", style=style),
+            "depth": int_slider("hidden layers", depth, 1, DEPTH_MAX),
             "activation": widgets.Dropdown(options=HIDDEN_ACTIVATIONS, value=activation, description="activation"),
             "init": widgets.Dropdown(options=INITS, value=init, description="initialisation"),
-            "scale": widgets.FloatLogSlider(value=float(np.clip(scale, SCALE_MIN, SCALE_MAX)), base=10,
-                                            min=np.log10(SCALE_MIN), max=np.log10(SCALE_MAX), step=0.05,
-                                            description="weight std (init = scale)", readout_format=".3f",
-                                            style=style),
+            "scale": ExactLogSlider("weight std (init = scale)", scale, np.log10(SCALE_MIN), np.log10(SCALE_MAX)),
         }
         super().__init__(controls)
 
     def _init(self):
         c = self.controls
-        return c["scale"].value if c["init"].value == "scale" else c["init"].value
+        return c["scale"].exact if c["init"].value == "scale" else c["init"].value
 
     def _compute(self):
         c = self.controls
@@ -68,11 +65,12 @@ class GradientFlowExplorer(View):
         ax.set(yscale="log", ylim=Y_LIMITS, xlabel="layer (1 = first hidden layer, last = output)",
                ylabel="‖∂C/∂W‖")
         ax.axhspan(TINY, HUGE, color="C2", alpha=0.12, lw=0)
-        ax.text(DEPTH_MAX + 1.4, HUGE / 2, "healthy range", ha="right", va="top", fontsize=8, color="C2")
-        ax.set_xlim(0.4, DEPTH_MAX + 1.6)                       # fixed, so a new depth only moves bars
+        most = self.controls["depth"].max
+        ax.text(most + 1.4, HUGE / 2, "healthy range", ha="right", va="top", fontsize=8, color="C2")
+        ax.set_xlim(0.4, most + 1.6)                            # fixed, so a new depth only moves bars
         ax.xaxis.set_major_locator(MaxNLocator(integer=True))
         ax.yaxis.set_major_locator(LogLocator(numticks=7))
-        layers = np.arange(1, DEPTH_MAX + 2)
+        layers = np.arange(1, most + 2)
         self.bars = ax.bar(layers, np.zeros(len(layers)), bottom=Y_LIMITS[0], width=0.7)
         self.verdict_text = ax.set_title("", fontsize=10)
         self._mark_dynamic(*self.bars, self.verdict_text)

@@ -8,7 +8,9 @@ import numpy as np
 from backprop.data import worked_example
 from backprop.explore import output_loss, tangent
 
-from ._base import View, curve_with_tangent, float_slider
+from . import _checks as check
+from ._base import View, curve_with_tangent
+from ._sliders import ExactSlider
 
 LOSS_NAMES = (("½ squared error ½(ŷ−y)²", "half_squared_error"), ("squared error (ŷ−y)²", "squared_error"),
               ("cross-entropy (2 classes)", "cross_entropy"))
@@ -25,17 +27,17 @@ class LossExplorer(View):
 
     def __init__(self, y_hat=None, y=None, loss="half_squared_error"):
         worked_y_hat, worked_y = _worked_prediction()          # default: note 003's output and target
-        y_hat, y = worked_y_hat if y_hat is None else y_hat, worked_y if y is None else y
-        if loss not in dict(LOSS_NAMES).values():
-            raise ValueError(f"loss must be one of {', '.join(v for _, v in LOSS_NAMES)}; got {loss!r}")
+        y_hat = check.number(worked_y_hat if y_hat is None else y_hat, "y_hat", Y_HAT_MIN, Y_HAT_MAX)
+        y = check.number(worked_y if y is None else y, "y", 0.0, 1.0)
+        loss = check.choice(loss, "loss", [name for _, name in LOSS_NAMES])
         controls = {"loss": widgets.Dropdown(options=LOSS_NAMES, value=loss, description="loss C"),
-                    "y": float_slider("target y", y, 0.0, 1.0),
-                    "y_hat": float_slider("prediction ŷ", y_hat, Y_HAT_MIN, Y_HAT_MAX)}
+                    "y": ExactSlider("target y", y, 0.0, 1.0),
+                    "y_hat": ExactSlider("prediction ŷ", y_hat, Y_HAT_MIN, Y_HAT_MAX)}
         self.y_hat_grid = np.linspace(Y_HAT_MIN, Y_HAT_MAX, 197)
         super().__init__(controls)
 
     def _compute(self):
-        y, y_hat, loss = self.controls["y"].value, self.controls["y_hat"].value, self.controls["loss"].value
+        y, y_hat, loss = self.controls["y"].exact, self.controls["y_hat"].exact, self.controls["loss"].value
         C, dC = output_loss(loss, y_hat, y)
         _, half = output_loss("half_squared_error", y_hat, y)
         _, full = output_loss("squared_error", y_hat, y)

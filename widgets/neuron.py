@@ -8,34 +8,38 @@ import numpy as np
 from backprop.activations import HIDDEN_ACTIVATIONS
 from backprop.explore import activation_curve, neuron, tangent
 
-from ._base import View, curve_with_tangent, float_slider
+from . import _checks as check
+from ._base import View, curve_with_tangent
+from ._sliders import ExactSlider
 
-X_MAX, W_MAX, B_MAX = 1.0, 3.0, 2.0
+X_MAX, W_MAX, B_MAX, MOST_INPUTS = 1.0, 3.0, 2.0, 8
 
 
 class NeuronExplorer(View):
     """One neuron: sliders for x, w, b and an activation dropdown; the curve a = f(z) with its tangent."""
 
     def __init__(self, x=(0.5, 0.1), w=(0.4, 0.3), b=0.1, activation="sigmoid"):
-        x, w = np.atleast_1d(np.asarray(x, dtype=float)), np.atleast_1d(np.asarray(w, dtype=float))
-        if x.shape != w.shape or x.ndim != 1:
-            raise ValueError(f"give one weight per input: x has {x.size} values, w has {w.size}")
-        if activation not in HIDDEN_ACTIVATIONS:
-            raise ValueError(f"activation must be one of {', '.join(HIDDEN_ACTIVATIONS)}; got {activation!r}")
-        self.n_in = x.size
-        self.z_max = self.n_in * X_MAX * W_MAX + B_MAX          # the largest |z| the sliders allow
+        x = check.vector(x, "x", what="inputs", most=MOST_INPUTS)
+        w = check.vector(w, "w", what="weights", most=MOST_INPUTS)
+        if x.size != w.size:
+            raise ValueError(f"x and w must be the same length, one weight per input; got {x.size} inputs in x "
+                             f"and {w.size} weights in w")
+        self.n_in, b = x.size, check.number(b, "b")
+        activation = check.choice(activation, "activation", HIDDEN_ACTIVATIONS)
         controls = {"activation": widgets.Dropdown(options=HIDDEN_ACTIVATIONS, value=activation,
                                                    description="activation f")}
-        controls.update({f"x{k + 1}": float_slider(f"input x{k + 1}", v, -X_MAX, X_MAX) for k, v in enumerate(x)})
-        controls.update({f"w{k + 1}": float_slider(f"weight w{k + 1}", v, -W_MAX, W_MAX) for k, v in enumerate(w)})
-        controls["b"] = float_slider("bias b", b, -B_MAX, B_MAX)
-        super().__init__(controls)
+        controls.update({f"x{k + 1}": ExactSlider(f"input x{k + 1}", v, -X_MAX, X_MAX) for k, v in enumerate(x)})
+        controls.update({f"w{k + 1}": ExactSlider(f"weight w{k + 1}", v, -W_MAX, W_MAX) for k, v in enumerate(w)})
+        controls["b"] = ExactSlider("bias b", b, -B_MAX, B_MAX)
+        reach = {name: max(-c.min, c.max) for name, c in controls.items() if name != "activation"}
+        self.z_max = sum(reach[f"x{k + 1}"] * reach[f"w{k + 1}"] for k in range(self.n_in)) + reach["b"]
+        super().__init__(controls)                 # z_max: the largest |z| the sliders allow
 
     def _values(self, prefix):
-        return np.array([self.controls[f"{prefix}{k + 1}"].value for k in range(self.n_in)])
+        return np.array([self.controls[f"{prefix}{k + 1}"].exact for k in range(self.n_in)])
 
     def _compute(self):
-        x, w, b = self._values("x"), self._values("w"), self.controls["b"].value
+        x, w, b = self._values("x"), self._values("w"), self.controls["b"].exact
         state = {"x": x, "w": w, "b": b, **neuron(x, w, b, self.controls["activation"].value)}
         state["tangent"] = tangent(state["z"], state["a"], state["da_dz"], self._tangent_z(state["z"]))
         return state

@@ -10,47 +10,64 @@ from backprop.data import worked_example
 from backprop.explore import chain_factors, loss_along, nudge, tangent
 from backprop.parameters import get_parameter, parameter_keys, parameter_label, set_parameter
 
-from ._base import View, float_slider
+from . import _checks as check
+from ._base import View
 from ._labels import Labels
+from ._sliders import ExactSlider
 
-P_MAX, DP_MAX = 4.0, 1.0
+P_MAX, DP_MAX, GRID = 4.0, 1.0, 121
 
 
 class NudgeExplorer(View):
-    """The loss along one parameter p, its tangent dC/dp, the nudge Δp and the chain-rule factors as bars."""
+    """The loss along one parameter p, its tangent dC/dp, the nudge Δp and the chain-rule factors as bars.
+
+    The view works on a copy of ``net`` that starts bit-identical to it; only the
+    parameter the learner moves changes, and its slider grows to hold any value.
+    """
 
     def __init__(self, net=None, x=None, y=None, parameter=None, dp=0.5):
-        if net is None:
-            net, x, y = worked_example()          # note 003's 2-2-1 network; p = w⁽²⁾₁₁ = 0.5 (note's w31)
-        elif x is None or y is None:
-            raise ValueError("give one example with the network: NudgeExplorer(net, x, y)")
-        self.net, self.x, self.y = net.copy(), x, y
+        self.net, self.x, self.y = self._example(net, x, y)
         self.parameter_options = [(label, key) for label, key in parameter_keys(self.net)
                                   if self.net.activations[key[1]].prime is not None]   # softmax mixes neurons
-        keys = [key for _, key in self.parameter_options]
-        if not keys:
-            raise ValueError("this network has no element-wise layer (all softmax); use e.g. 'sigmoid' somewhere")
-        last = max(key[1] for key in keys)
-        parameter = ("weights", last, 0, 0) if parameter is None else tuple(parameter)
-        if parameter not in keys:
-            raise ValueError(f"parameter must be one of this network's keys, e.g. {keys[0]!r}; got {parameter!r}")
-        self.p_grid = np.linspace(-P_MAX, P_MAX, 121)
-        self._curves, self._shown_curve = {}, None    # (parameter, the other parameters' values) → C along p
+        parameter, dp = self._parameter(parameter), check.number(dp, "dp")
+        self._curves, self._shown_curve = {}, None    # (parameter, grid, the other parameters) → C along p
         controls = {"parameter": widgets.Dropdown(options=self.parameter_options, value=parameter,
                                                   description="parameter p"),
-                    "p": float_slider("value of p", get_parameter(self.net, parameter), -P_MAX, P_MAX),
-                    "dp": float_slider("nudge Δp", dp, -DP_MAX, DP_MAX)}
-        controls["parameter"].observe(self._on_parameter, names="value")
+                    "p": ExactSlider("value of p", get_parameter(self.net, parameter), -P_MAX, P_MAX),
+                    "dp": ExactSlider("nudge Δp", dp, -DP_MAX, DP_MAX)}
+        self._bind_parameter(controls["parameter"], controls["p"])
         super().__init__(controls)
 
-    def _on_parameter(self, change):
-        with self._silenced():                    # show the new parameter's own value on the slider
-            self.controls["p"].value = get_parameter(self.net, change["new"])
+    @staticmethod
+    def _example(net, x, y):
+        """(a copy of net, x (1, n_in), y (1, n_out)) as float64; note 003's example by default."""
+        if net is None:
+            net, x0, y0 = worked_example()        # note 003's 2-2-1 network; p = w⁽²⁾₁₁ = 0.5 (note's w31)
+            x, y = x0 if x is None else x, y0 if y is None else y
+        elif x is None or y is None:
+            raise ValueError("x and y, one example, must come with your network: NudgeExplorer(net, x, y), e.g. "
+                             f"x=[0.5, 0.1], y=[0.6]; got {'x' if x is None else 'y'}=None")
+        net = check.network(net).copy()
+        return (net, check.example(x, "x", net.sizes[0], "inputs")[None, :],
+                check.example(y, "y", net.sizes[-1], "targets")[None, :])
+
+    def _parameter(self, parameter):
+        """The key to start with: ``parameter``, or the output layer's first weight."""
+        keys = [key for _, key in self.parameter_options]
+        if not keys:
+            raise ValueError("net has no element-wise layer (all softmax); use e.g. 'sigmoid' somewhere")
+        if parameter is None:
+            return "weights", max(key[1] for key in keys), 0, 0
+        parameter = check.key(self.net, parameter)
+        if parameter not in keys:
+            raise ValueError(f"parameter must be one of this network's keys, e.g. {keys[0]!r}; got {parameter!r}")
+        return parameter
 
     def _compute(self):
-        key, p, dp = self.controls["parameter"].value, self.controls["p"].value, self.controls["dp"].value
-        set_parameter(self.net, key, p)
-        self._curve_key = (key, self._others(key))
+        key, dp = self.controls["parameter"].value, self.controls["dp"].exact
+        p = get_parameter(self.net, key)
+        self.p_grid = np.linspace(self.controls["p"].min, self.controls["p"].max, GRID)
+        self._curve_key = (key, self.p_grid[0], self.p_grid[-1], self._others(key))
         if self._curve_key not in self._curves:   # the curve depends on the other parameters only
             self._curves[self._curve_key] = loss_along(self.net, self.x, self.y, key, self.p_grid)
         factors = chain_factors(self.net, self.x, self.y, key)
@@ -66,9 +83,9 @@ class NudgeExplorer(View):
         self.figure.subplots_adjust(left=0.1, right=0.98, bottom=0.16, top=0.9, wspace=0.35)
         self.ax_loss, self.ax_chain = self.figure.subplots(1, 2, gridspec_kw={"width_ratios": [3, 2]})
         ax = self.ax_loss
-        ax.set(xlim=(-P_MAX, P_MAX), title="loss C(p), tangent, nudge Δp")
+        ax.set_title("loss C(p), tangent, nudge Δp")
         self.xlabel = ax.set_xlabel("p")
-        self.curve, = ax.plot(self.p_grid, np.zeros_like(self.p_grid), color="C0", lw=2)
+        self.curve, = ax.plot([], [], color="C0", lw=2)
         self.tangent_line, = ax.plot([], [], color="C3", lw=1.2, ls="--")
         self.point, = ax.plot([], [], "o", color="C3", ms=7)
         self.actual, = ax.plot([], [], "o", color="C0", mfc="white", ms=7, label="actual C(p + Δp)")
@@ -85,6 +102,9 @@ class NudgeExplorer(View):
         self._mark_dynamic(self.tangent_line, self.point, self.actual, self.predicted, *self.bars,
                            self.values, self.compare)
 
+    def _release(self):
+        self._curves = {}
+
     def _others(self, key):
         probe = self.net.copy()
         set_parameter(probe, key, 0.0)
@@ -98,9 +118,10 @@ class NudgeExplorer(View):
         if self._shown_curve != self._curve_key:
             self._shown_curve = self._curve_key
             self.xlabel.set_text(f"parameter {s['parameter']}")
-            self.curve.set_ydata(s["curve"])
+            self.curve.set_data(self.p_grid, s["curve"])
+            self.ax_loss.set_xlim(self.p_grid[0], self.p_grid[-1])
             low, high = float(s["curve"].min()), float(s["curve"].max())
-            pad = 0.1 * max(high - low, 1e-3)
+            pad = 0.1 * max(high - low, 1e-3 * max(1.0, abs(high)))   # a flat curve of any height
             self.ax_loss.set_ylim(low - pad, high + 5 * pad)   # curve and label: part of the background
         self.tangent_line.set_data([s["p"] - DP_MAX, s["p"] + DP_MAX], s["tangent"])
         self.point.set_data([s["p"]], [s["loss"]])

@@ -3,20 +3,21 @@
 Used in lessons/08_challenges. Every number comes from backprop's Network.fit
 (weight_decay, dropout) and Network.loss / Network.accuracy on digits.
 """
-import html
 
-import ipywidgets as widgets
 import numpy as np
 
 from backprop import Network
 from backprop.data import load_digits
 
+from . import _checks as check
 from ._base import View
+from ._sliders import choice_slider
 
 SIZES = (25, 50, 100, 200)
 DECAYS = (0.0, 0.001, 0.003, 0.01, 0.03, 0.1)
 DROPOUTS = (0.0, 0.1, 0.2, 0.3, 0.5)
 LOSS_LIMITS = (5e-3, 5.0)
+MOST_EPOCHS, MOST_HIDDEN = 1000, 512
 
 
 class OverfittingExplorer(View):
@@ -31,22 +32,29 @@ class OverfittingExplorer(View):
 
     def __init__(self, n_train=25, weight_decay=0.0, dropout=0.0, epochs=40, lr=0.5, hidden=32,
                  n_test=200, every=2, seed=0):
-        if int(epochs) < 1:
-            raise ValueError(f"epochs must be a whole number ≥ 1; got {epochs!r}")
-        self.epochs, self.lr, self.hidden, self.seed, self._runs = int(epochs), lr, int(hidden), seed, {}
-        self.every = int(np.clip(every, 1, self.epochs))
+        self.epochs = check.whole(epochs, "epochs", 1, MOST_EPOCHS)
+        self.lr, self.hidden = check.positive(lr, "lr"), check.whole(hidden, "hidden", 1, MOST_HIDDEN)
+        self.seed, self.every, self._runs = check.whole(seed, "seed"), check.whole(every, "every", 1, self.epochs), {}
         self.split = load_digits()                        # the core reads the file once per kernel
+        n_test = check.whole(n_test, "n_test", 1, len(self.split.X_test))
         self.X_test, self.y_test = self.split.X_test[:n_test], self.split.y_test[:n_test]
-        style = {"description_width": "initial"}
-
-        def slider(name, options, value, fmt):
-            value = min(options, key=lambda o: abs(o - value))         # clamp to the nearest allowed value
-            return widgets.SelectionSlider(options=[(fmt.format(o), o) for o in options], value=value,
-                                           description=name, style=style, continuous_update=True)
-        controls = {"n_train": slider("training examples", SIZES, n_train, "{:d}"),
-                    "weight_decay": slider("weight decay λ", DECAYS, weight_decay, "{:g}"),
-                    "dropout": slider("dropout", DROPOUTS, dropout, "{:.1f}")}
+        n_train = check.whole(n_train, "n_train", 1, len(self.split.X_train))
+        weight_decay, dropout = check.number(weight_decay, "weight_decay", 0.0), self._dropout(dropout)
+        controls = {"n_train": choice_slider("training examples", SIZES, n_train, "{:d}"),
+                    "weight_decay": choice_slider("weight decay λ", DECAYS, weight_decay, "{:g}"),
+                    "dropout": choice_slider("dropout", DROPOUTS, dropout, "{:.1f}")}
         super().__init__(controls)
+
+    @staticmethod
+    def _dropout(dropout):
+        dropout = check.number(dropout, "dropout", 0.0, 1.0)
+        if dropout == 1.0:
+            raise ValueError("dropout must be a fraction from 0 up to (not including) 1; got 1.0, which drops "
+                             "every neuron")
+        return dropout
+
+    def _release(self):
+        self.split, self.X_test, self.y_test, self._runs = None, None, None, {}
 
     def train(self, n_train, weight_decay, dropout):
         """A fresh network trained on ``n_train`` digits: ({train_loss, test_loss}, train and test accuracy).

@@ -1,0 +1,34 @@
+"""The readout under a view's figure: its numbers in a table, in fixed decimals (stable stored outputs)."""
+import html
+
+import numpy as np
+
+
+def numbers_in(state, most=12):
+    """(label, value) for every number or small array (≤ ``most`` values) in a view's state."""
+    return [(k, v) for k, v in state.items() if np.size(v) <= most and _is_number(v)]
+
+
+def readout_table(items, decimals):
+    """An HTML table of ``label = value``, four to a row, floats with ``decimals`` decimals."""
+    cells = [f"<td style='padding:0 .8em 0 0'><b>{html.escape(str(k))}</b> = "
+             f"{html.escape(_fmt(v, decimals))}</td>" for k, v in items]
+    rows = ["<tr>" + "".join(cells[i:i + 4]) + "</tr>" for i in range(0, len(cells), 4)]
+    return "<table style='font-family:monospace'>" + "".join(rows) + "</table>"
+
+
+def _is_number(value):
+    try:
+        np.asarray(value, dtype=float)
+        return True
+    except (TypeError, ValueError):
+        return False
+
+
+def _fmt(value, decimals):
+    if isinstance(value, (int, np.integer)) and not isinstance(value, bool):
+        return str(value)
+    arr = np.asarray(value, dtype=float)
+    if arr.ndim == 0:
+        return f"{float(arr):.{decimals}f}"
+    return np.array2string(arr, precision=decimals, floatmode="fixed", separator=", ")

@@ -1,0 +1,132 @@
+"""Sliders that hold the learner's exact number: never clamped, never rounded, deaf to echoes.
+
+A slider stands for one number (a weight, an input, a learning rate) kept in ``exact``.
+Its range starts at the view's usual one and grows (1-2-5 steps) to hold a number
+outside it; its step follows the range. A browser writes back the value it shows,
+rounded to the step or to the readout: a change within half a step of ``exact`` is
+such an echo and changes nothing. A learner's move changes ``exact`` and calls the
+slider's ``on_move`` callbacks (before any observer a view adds later).
+"""
+import math
+
+import ipywidgets as widgets
+import numpy as np
+
+STYLE = {"description_width": "initial"}
+
+
+def nice_limit(values, smallest=0.01):
+    """The smallest of 1, 2, 5 × 10ⁿ (≥ ``smallest``) that holds max |values|: axis limits that rarely change."""
+    top = max(float(np.max(np.abs(values))), smallest)
+    for step in (1.0, 2.0, 5.0, 10.0):
+        limit = step * 10.0 ** np.floor(np.log10(top))
+        if limit >= top * (1 - 1e-12):
+            return float(limit)
+    return float(10.0 ** np.ceil(np.log10(top)))
+
+
+class _Exact:
+    """What both exact sliders share: ``exact``, ``show``, ``on_move`` and the echo rule."""
+
+    def _hold(self, value):
+        self.exact, self._moves = float(value), []
+        self.observe(self._on_value, names="value")
+
+    def on_move(self, callback):
+        """Call ``callback(exact)`` whenever the learner moves the slider (not for echoes or ``show``)."""
+        self._moves.append(callback)
+
+    def is_echo(self, value):
+        """True when ``value`` is ``exact`` as the browser shows it: within half a step."""
+        return abs(self._position(value) - self._position(self.exact)) <= self.step / 2 * (1 + 1e-9)
+
+    def show(self, value):
+        """Hold ``value`` exactly: the range fits it (growing or returning home), then the slider moves to it."""
+        low, high = self._fit(value)
+        self.exact = float(value)
+        with self.hold_sync():
+            self.min, self.max = min(low, self.min), max(high, self.max)   # widen first: nothing clamps
+            self.value = self.exact
+            self.min, self.max = low, high
+            self._restep()
+
+    def _on_value(self, change):
+        if not self.is_echo(change["new"]):
+            self.exact = float(change["new"])
+            for callback in self._moves:
+                callback(self.exact)
+
+
+class ExactSlider(_Exact, widgets.FloatSlider):
+    """A FloatSlider over [low, high] (grown to hold ``value``) whose number is ``exact``."""
+
+    def __init__(self, description, value, low, high, step=0.01, **kw):
+        self._home = (float(low), float(high), float(step))
+        low, high = self._fit(value)
+        super().__init__(value=float(value), min=low, max=high, step=self._step_for(low, high),
+                         description=description, continuous_update=True, style=STYLE, **kw)
+        self._restep()
+        self._hold(value)
+
+    def _fit(self, value):
+        """The home range, or one grown to hold ``value`` with room to move (symmetric stays symmetric)."""
+        low, high, _ = self._home
+        if low <= value <= high:
+            return low, high
+        grown = nice_limit(2 * value)
+        if low == -high:
+            return -grown, grown
+        if value > high:
+            return low, grown
+        return (0.0 if value >= 0 else -grown), high
+
+    def _step_for(self, low, high):
+        return max(self._home[2], nice_limit((high - low) / 1000, smallest=1e-12))
+
+    def _restep(self):
+        self.step = self._step_for(self.min, self.max)
+        self.readout_format = f".{max(0, -math.floor(math.log10(self.step) + 1e-9))}f"
+
+    @staticmethod
+    def _position(value):
+        return value
+
+
+class ExactLogSlider(_Exact, widgets.FloatLogSlider):
+    """A FloatLogSlider over 10^low … 10^high (whole exponents, grown to hold ``value``) whose number is ``exact``."""
+
+    def __init__(self, description, value, low, high, step=0.05, **kw):
+        self._home = (float(low), float(high))
+        low, high = self._fit(value)
+        super().__init__(value=float(value), base=10, min=low, max=high, step=step, description=description,
+                         continuous_update=True, style=STYLE, **kw)
+        self._restep()
+        self._hold(value)
+
+    def _fit(self, value):
+        low, high = self._home
+        position = self._position(value)
+        return min(low, math.floor(position)), max(high, math.ceil(position))
+
+    def _restep(self):
+        self.readout_format = f".{max(3, -int(self.min))}f"
+
+    @staticmethod
+    def _position(value):
+        return math.log10(max(value, 1e-300))
+
+
+def int_slider(description, value, low, high):
+    """An IntSlider over [low, high], grown to hold ``value``."""
+    return widgets.IntSlider(value=value, min=min(low, value), max=max(high, value), description=description,
+                             style=STYLE)
+
+
+def choice_slider(description, options, value, fmt):
+    """A SelectionSlider over ``options`` and ``value`` (added in order when it is not one of them)."""
+    options = sorted(set(options) | {value})
+    labels = [fmt.format(o) for o in options]
+    if len(set(labels)) < len(labels):                  # the added value looks like a neighbour: say it in full
+        labels = [f"{o:g}" for o in options]
+    return widgets.SelectionSlider(options=list(zip(labels, options)), value=value,
+                                   description=description, style=STYLE, continuous_update=True)
