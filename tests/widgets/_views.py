@@ -54,3 +54,30 @@ def sweep(view, skip=()):
             control.value = int(value) if isinstance(control, widgets.IntSlider) else value
             assert view.readout.value
 
+
+def echoes(slider, sent=None):
+    """What a browser may write back for the value ``sent`` to a float slider (by default its value now):
+    snapped to the step grid (counted from min, in exponents for a log slider), or as the readout shows it."""
+    sent = slider.value if sent is None else sent
+    if isinstance(slider, widgets.FloatLogSlider):
+        exponent = np.log(sent) / np.log(slider.base)
+        return [slider.base ** (slider.min + round((exponent - slider.min) / slider.step) * slider.step)]
+    snapped = slider.min + round((sent - slider.min) / slider.step) * slider.step
+    return [min(max(snapped, slider.min), slider.max), float(f"{sent:{slider.readout_format}}")]
+
+
+def float_sliders(view):
+    """The view's float sliders (linear and log) by name."""
+    return {name: c for name, c in view.controls.items()
+            if isinstance(c, (widgets.FloatSlider, widgets.FloatLogSlider))}
+
+
+def parameters_bytes(net):
+    """Every weight and bias of ``net`` as bytes: equal only when bit for bit the same."""
+    return [p.tobytes() for p in net.parameters()]
+
+
+def numbers_of(mapping):
+    """The numbers in a view's state (or attributes) as bytes: equal only when none moved at all."""
+    return {k: np.asarray(v).tobytes() for k, v in mapping.items()
+            if isinstance(v, (int, float, np.ndarray)) and not isinstance(v, bool)}

@@ -10,7 +10,7 @@ from backprop import Network  # noqa: E402
 from backprop.widgets import (BlameExplorer, DescentExplorer, GradientFlowExplorer, LossExplorer,  # noqa: E402
                               NeuronExplorer, NudgeExplorer, OverfittingExplorer, TrainingDashboard)
 
-from _views import settings  # noqa: E402
+from _views import echoes, float_sliders, numbers_of, settings  # noqa: E402
 
 pytestmark = pytest.mark.filterwarnings("error")
 
@@ -48,3 +48,23 @@ def test_every_view_builds_with_no_arguments_and_has_labelled_controls(cls):
     assert view.figure is not None and view.readout.value and view.state
     for control in view.controls.values():
         assert control.description
+
+
+OFF_GRID = [lambda: NeuronExplorer(x=(0.43737, -0.1234), w=(0.4321, -1.2345), b=0.1111),
+            lambda: LossExplorer(y_hat=0.63737, y=0.5555),
+            lambda: NudgeExplorer(dp=0.4321),
+            lambda: BlameExplorer(lr=0.1234, x=(0.51234, 0.1), y=(0.6789,)),
+            lambda: DescentExplorer(lr=0.3, start=(-2.0123, -2.4567), steps=20),
+            lambda: GradientFlowExplorer(init="scale", scale=0.4321, depth=4),
+            lambda: TrainingDashboard(hidden=4, lr=0.3, epochs=1)]
+
+
+@pytest.mark.parametrize("make", OFF_GRID)
+def test_a_browser_echo_of_any_slider_changes_no_number(make):
+    view = make()
+    state, moved = numbers_of(view.state), 0
+    for slider in float_sliders(view).values():
+        for echo in echoes(slider):
+            moved += echo != slider.exact
+            slider.value = echo
+    assert moved and numbers_of(view.state) == state     # the echoes were rounded, and changed nothing

@@ -6,10 +6,16 @@ matplotlib.use("Agg")
 import numpy as np  # noqa: E402
 import pytest  # noqa: E402
 
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+from backprop import Network  # noqa: E402
+from backprop.parameters import get_parameter, parameter_keys  # noqa: E402
 from backprop.widgets import BlameExplorer  # noqa: E402
 from backprop.widgets._diagram import UNKNOWN, shade  # noqa: E402
 
-from _views import X, Y, note_003  # noqa: E402
+from _networks import a_move, assert_shows, learners_networks, move, play  # noqa: E402
+from _views import X, Y, echoes, note_003, parameters_bytes  # noqa: E402
 
 pytestmark = pytest.mark.filterwarnings("error")
 
@@ -133,3 +139,51 @@ def test_a_diverging_step_is_refused_with_a_message_not_an_overflow():
     for _ in range(3):                                    # |1 − 5·12| = 59: the error grows, no overflow yet
         view.step()
     assert view.steps == 3 and "Step refused" not in view.readout.value
+
+
+# ---- the learner's network, never an altered copy (issue 12) ----------------------
+def test_blame_shows_a_copy_of_the_learners_network_bit_for_bit():
+    net = Network.from_parameters([[[0.3], [-6.5]], [[5.0, -6.0]]], [[0.1, 7.25], [0.2]])   # 4 beyond ±4
+    view = BlameExplorer(net=net, x=[1.0], y=[0.0])
+    assert view.net is not net
+    assert_shows(view.net, net, view.state["loss"], [1.0], [0.0])
+    for _, key in parameter_keys(net):
+        view.controls["parameter"].value = key
+        assert view.controls["value"].value == get_parameter(net, key)      # grown, never clamped to ±4
+    view.step()
+    assert parameters_bytes(net) != parameters_bytes(view.net)              # Step moves the copy …
+    assert net.weights[1][0, 1] == -6.0                                     # … never the learner's network
+    view.reset()
+    assert_shows(view.net, net, view.state["loss"], [1.0], [0.0])
+
+
+def test_an_input_or_target_outside_the_sliders_range_is_kept():
+    view = BlameExplorer([2, 1], x=(5.0, -0.43737), y=(3.0,), activation="identity")
+    assert list(view.state["x"]) == [5.0, -0.43737] and list(view.state["y"]) == [3.0]
+    assert view.controls["x1"].max >= 5.0 and view.controls["y1"].max >= 3.0
+    x, y = [5.0, -0.43737], [3.0]
+    loss = view.state["loss"]
+    assert loss == view.net.loss(x, y)
+    for name in ("x2", "value"):                             # the browser rounds what it shows
+        for echo in echoes(view.controls[name]):
+            view.controls[name].value = echo
+    assert view.state["loss"] == loss and list(view.state["x"]) == x
+
+
+@settings(max_examples=12, deadline=None)
+@given(data=st.data())
+def test_the_view_shows_the_learners_network_and_changes_only_the_moved_entry(data):
+    net, x, y = data.draw(learners_networks())
+    view, keys = BlameExplorer(net=net, x=x, y=y), [key for _, key in parameter_keys(net)]
+    c = view.controls
+
+    def act(event, expected):
+        if event == "parameter":
+            c["parameter"].value = data.draw(st.sampled_from(keys))
+        elif event == "value":
+            move(expected, c["parameter"].value, c["value"], a_move(data.draw, c["value"]))
+        elif event == "show":
+            c["show"].value = data.draw(st.sampled_from(["forward", "blame"]))
+        else:
+            c["reveal"].value = data.draw(st.integers(0, c["reveal"].max))
+    play(data, view, net, x, y, ["parameter", "value", "show", "reveal"], act)

@@ -6,9 +6,14 @@ matplotlib.use("Agg")
 import numpy as np  # noqa: E402
 import pytest  # noqa: E402
 
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
 from backprop.landscape import descent_example  # noqa: E402
+from backprop.parameters import get_parameter, parameter_keys  # noqa: E402
 from backprop.widgets import DescentExplorer  # noqa: E402
 
+from _networks import a_move, assert_shows, learners_networks, move, play  # noqa: E402
 from _views import sweep  # noqa: E402
 
 pytestmark = pytest.mark.filterwarnings("error")
@@ -72,3 +77,47 @@ def test_descent_contours_are_the_loss_surface():
 
 def test_descent_sweep_raises_and_warns_nothing():
     sweep(DescentExplorer())
+
+
+# ---- the learner's network, never an altered copy (issue 12) ----------------------
+def test_descent_starts_at_the_learners_own_two_weights():
+    net, X, y = descent_example()
+    net.weights[1][0] = [5.0, -7.5]                          # beyond the usual ±3 of the map
+    view = DescentExplorer(net, X, y)
+    assert list(view.state["start"]) == [5.0, -7.5] and view.state["start_loss"] == net.loss(X, y)
+    assert_shows(view.net, net, view.state["start_loss"], X, y)
+    assert view.w1[0] <= 5.0 <= view.w1[-1] and view.w2[0] <= -7.5 <= view.w2[-1]   # the map holds the start
+    assert view.controls["start_w1"].value == 5.0
+
+
+def test_a_learning_rate_is_never_rounded_by_its_log_slider():
+    view = DescentExplorer(lr=0.3, steps=5)
+    slider = view.controls["lr"]
+    slider.value = 10 ** (slider.min + round((np.log10(0.3) - slider.min) / slider.step) * slider.step)   # echo
+    assert view.state["lr"] == 0.3
+    net, X, y = descent_example()
+    path = [np.array([-2.0, -2.5])]
+    for _ in range(5):
+        net.weights[1][0] = path[-1]
+        path.append(path[-1] - 0.3 * net.backward(net.forward(X), y).weights[1][0])
+    np.testing.assert_array_equal(view.state["path"], path)
+
+
+@settings(max_examples=10, deadline=None)
+@given(data=st.data())
+def test_the_view_shows_the_learners_network_and_changes_only_the_moved_entry(data):
+    net, X, y = data.draw(learners_networks(n_examples=3))
+    keys = data.draw(st.lists(st.sampled_from([key for _, key in parameter_keys(net)]), min_size=2, max_size=2,
+                              unique=True))
+    view = DescentExplorer(net, X, y, keys=keys)
+    c = view.controls
+
+    def act(event, expected):
+        if event.startswith("start"):
+            move(expected, keys[int(event[-1]) - 1], c[event], a_move(data.draw, c[event]))
+        elif event == "lr":
+            c["lr"].value = 10 ** (c["lr"].min + data.draw(st.integers(0, 80)) * c["lr"].step)
+        else:
+            c["steps"].value = data.draw(st.integers(1, c["steps"].max))
+        assert list(view.state["start"]) == [get_parameter(expected, key) for key in keys]
+    play(data, view, net, X, y, ["start_w1", "start_w2", "lr", "steps"], act, loss="start_loss")

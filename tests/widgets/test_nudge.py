@@ -3,11 +3,19 @@ import matplotlib
 
 matplotlib.use("Agg")
 
+import numpy as np  # noqa: E402
 import pytest  # noqa: E402
 
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+from backprop import Network  # noqa: E402
+from backprop.data import xor  # noqa: E402
+from backprop.parameters import get_parameter, parameter_keys  # noqa: E402
 from backprop.widgets import NudgeExplorer  # noqa: E402
 
-from _views import B1, W1, W2, X, Y, note_003, slope_of  # noqa: E402
+from _networks import a_move, assert_shows, learners_networks, move, play  # noqa: E402
+from _views import B1, W1, W2, X, Y, echoes, note_003, parameters_bytes, slope_of  # noqa: E402
 
 pytestmark = pytest.mark.filterwarnings("error")
 
@@ -67,3 +75,76 @@ def test_nudge_curve_follows_the_other_parameters():
     p = view.p_grid[i]
     expected = note_003(W1=[[p, 0.3], [0.6, 0.9]], W2=[[-2.0, 0.7]]).loss(X, Y)
     assert view.curve.get_ydata()[i] == pytest.approx(expected)
+
+
+# ---- the learner's network, never an altered copy (issue 12) ----------------------
+def trained_xor():
+    """A 2-2-1 sigmoid network trained on XOR by the core's own steps: most weights end beyond ±4."""
+    X_xor, y_xor = xor()
+    net = Network([2, 2, 1], seed=2)
+    for _ in range(600):
+        net.step(net.backward(net.forward(X_xor), y_xor), 8.0)
+    return net, X_xor[1], y_xor[1]
+
+
+def test_an_output_weight_of_5_is_shown_as_5_and_the_loss_is_the_networks():
+    net = Network.from_parameters([[[0.3]], [[5.0]]], [[0.1], [0.2]])
+    view = NudgeExplorer(net, [1.0], [0.0])
+    a1 = 1 / (1 + np.exp(-(0.3 + 0.1)))                     # by hand: the hidden neuron, then the output
+    by_hand = 0.5 * (1 / (1 + np.exp(-(5.0 * a1 + 0.2)))) ** 2
+    assert view.state["loss"] == net.loss([1.0], [0.0]) == pytest.approx(by_hand, rel=1e-12)
+    assert view.net.weights[1][0, 0] == 5.0 and view.state["p"] == 5.0
+    assert view.controls["p"].value == 5.0 and view.controls["p"].max >= 5.0
+
+
+def test_a_trained_xor_network_is_shown_as_it_is():
+    net, x, y = trained_xor()
+    beyond = sum(int(np.sum(np.abs(p) > 4)) for p in net.parameters())
+    assert beyond >= 5                                       # the case that used to be clamped to ±4
+    view = NudgeExplorer(net, x, y)
+    assert_shows(view.net, net, view.state["loss"], x, y)
+    for _, key in parameter_keys(net):                       # pick each parameter: its slider holds it exactly
+        view.controls["parameter"].value = key
+        assert view.controls["p"].value == get_parameter(net, key) == view.state["p"]
+    assert_shows(view.net, net, view.state["loss"], x, y)
+
+
+def test_a_browser_echo_after_showing_or_picking_changes_nothing():
+    net = note_003(W1=[[-0.43737, 0.3], [0.6, 0.9]])
+    view = NudgeExplorer(net, X, Y, parameter=("weights", 0, 0, 0))
+    before = parameters_bytes(view.net)
+    view.controls["p"].value = -0.44                         # the browser rounds -0.43737 to its 0.01 grid
+    view.controls["parameter"].value = ("biases", 1, 0)
+    for echo in echoes(view.controls["p"]):
+        view.controls["p"].value = echo
+    assert parameters_bytes(view.net) == before and view.state["loss"] == net.loss(X, Y)
+    view.controls["p"].value = 0.31                          # a real move still writes its exact value
+    assert view.net.biases[1][0] == 0.31
+
+
+def test_the_slider_grows_to_hold_1e3():
+    net = note_003(W2=[[1e3, 0.7]])
+    view = NudgeExplorer(net, X, Y)
+    assert view.state["p"] == 1e3 and view.controls["p"].max >= 1e3 and view.state["loss"] == net.loss(X, Y)
+    assert view.p_grid[0] <= 1e3 <= view.p_grid[-1]          # the curve spans the slider
+
+
+@settings(max_examples=12, deadline=None)
+@given(data=st.data())
+def test_the_view_shows_the_learners_network_and_changes_only_the_moved_entry(data):
+    net, x, y = data.draw(learners_networks())
+    keys = [key for _, key in parameter_keys(net) if net.activations[key[1]].prime is not None]
+    if not keys:
+        return                                               # an all-softmax network: nothing to nudge
+    view = NudgeExplorer(net, x, y)
+    c = view.controls
+
+    def act(event, expected):
+        if event == "parameter":
+            c["parameter"].value = data.draw(st.sampled_from(keys))
+        elif event == "p":
+            move(expected, c["parameter"].value, c["p"], a_move(data.draw, c["p"]))
+        else:
+            c["dp"].value = a_move(data.draw, c["dp"])
+        assert view.state["p"] == get_parameter(expected, c["parameter"].value)
+    play(data, view, net, x, y, ["parameter", "p", "dp"], act)
