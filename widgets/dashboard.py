@@ -81,7 +81,7 @@ class TrainingDashboard(View):
     # ---- training ------------------------------------------------------
     def train(self, blocking=False):
         """Train a fresh network with the current settings: in a thread (returned), or here if ``blocking``."""
-        if self._thread is not None and self._thread.is_alive():
+        if self.closed or (self._thread is not None and self._thread.is_alive()):
             return self._thread
         self.net, self._stop, self._trained = self._new_network(self.controls), False, self._settings()
         self.curves, self.message = {k: [] for k in CURVES}, "training …"

@@ -74,7 +74,7 @@ class NudgeExplorer(View):
         actual, predicted = nudge(self.net, self.x, self.y, key, dp)
         loss = self.net.loss(self.x, self.y)
         return {"parameter": parameter_label(key), "p": p, "dp": dp, "loss": loss,
-                "curve": self._curves[self._curve_key],
+                "p_grid": self.p_grid, "curve": self._curves[self._curve_key],
                 "dC_da": factors["dC_da"], "da_dz": factors["da_dz"], "dz_dp": factors["dz_dp"],
                 "dC_dp": factors["gradient"], "actual_dC": actual, "predicted_dC": predicted,
                 "tangent": tangent(p, loss, factors["gradient"], [p - DP_MAX, p + DP_MAX])}
@@ -118,8 +118,8 @@ class NudgeExplorer(View):
         if self._shown_curve != self._curve_key:
             self._shown_curve = self._curve_key
             self.xlabel.set_text(f"parameter {s['parameter']}")
-            self.curve.set_data(self.p_grid, s["curve"])
-            self.ax_loss.set_xlim(self.p_grid[0], self.p_grid[-1])
+            self.curve.set_data(s["p_grid"], s["curve"])
+            self.ax_loss.set_xlim(s["p_grid"][0], s["p_grid"][-1])
             low, high = float(s["curve"].min()), float(s["curve"].max())
             pad = 0.1 * max(high - low, 1e-3 * max(1.0, abs(high)))   # a flat curve of any height
             self.ax_loss.set_ylim(low - pad, high + 5 * pad)   # curve and label: part of the background

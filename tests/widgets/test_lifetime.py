@@ -106,7 +106,7 @@ def test_closing_a_dashboard_that_trains_stops_its_thread_quietly(cell, monkeypa
     monkeypatch.setattr(threading, "excepthook", errors.append)
     view = cell.run(lambda: TrainingDashboard(hidden=4, batch_size=256, epochs=50))
     thread = view.train()
-    cell.run(lambda: TrainingDashboard(hidden=4, epochs=1))
+    cell.run(NeuronExplorer)                                          # the cell's next run makes another view
     thread.join(timeout=30)
     assert view.closed and not thread.is_alive() and errors == []
     assert len(view.curves["train_loss"]) < 50
