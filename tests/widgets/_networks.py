@@ -58,6 +58,17 @@ def play(data, view, net, x, y, events, act, loss="loss"):
     assert parameters_bytes(net) == learners                  # the learner's own network is never touched
 
 
+def pick_or_move(data, controls, expected, keys, event, slider):
+    """A parameter picker's two events: pick one of ``keys``, or move ``slider``; False for any other event."""
+    if event == "parameter":
+        controls["parameter"].value = data.draw(st.sampled_from(keys))
+    elif event == slider:
+        move(expected, controls["parameter"].value, controls[slider], a_move(data.draw, controls[slider]))
+    else:
+        return False
+    return True
+
+
 def a_move(draw, slider):
     """A value the browser can send for ``slider``: a point of its step grid."""
     steps = round((slider.max - slider.min) / slider.step)

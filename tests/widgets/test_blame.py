@@ -14,7 +14,7 @@ from backprop.parameters import get_parameter, parameter_keys  # noqa: E402
 from backprop.widgets import BlameExplorer  # noqa: E402
 from backprop.widgets._diagram import UNKNOWN, shade  # noqa: E402
 
-from _networks import a_move, assert_shows, learners_networks, move, play  # noqa: E402
+from _networks import assert_shows, learners_networks, pick_or_move, play  # noqa: E402
 from _views import X, Y, echoes, note_003, parameters_bytes  # noqa: E402
 
 pytestmark = pytest.mark.filterwarnings("error")
@@ -178,11 +178,9 @@ def test_the_view_shows_the_learners_network_and_changes_only_the_moved_entry(da
     c = view.controls
 
     def act(event, expected):
-        if event == "parameter":
-            c["parameter"].value = data.draw(st.sampled_from(keys))
-        elif event == "value":
-            move(expected, c["parameter"].value, c["value"], a_move(data.draw, c["value"]))
-        elif event == "show":
+        if pick_or_move(data, c, expected, keys, event, "value"):
+            return
+        if event == "show":
             c["show"].value = data.draw(st.sampled_from(["forward", "blame"]))
         else:
             c["reveal"].value = data.draw(st.integers(0, c["reveal"].max))

@@ -14,7 +14,7 @@ from backprop.data import xor  # noqa: E402
 from backprop.parameters import get_parameter, parameter_keys  # noqa: E402
 from backprop.widgets import NudgeExplorer  # noqa: E402
 
-from _networks import a_move, assert_shows, learners_networks, move, play  # noqa: E402
+from _networks import a_move, assert_shows, learners_networks, pick_or_move, play  # noqa: E402
 from _views import B1, W1, W2, X, Y, echoes, note_003, parameters_bytes, slope_of  # noqa: E402
 
 pytestmark = pytest.mark.filterwarnings("error")
@@ -140,11 +140,7 @@ def test_the_view_shows_the_learners_network_and_changes_only_the_moved_entry(da
     c = view.controls
 
     def act(event, expected):
-        if event == "parameter":
-            c["parameter"].value = data.draw(st.sampled_from(keys))
-        elif event == "p":
-            move(expected, c["parameter"].value, c["p"], a_move(data.draw, c["p"]))
-        else:
+        if not pick_or_move(data, c, expected, keys, event, "p"):
             c["dp"].value = a_move(data.draw, c["dp"])
         assert view.state["p"] == get_parameter(expected, c["parameter"].value)
     play(data, view, net, x, y, ["parameter", "p", "dp"], act)
