@@ -25,7 +25,7 @@ def current_run():
     if kernel is None:
         return None
     parent = kernel.get_parent() if hasattr(kernel, "get_parent") else getattr(kernel, "_parent_header", {})
-    header = (parent or {}).get("header", {})
+    header = parent.get("header", {}) if isinstance(parent, dict) else {}    # other kernels: replace nothing
     if header.get("msg_type") != "execute_request":
         return None                                   # e.g. a button's callback: not a cell being run
     cell = parent.get("metadata", {}).get("cellId") or parent.get("content", {}).get("code")
