@@ -93,7 +93,7 @@ def test_close_lets_go_of_the_figure_widgets_and_observers_and_can_be_called_twi
     ({"header": {"msg_type": "execute_request", "msg_id": "m2"}, "metadata": {},
       "content": {"code": "NeuronExplorer()"}}, ("NeuronExplorer()", "m2")),              # nbclient, Voilà
     ({"header": {"msg_type": "comm_msg", "msg_id": "m3"}, "metadata": {}, "content": {}}, None),   # a callback
-    ({}, None)])
+    ({}, None), (None, None)])
 def test_the_cell_is_told_by_jupyterlabs_cell_id_or_else_by_its_code(monkeypatch, parent, expected):
     import IPython
     kernel = SimpleNamespace(get_parent=lambda: parent)
