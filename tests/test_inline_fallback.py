@@ -1,7 +1,8 @@
 """Without ipympl (Colab, VS Code without it, static viewers) every view still shows its figure.
 
 A lesson is executed in a fresh kernel where ``import ipympl`` fails and the backend is
-inline; the views then show their figure as a PNG inside the widget tree (widgets/_base.py).
+inline; the views then show their figure as a PNG inside the widget tree (widgets/_base.py),
+or, for a view drawn in the browser (a ``Plot``), as the PNG its output carries beside the widget.
 """
 import base64
 import copy
@@ -33,11 +34,12 @@ def no_ipympl(tmp_path, monkeypatch):
     monkeypatch.setenv("BACKPROP_PROGRESS_FILE", str(tmp_path / "progress.json"))
 
 
-def demo_notebook(first_cell):
+def demo_notebook(first_cell, view="NeuronExplorer"):
     return nbformat.v4.new_notebook(cells=[
         nbformat.v4.new_code_cell(first_cell),
-        nbformat.v4.new_code_cell("from backprop.widgets import NeuronExplorer\nview = NeuronExplorer()\nview"),
-        nbformat.v4.new_code_cell("view.controls['b'].value = 1.0\nimport matplotlib\nprint(matplotlib.get_backend())"),
+        nbformat.v4.new_code_cell(f"from backprop.widgets import {view}\nview = {view}()\nview"),
+        nbformat.v4.new_code_cell(("view.controls['b'].value = 1.0\n" if view == "NeuronExplorer" else "")
+                                  + "import matplotlib\nprint(matplotlib.get_backend())"),
     ])
 
 
@@ -52,8 +54,14 @@ def widget_state(nb):
 
 def displayed_roots(nb):
     """Model ids of the widgets the notebook's outputs display."""
-    return [out["data"][WIDGET_VIEW]["model_id"] for cell in nb.cells if cell.cell_type == "code"
-            for out in cell.outputs if WIDGET_VIEW in out.get("data", {})]
+    return list(displayed(nb))
+
+
+def displayed(nb):
+    """{model id: [the PNG the same output carries beside the widget, if any]} for every displayed widget."""
+    return {out["data"][WIDGET_VIEW]["model_id"]: [base64.b64decode(out["data"]["image/png"])]
+            if "image/png" in out["data"] else [] for cell in nb.cells if cell.cell_type == "code"
+            for out in cell.outputs if WIDGET_VIEW in out.get("data", {})}
 
 
 def descendants(state, model_id):
@@ -80,10 +88,10 @@ def pngs_in(models):
 def assert_views_show_pictures(nb, at_least):
     """At least ``at_least`` displayed widgets hold a real (non-blank) PNG, and no ipympl canvas."""
     state, shown = widget_state(nb), 0
-    for root in displayed_roots(nb):
+    for root, beside in displayed(nb).items():
         models = descendants(state, root)
         assert not [m for m in models if "Canvas" in m["model_name"]], "an ipympl canvas without ipympl"
-        pictures = pngs_in(models)
+        pictures = pngs_in(models) + beside
         for png in pictures:
             pixels = matplotlib.image.imread(io.BytesIO(png), format="png")
             assert pixels.shape[0] > 100 and pixels.shape[1] > 100
@@ -96,7 +104,7 @@ def views_in_stored(nb):
     """How many displayed widgets of a stored notebook hold a figure (ipympl canvas or PNG)."""
     state = widget_state(nb)
     return sum(any("Canvas" in m["model_name"] for m in descendants(state, r)) or bool(pngs_in(descendants(state, r)))
-               for r in displayed_roots(nb))
+               or bool(beside) for r, beside in displayed(nb).items())
 
 
 def forced_inline(nb):
@@ -159,11 +167,16 @@ def test_the_picture_check_itself_can_fail():
         assert_views_show_pictures(fake_executed("ImageModel", picture), at_least=2)
 
 
-def test_with_ipympl_a_saved_notebook_keeps_a_picture_of_each_canvas(tmp_path, monkeypatch):
-    """nbconvert has no front end: the canvas must still store a PNG for static viewers."""
+@pytest.mark.parametrize("view", ["NeuronExplorer", "BlameExplorer"])   # a Plot, an ipympl canvas
+def test_with_ipympl_a_saved_notebook_keeps_a_picture_of_each_figure(tmp_path, monkeypatch, view):
+    """nbconvert has no front end: a canvas must still store a PNG, a Plot's output must carry one."""
     monkeypatch.setenv("BACKPROP_PROGRESS_FILE", str(tmp_path / "progress.json"))
-    executed = run(demo_notebook("%matplotlib widget"), tmp_path)
+    executed = run(demo_notebook("%matplotlib widget", view), tmp_path)
     state = widget_state(executed)
+    if view == "NeuronExplorer":
+        assert [m for m in descendants(state, displayed_roots(executed)[0]) if m["model_name"] == "AnyModel"]
+        assert_views_show_pictures(executed, at_least=1)
+        return
     canvases = [m for root in displayed_roots(executed) for m in descendants(state, root)
                 if "Canvas" in m["model_name"]]
     assert canvases, "the view under %matplotlib widget shows no ipympl canvas"

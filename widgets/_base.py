@@ -5,6 +5,8 @@ the core for new numbers (``_compute`` → ``state``) and moves the existing
 artists (``_update_artists``). No formula lives here or in a callback.
 Outside ipympl the figure is drawn synchronously with Agg; artists a view marks
 with ``_mark_dynamic`` are blitted over a cached background (axes, ticks, labels).
+A view with ``plot_size`` set draws in the browser instead (issue 13): its figure is a ``Plot``,
+``_draw`` sets its panels and ``_update_artists`` hands it the marks derived from ``state``.
 """
 import base64
 import contextlib
@@ -19,6 +21,7 @@ from ._lifetime import close_figure, close_widgets, replace_previous
 from ._readout import numbers_in, readout_table
 from ._render import Blitter, in_kernel, new_figure, png_bytes, using_ipympl  # noqa: F401 (part of the API)
 from ._sliders import nice_limit
+from .figures import Plot
 
 
 def curve_with_tangent(ax):
@@ -34,6 +37,7 @@ class View(widgets.VBox):
 
     figsize = (6.4, 3.2)
     decimals = 4
+    plot_size = None                              # (width, height) px: the figure is a browser-drawn Plot
     _quiet, closed = 0, False
 
     def __init__(self, controls, figsize=None, actions=None):
@@ -41,9 +45,12 @@ class View(widgets.VBox):
         self.controls = dict(controls)
         self._clicks = [(self.controls[name], lambda _, act=act: act()) for name, act in (actions or {}).items()]
         self.state = {}
-        self.figure, self._figure_widget = new_figure(figsize or self.figsize)
+        if self.plot_size:
+            self.figure = self._figure_widget = Plot([], *self.plot_size)
+        else:
+            self.figure, self._figure_widget = new_figure(figsize or self.figsize)
         self.readout = widgets.HTML()
-        self._blitter, self._steady = Blitter(self.figure), {}
+        self._blitter, self._steady = None if self.plot_size else Blitter(self.figure), {}
         before = set(vars(self))
         self._draw()
         self._drawing = set(vars(self)) - before    # the artists and axes _draw made: close lets go of them
@@ -61,7 +68,8 @@ class View(widgets.VBox):
             return
         self.closed = True
         if hasattr(self, "_drawing"):                 # drawn
-            close_figure(self.figure)
+            if not isinstance(self.figure, Plot):      # a Plot is a widget of the view: closed below
+                close_figure(self.figure)
             close_widgets([self, *self.controls.values()])
             for button, handler in self._clicks:
                 button.on_click(handler, remove=True)
@@ -155,6 +163,8 @@ class View(widgets.VBox):
 
     def redraw(self):
         """Render the figure: draw_idle on ipympl; otherwise a synchronous Agg draw (and a PNG in a kernel)."""
+        if isinstance(self.figure, Plot):             # the browser draws the marks it was sent
+            return
         canvas = self.figure.canvas
         if self._figure_widget is canvas:
             if getattr(canvas, "syncing_data_url", False):   # no front end yet (nbconvert): keep a picture
@@ -166,6 +176,13 @@ class View(widgets.VBox):
         self._blitter.draw(self._background_key())
         if in_kernel():
             self._figure_widget.value = png_bytes(canvas)
+
+    def _repr_mimebundle_(self, **kwargs):
+        """The live view, and with a Plot also a PNG of its figure for places without widgets (nbconvert, GitHub)."""
+        data = super()._repr_mimebundle_(**kwargs)
+        if isinstance(self.figure, Plot) and data:
+            data["image/png"] = base64.b64encode(self.figure.picture()).decode("ascii")
+        return data
 
     def _readout_items(self):
         """(label, value) pairs for the readout; by default every scalar or small array in state."""

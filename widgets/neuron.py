@@ -9,14 +9,17 @@ from backprop.activations import HIDDEN_ACTIVATIONS
 from backprop.explore import activation_curve, neuron, tangent
 
 from . import _checks as check
-from ._base import View, curve_with_tangent
+from ._base import View
 from ._sliders import ExactSlider
+from .figures import bars, hline, line, panel, points, texts, vline
 
 X_MAX, W_MAX, B_MAX, MOST_INPUTS = 1.0, 3.0, 2.0, 8
 
 
 class NeuronExplorer(View):
     """One neuron: sliders for x, w, b and an activation dropdown; the curve a = f(z) with its tangent."""
+
+    plot_size = (640, 320)
 
     def __init__(self, x=(0.5, 0.1), w=(0.4, 0.3), b=0.1, activation="sigmoid"):
         x = check.vector(x, "x", what="inputs", most=MOST_INPUTS)
@@ -42,6 +45,8 @@ class NeuronExplorer(View):
         x, w, b = self._values("x"), self._values("w"), self.controls["b"].exact
         state = {"x": x, "w": w, "b": b, **neuron(x, w, b, self.controls["activation"].value)}
         state["tangent"] = tangent(state["z"], state["a"], state["da_dz"], self._tangent_z(state["z"]))
+        state["z_grid"] = self.z_grid
+        state["a_grid"], _ = activation_curve(self.controls["activation"].value, self.z_grid)
         return state
 
     @staticmethod
@@ -49,35 +54,39 @@ class NeuronExplorer(View):
         return np.array([z - 2.0, z + 2.0])
 
     def _draw(self):
-        self.figure.subplots_adjust(left=0.09, right=0.98, bottom=0.16, top=0.9, wspace=0.3)
-        self.ax_curve, self.ax_terms = self.figure.subplots(1, 2, gridspec_kw={"width_ratios": [3, 2]})
         self.z_grid = np.linspace(-self.z_max, self.z_max, 241)
-        ax = self.ax_curve
-        ax.set(xlim=(-self.z_max, self.z_max), xlabel="weighted input z", title="a = f(z) and its slope f'(z)")
-        ax.axhline(0, color="0.8", lw=0.8)
-        ax.axvline(0, color="0.8", lw=0.8)
-        self.curve, self.tangent_line, self.point, self.numbers = curve_with_tangent(ax)
-        names = [f"w{k + 1}·x{k + 1}" for k in range(self.n_in)] + ["b", "z"]
-        self.ax_terms.set_title("z = Σ w·x + b")
-        self.ax_terms.axhline(0, color="0.5", lw=0.8)
-        self.bars = self.ax_terms.bar(names, np.zeros(len(names)), color=["C0"] * self.n_in + ["C2", "C1"])
-        self.ax_terms.tick_params(axis="x", labelsize=8)
-        self._mark_dynamic(self.curve, self.tangent_line, self.point, self.numbers, *self.bars)
+        self.names = [f"w{k + 1}·x{k + 1}" for k in range(self.n_in)] + ["b", "z"]
+
+    def _panels(self, a_grid, limit):
+        """The curve's axes (y fits the curve) and the bars' axes (±limit), with the terms' names as ticks."""
+        low, high = min(a_grid.min(), -0.1), max(a_grid.max(), 1.1)
+        ylim = (low - 0.05 * (high - low), high + 0.05 * (high - low))
+        return [panel((0.09, 0.16, 0.5, 0.74), xlim=(-self.z_max, self.z_max), ylim=ylim,
+                      xlabel="weighted input z", title="a = f(z) and its slope f'(z)"),
+                panel((0.68, 0.16, 0.3, 0.74), xlim=(-0.6, len(self.names) - 0.4), ylim=(-limit, limit),
+                      xticks=list(enumerate(self.names)), title="z = Σ w·x + b")]
 
     def _update_artists(self):
         s = self.state
-        a_grid, _ = activation_curve(self.controls["activation"].value, self.z_grid)
-        self.curve.set_data(self.z_grid, a_grid)
-        low, high = min(a_grid.min(), -0.1), max(a_grid.max(), 1.1)
-        self.ax_curve.set_ylim(low - 0.05 * (high - low), high + 0.05 * (high - low))
-        self.tangent_line.set_data(self._tangent_z(s["z"]), s["tangent"])
-        self.point.set_data([s["z"]], [s["a"]])
-        self.numbers.set_texts([f"z = {s['z']:+.3f}   a = {s['a']:.3f}   f'(z) = {s['da_dz']:.3f}"])
         heights = [*s["terms"], s["b"], s["z"]]
         limit = 1.1 * self._steady_limit("terms", heights, smallest=0.5)
-        self.ax_terms.set_ylim(-limit, limit)
-        for bar, height in zip(self.bars, heights):
-            bar.set_height(height)
+        panels = self._panels(s["a_grid"], limit)
+        (xlim, ylim), n = (panels[0]["xlim"], panels[0]["ylim"]), len(self.names)
+        words = f"z = {s['z']:+.3f}   a = {s['a']:.3f}   f'(z) = {s['da_dz']:.3f}"
+        backdrop = [hline(0, 0, xlim), vline(0, 0, ylim), hline(1, 0, (-0.6, n - 0.4), color="0.5"),
+                    line(0, s["z_grid"], s["a_grid"], color="C0", width=2)]    # sent only when it changes
+        marks = [line(0, self._tangent_z(s["z"]), s["tangent"], color="C3", dash=True),
+                 points(0, [s["z"]], [s["a"]], color="C3", size=4.5),
+                 texts(0, [(0.03, 0.93)], [words], coords="axes", anchor="start", size=8),
+                 bars(1, np.arange(n), heights, color=["C0"] * self.n_in + ["C2", "C1"])]
+        self.figure.show(marks, backdrop=backdrop, panels=panels, description=self._description())
+
+    def _description(self):
+        """The figure's text alternative: the current numbers, as the readout rounds them."""
+        s, f = self.state, self.controls["activation"].value
+        terms = ", ".join(f"{name} = {t:.3f}" for name, t in zip(self.names, s["terms"]))
+        return (f"Neuron with {f}: {terms}, b = {s['b']:.3f}, so z = {s['z']:.3f}; a = f(z) = {s['a']:.3f}, "
+                f"slope f'(z) = {s['da_dz']:.3f}.")
 
     def _readout_items(self):
         s = self.state

@@ -1,4 +1,5 @@
-"""NeuronExplorer (widgets/neuron.py), headless: state equals the core's numbers, the artists hold them."""
+"""NeuronExplorer (widgets/neuron.py), headless: state equals the core's numbers, the Plot's synced marks hold them."""
+import base64
 import math
 
 import matplotlib
@@ -9,10 +10,16 @@ import numpy as np  # noqa: E402
 import pytest  # noqa: E402
 
 from backprop.widgets import NeuronExplorer  # noqa: E402
+from backprop.widgets.figures import Plot  # noqa: E402
 
-from _views import pixels, slope_of  # noqa: E402
+from _views import sweep  # noqa: E402
 
 pytestmark = pytest.mark.filterwarnings("error")
+
+
+def marks_of(view, kind):
+    """The synced marks of one type, backdrop first, as the browser receives them."""
+    return [m for m in [*view.figure.backdrop, *view.figure.marks] if m["type"] == kind]
 
 
 def test_neuron_default_is_note_003s_first_hidden_neuron():
@@ -20,20 +27,51 @@ def test_neuron_default_is_note_003s_first_hidden_neuron():
     assert view.state["z"] == pytest.approx(0.33)
     assert view.state["a"] == pytest.approx(1 / (1 + math.exp(-0.33)))
     assert "0.3300" in view.readout.value
+    assert isinstance(view.figure, Plot) and view.figure in view.children
 
 
-def test_neuron_state_and_artists_follow_the_controls():
+def test_neuron_state_and_synced_marks_follow_the_controls():
     view = NeuronExplorer()
-    before = pixels(view)
     c = view.controls
     c["activation"].value, c["x1"].value, c["w2"].value, c["b"].value = "tanh", -0.8, 2.5, 0.4
-    z = -0.8 * 0.4 + 0.1 * 2.5 + 0.4
+    z = -0.8 * 0.4 + 0.1 * 2.5 + 0.4                          # worked by hand: w1·x1 + w2·x2 + b
+    a, slope = math.tanh(z), 1 - math.tanh(z) ** 2
     s = view.state
-    assert s["z"] == pytest.approx(z) and s["a"] == pytest.approx(math.tanh(z))
-    assert s["da_dz"] == pytest.approx(1 - math.tanh(z) ** 2)
-    assert view.point.get_data() == ([pytest.approx(z)], [pytest.approx(math.tanh(z))])
-    assert slope_of(view.tangent_line) == pytest.approx(s["da_dz"])
-    assert [b.get_height() for b in view.bars] == pytest.approx([-0.32, 0.25, 0.4, z])
-    np.testing.assert_allclose(view.curve.get_ydata(), np.tanh(view.curve.get_xdata()))
-    assert view.numbers.texts == [f"z = {z:+.3f}   a = {math.tanh(z):.3f}   f'(z) = {1 - math.tanh(z) ** 2:.3f}"]
-    assert not np.array_equal(before, pixels(view))          # the figure was redrawn
+    assert s["z"] == pytest.approx(z) and s["a"] == pytest.approx(a) and s["da_dz"] == pytest.approx(slope)
+    point, = marks_of(view, "points")
+    assert point["x"] == [pytest.approx(z)] and point["y"] == [pytest.approx(a)]
+    curve, tangent_line = [m for m in marks_of(view, "line") if len(m["x"]) != 2 or m["dash"]]
+    (x0, x1), (y0, y1) = tangent_line["x"], tangent_line["y"]
+    assert (y1 - y0) / (x1 - x0) == pytest.approx(slope)
+    np.testing.assert_allclose(curve["y"], np.tanh(curve["x"]))
+    bar, = marks_of(view, "bars")
+    assert bar["top"] == pytest.approx([-0.32, 0.25, 0.4, z])
+    text, = marks_of(view, "text")
+    assert text["text"] == [f"z = {z:+.3f}   a = {a:.3f}   f'(z) = {slope:.3f}"]
+    assert f"z = {z:.3f}" in view.figure.description and f"a = f(z) = {a:.3f}" in view.figure.description
+    assert "tanh" in view.figure.description
+
+
+def test_every_control_swept_keeps_every_mark_finite_and_inside_its_panel():
+    view = NeuronExplorer(x=(0.5, 0.1, -0.3), w=(0.4, 0.3, 1.0))
+    sweep(view)
+    point, = marks_of(view, "points")
+    (zlo, zhi), (alo, ahi) = view.figure.panels[0]["xlim"], view.figure.panels[0]["ylim"]
+    assert zlo <= point["x"][0] <= zhi and alo <= point["y"][0] <= ahi
+    lo, hi = view.figure.panels[1]["ylim"]
+    assert all(lo <= t <= hi for t in marks_of(view, "bars")[0]["top"])
+    assert None not in [v for m in marks_of(view, "line") for v in m["x"] + m["y"]]
+
+
+def test_displayed_view_carries_a_png_of_the_same_picture():
+    view = NeuronExplorer()
+    data = view._repr_mimebundle_()
+    assert "application/vnd.jupyter.widget-view+json" in data
+    assert base64.b64decode(data["image/png"]) == view.figure.picture()
+
+
+def test_closing_closes_the_plot():
+    view = NeuronExplorer()
+    plot = view.figure
+    view.close()
+    assert view.figure is None and plot.comm is None
