@@ -28,7 +28,12 @@ KERNEL_EXTENSION = "@jupyterlite/pyodide-kernel-extension"
 EXTENSIONS = ("@jupyter-widgets/jupyterlab-manager", "anywidget", KERNEL_EXTENSION)
 APPS = ("lab", "notebooks", "repl", "tree")
 PYODIDE_URL = "./static/pyodide/pyodide.js"
-KERNEL_SETTINGS = {"disablePyPIFallback": True}        # piplite never asks PyPI: the site is all there is
+#: What Pyodide loads as it starts, in one go: the kernel's packages (which it would otherwise install
+#: one by one) and the course with its dependencies (so the lessons' first cell has nothing to load).
+PRELOAD = ["micropip", "piplite", "ssl", "sqlite3", "ipykernel", "comm", "pyodide_kernel", "jedi", "ipython",
+           "backprop-course"]
+KERNEL_SETTINGS = {"disablePyPIFallback": True,          # piplite never asks PyPI: the site is all there is
+                   "loadPyodideOptions": {"packages": PRELOAD}}
 #: JupyterLab 4.4's notebook takes the arrow keys from any focused element in command mode: a key
 #: pressed on a live view's slider would move the notebook's selection. They apply on a cell instead.
 COMMAND_MODE = ".jp-Notebook.jp-mod-commandMode:not(.jp-mod-readWrite) "

@@ -20,8 +20,9 @@ KERNEL = ("micropip", "packaging", "ssl", "sqlite3", "jedi", "ipython")
 COURSE = ("numpy", "matplotlib", "matplotlib-inline", "traitlets")
 #: Pure-Python wheels from PyPI, at the versions installed here (so the kernel matches the site's front end).
 PURE = ("ipywidgets", "jupyterlab_widgets", "comm", "anywidget", "psygnal", "typing_extensions")
-#: The kernel extension's stand-in for widgetsnbextension (ipywidgets asks for it; the browser needs none).
-WIDGETSNBEXTENSION_STUB = "widgetsnbextension-4.0.999-py3-none-any.whl"
+#: The kernel's own wheels, from its extension's pypi folder (with the stand-in for widgetsnbextension,
+#: which ipywidgets asks for): in the lock, Pyodide loads the kernel in one go as it starts.
+KERNEL_WHEELS = ("piplite-*.whl", "pyodide_kernel-*.whl", "ipykernel-*.whl", "widgetsnbextension-4.0.999-*.whl")
 
 
 def canonical(name):
@@ -43,18 +44,22 @@ def closure(lock, names):
 
 
 def pure_wheels(dest, kernel_wheels):
-    """Download the PURE wheels, copy the widgetsnbextension stand-in, build the course wheel: paths in ``dest``."""
+    """Download the PURE wheels, copy the KERNEL_WHEELS, build the course wheel: their paths in ``dest``."""
     pins = [f"{name}=={metadata.version(name)}" for name in PURE]
     folder = sources.pip_download(pins, "pypi", pure=True)
-    wheels = [_one(folder, pin) for pin in pins] + [kernel_wheels / WIDGETSNBEXTENSION_STUB]
+    wheels = [_one(folder, pin) for pin in pins] + [_found(kernel_wheels, pattern) for pattern in KERNEL_WHEELS]
     return [Path(shutil.copy2(wheel, dest / wheel.name)) for wheel in wheels] + [course_wheel(dest)]
 
 
 def _one(folder, pin):
     name, version = pin.split("==")
-    found = sorted(folder.glob(f"{canonical(name).replace('-', '_')}-{version}-*none-any.whl"))
+    return _found(folder, f"{canonical(name).replace('-', '_')}-{version}-*none-any.whl")
+
+
+def _found(folder, pattern):
+    found = sorted(folder.glob(pattern))
     if not found:
-        raise sources.SourceError(f"no pure-Python wheel of {pin} was downloaded into {folder}")
+        raise sources.SourceError(f"no wheel {pattern} in {folder}")
     return found[-1]
 
 
