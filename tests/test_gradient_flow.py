@@ -1,4 +1,4 @@
-"""backprop.flow against backpropagation written out by hand for a deep chain, and the three regimes."""
+"""backprop.flow (lib/flow.py; named apart from tests/widgets/test_flow.py, which tests the view): gradient norms per layer."""
 import numpy as np
 import pytest
 
