@@ -43,13 +43,20 @@ def kernel_processes(server):
 
 
 def kernel_model(server, kernel_id):
-    """jupyter_server's model of a kernel (execution_state, last_activity, connections), or None once it is gone."""
+    """jupyter_server's model of a kernel (execution_state, last_activity, connections), or None once it is gone.
+
+    Until jupyter_server has finished starting a kernel whose process runs, it answers 500 (the model
+    lacks its last activity): that kernel is reported as starting.
+    """
     try:
         with urllib.request.urlopen(f"{server.url}/api/kernels/{kernel_id}", timeout=10) as response:
             return json.load(response)
     except urllib.error.HTTPError as error:
         if error.code == 404:
             return None
+        if error.code == 500:
+            now = datetime.datetime.now(datetime.timezone.utc).isoformat()
+            return {"id": kernel_id, "execution_state": "starting", "last_activity": now, "connections": 0}
         raise
 
 
