@@ -52,3 +52,11 @@ def test_dashboard_sweep_raises_and_warns_nothing():
             view.controls[name].value = value
         view.train(blocking=True)
         assert view.state["epochs_run"] == 1 or "diverged" in view.message
+
+
+def test_lesson_07s_lr_5_is_shown_as_not_learning_with_its_dead_units():
+    """Lesson 07 suggests lr 5 with 64 ReLU units: the dashboard says why nothing is learned."""
+    view = TrainingDashboard(hidden=64, activation="relu", lr=5.0, batch_size=32, epochs=2)
+    view.train(blocking=True)
+    assert view.message.startswith("not learning:") and "hidden units never fire (dead ReLUs)" in view.message
+    assert "try lr=0.5" in view.message and view.state["test_accuracy"][-1] < 0.15
