@@ -18,11 +18,7 @@ from .update import descend
 
 @dataclass
 class Trace:
-    """What one forward pass saw: z[L], a[L] per layer (a[0] is a copy of X), y_hat = a[-1].
-
-    masks[L] is dropout's mask of hidden layer L (None without dropout): layer L + 1
-    receives a[L] ⊙ masks[L]. ``parameters`` are copies of the weights and biases used.
-    """
+    """One forward pass: z[L], a[L] (a[0] a copy of X), dropout masks[L] or None, copies of the parameters used."""
     z: list
     a: list
     masks: list
@@ -50,19 +46,15 @@ class Gradients:
 
 
 class Network(Scores):
-    """A fully connected network, vectorised over the batch (one example per row of X), lessons 01–08.
-
-    sizes [n_in, n_1, …, n_out]; activation of the hidden layers and output_activation by name;
-    loss by name; init 'small', 'xavier', 'he' or a weight std. Bad arguments raise a ValueError
-    or TypeError that names the argument and the fix.
-    """
+    """A fully connected network of ``sizes`` [n_in, …, n_out]; bad arguments raise ValueError/TypeError in words."""
 
     def __init__(self, sizes, activation="sigmoid", output_activation=None,
                  loss="half_squared_error", init="xavier", seed=0):
         self.sizes = checks.check_sizes(sizes)
         hidden = checks.hidden_activation(get_activation(activation))
         self.output = output_layer(get_activation(output_activation or activation), get_loss(loss))
-        self.activation, self.output_activation, self.loss_function = hidden, self.output.activation, self.output.loss
+        self.activation, self.output_activation = hidden, self.output.activation
+        self.loss_function = self.output.loss
         self.activations = [hidden] * (len(self.sizes) - 2) + [self.output_activation]
         self._weights, self._biases = initial_parameters(self.sizes, init, guard.rng_from(seed))
 
@@ -142,10 +134,7 @@ class Network(Scores):
             return self.output.cost(trace.z[-1], trace.a[-1], self.targets(y, trace.a[0].shape[0]))
 
     def loss_and_gradients(self, X, y, dropout=0.0, rng=None, check=True):
-        """(batch-mean loss, Gradients) of one batch: one forward and one backward pass (fit's step).
-
-        check=False skips the argument checks (like scipy's check_finite=False): for fit's inner loop.
-        """
+        """(batch-mean loss, Gradients) of one batch; check=False (scipy's check_finite) for fit's inner loop."""
         if check:
             X, _ = checks.check_inputs(X, self.sizes[0]), self.parameters()
         Y = self.targets(y, X.shape[0]) if check else y
