@@ -2,6 +2,8 @@
 
 A course view (widgets/_base.py) is a VBox whose direct children are its controls,
 its figure and an HTML readout of ``name = value`` cells; that is how we find one.
+Its figure is an ipympl canvas (views not yet moved) or an SVG the browser draws (``Plot``,
+widgets/figures/plot.js: ``[data-figure=plot] svg[role=img]``); the helpers accept both.
 """
 import re
 from pathlib import Path
@@ -16,7 +18,11 @@ VIEW = ".widget-vbox:has(> .widget-html)"          # a View: controls, figure, r
 INTERACTION_TIMEOUT = 20_000                       # ms for the kernel to answer a slider or a button
 
 _FIGURES_DRAWN = """() => [...document.querySelectorAll('.jupyter-matplotlib-canvas-div canvas:first-child')]
-    .every(c => c.width > 0 && c.getContext('2d').getImageData(0, 0, c.width, c.height).data.some(v => v > 0))"""
+    .every(c => c.width > 0 && c.getContext('2d').getImageData(0, 0, c.width, c.height).data.some(v => v > 0))
+    && [...document.querySelectorAll('[data-figure=plot] svg[role=img]')]
+    .every(s => s.childElementCount > 0 && s.getAttribute('aria-label'))"""
+FIGURE = ".jupyter-matplotlib-canvas-div canvas, [data-figure=plot] svg[role=img]"
+_PICTURE = "f => f.tagName.toLowerCase() === 'canvas' ? f.toDataURL() : f.getAttribute('aria-label') + f.innerHTML"
 
 
 def shoot(page, name):
@@ -36,20 +42,20 @@ def shoot_element(locator, name):
 
 
 def wait_for_figures(page, timeout=INTERACTION_TIMEOUT):
-    """Wait until every ipympl canvas on the page has pixels drawn on it."""
+    """Wait until every ipympl canvas on the page has pixels drawn on it and every Plot its marks and label."""
     page.wait_for_function(_FIGURES_DRAWN, timeout=timeout)
 
 
 def figure_pixels(view):
-    """The view's figure as a PNG data URL (to notice that it was redrawn)."""
-    return view.locator(".jupyter-matplotlib-canvas-div canvas").first.evaluate("c => c.toDataURL()")
+    """The view's figure as a PNG data URL, or a Plot's label and SVG (to notice that it was redrawn)."""
+    return view.locator(FIGURE).first.evaluate(_PICTURE)
 
 
 def wait_for_redraw(view, before, timeout=INTERACTION_TIMEOUT):
     """Wait until the view's figure differs from the ``before`` pixels."""
-    canvas = view.locator(".jupyter-matplotlib-canvas-div canvas").first
-    canvas.page.wait_for_function("([c, before]) => c.toDataURL() !== before",
-                                  arg=[canvas.element_handle(), before], timeout=timeout)
+    figure = view.locator(FIGURE).first
+    figure.page.wait_for_function(f"([f, before]) => ({_PICTURE})(f) !== before",
+                                  arg=[figure.element_handle(), before], timeout=timeout)
 
 
 def view_with(page, control_label):
