@@ -72,7 +72,7 @@ class NeuronExplorer(View):
         limit = 1.1 * self._steady_limit("terms", heights, smallest=0.5)
         panels = self._panels(s["a_grid"], limit)
         (xlim, ylim), n = (panels[0]["xlim"], panels[0]["ylim"]), len(self.names)
-        words = f"z = {s['z']:+.3f}   a = {s['a']:.3f}   f'(z) = {s['da_dz']:.3f}"
+        words = f"z = {s['z']:+.3f},  a = {s['a']:.3f},  f'(z) = {s['da_dz']:.3f}"
         backdrop = [hline(0, 0, xlim), vline(0, 0, ylim), hline(1, 0, (-0.6, n - 0.4), color="0.5"),
                     line(0, s["z_grid"], s["a_grid"], color="C0", width=2)]    # sent only when it changes
         marks = [line(0, self._tangent_z(s["z"]), s["tangent"], color="C3", dash=True),

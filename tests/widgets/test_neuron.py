@@ -47,7 +47,7 @@ def test_neuron_state_and_synced_marks_follow_the_controls():
     bar, = marks_of(view, "bars")
     assert bar["top"] == pytest.approx([-0.32, 0.25, 0.4, z])
     text, = marks_of(view, "text")
-    assert text["text"] == [f"z = {z:+.3f}   a = {a:.3f}   f'(z) = {slope:.3f}"]
+    assert text["text"] == [f"z = {z:+.3f},  a = {a:.3f},  f'(z) = {slope:.3f}"]
     assert f"z = {z:.3f}" in view.figure.description and f"a = f(z) = {a:.3f}" in view.figure.description
     assert "tanh" in view.figure.description
 
