@@ -12,8 +12,8 @@ from backprop.parameters import get_parameter, parameter_keys, parameter_label, 
 
 from . import _checks as check
 from ._base import View
-from ._labels import Labels
 from ._sliders import ExactSlider
+from .figures import bars, hline, legend, line, panel, points, texts
 
 P_MAX, DP_MAX, GRID = 4.0, 1.0, 121
 
@@ -25,12 +25,14 @@ class NudgeExplorer(View):
     parameter the learner moves changes, and its slider grows to hold any value.
     """
 
+    plot_size = (640, 320)
+
     def __init__(self, net=None, x=None, y=None, parameter=None, dp=0.5):
         self.net, self.x, self.y = self._example(net, x, y)
         self.parameter_options = [(label, key) for label, key in parameter_keys(self.net)
                                   if self.net.activations[key[1]].prime is not None]   # softmax mixes neurons
         parameter, dp = self._parameter(parameter), check.number(dp, "dp")
-        self._curves, self._shown_curve = {}, None    # (parameter, grid, the other parameters) → C along p
+        self._curves = {}    # (parameter, grid, the other parameters) → C along p
         controls = {"parameter": widgets.Dropdown(options=self.parameter_options, value=parameter,
                                                   description="parameter p"),
                     "p": ExactSlider("value of p", get_parameter(self.net, parameter), -P_MAX, P_MAX),
@@ -80,27 +82,7 @@ class NudgeExplorer(View):
                 "tangent": tangent(p, loss, factors["gradient"], [p - DP_MAX, p + DP_MAX])}
 
     def _draw(self):
-        self.figure.subplots_adjust(left=0.1, right=0.98, bottom=0.16, top=0.9, wspace=0.35)
-        self.ax_loss, self.ax_chain = self.figure.subplots(1, 2, gridspec_kw={"width_ratios": [3, 2]})
-        ax = self.ax_loss
-        ax.set_title("loss C(p), tangent, nudge Δp")
-        self.xlabel = ax.set_xlabel("p")
-        self.curve, = ax.plot([], [], color="C0", lw=2)
-        self.tangent_line, = ax.plot([], [], color="C3", lw=1.2, ls="--")
-        self.point, = ax.plot([], [], "o", color="C3", ms=7)
-        self.actual, = ax.plot([], [], "o", color="C0", mfc="white", ms=7, label="actual C(p + Δp)")
-        self.predicted, = ax.plot([], [], "x", color="C3", ms=8, mew=2, label="predicted C + dC/dp·Δp")
-        ax.legend(loc="upper center", bbox_to_anchor=(0.5, 0.9), fontsize=7, frameon=False)
-        names = ["∂C/∂a", "∂a/∂z", "∂z/∂p", "∂C/∂p"]
-        ax = self.ax_chain
-        ax.set_title("chain-rule factors")
-        ax.axhline(0, color="0.5", lw=0.8)
-        self.bars = ax.bar(names, np.zeros(4), color=["C0", "C1", "C2", "C3"])
-        ax.tick_params(axis="x", labelsize=8)
-        self.values = Labels(ax, np.zeros((4, 2)), fontsize=7)
-        self.compare = Labels(self.ax_loss, [(0.03, 0.93)], fontsize=8, transform=self.ax_loss.transAxes, ha="left")
-        self._mark_dynamic(self.tangent_line, self.point, self.actual, self.predicted, *self.bars,
-                           self.values, self.compare)
+        self.names = ["∂C/∂a", "∂a/∂z", "∂z/∂p", "∂C/∂p"]
 
     def _release(self):
         self._curves = {}
@@ -110,31 +92,42 @@ class NudgeExplorer(View):
         set_parameter(probe, key, 0.0)
         return np.concatenate([p.ravel() for p in probe.parameters()]).tobytes()
 
-    def _background_key(self):
-        return self._curve_key                    # the curve is drawn into the background
+    def _panels(self, s, limit):
+        """The loss axes (y fits the curve C(p)) and the chain-rule factors' axes (±limit)."""
+        low, high = float(s["curve"].min()), float(s["curve"].max())
+        pad = 0.1 * max(high - low, 1e-3 * max(1.0, abs(high)))   # a flat curve of any height
+        return [panel((0.1, 0.16, 0.45, 0.74), xlim=(s["p_grid"][0], s["p_grid"][-1]),
+                      ylim=(low - pad, high + 5 * pad), xlabel=f"parameter {s['parameter']}",
+                      title="loss C(p), tangent, nudge Δp"),
+                panel((0.68, 0.16, 0.3, 0.74), xlim=(-0.6, 3.6), ylim=(-limit, limit),
+                      xticks=list(enumerate(self.names)), title="chain-rule factors")]
 
     def _update_artists(self):
         s = self.state
-        if self._shown_curve != self._curve_key:
-            self._shown_curve = self._curve_key
-            self.xlabel.set_text(f"parameter {s['parameter']}")
-            self.curve.set_data(s["p_grid"], s["curve"])
-            self.ax_loss.set_xlim(s["p_grid"][0], s["p_grid"][-1])
-            low, high = float(s["curve"].min()), float(s["curve"].max())
-            pad = 0.1 * max(high - low, 1e-3 * max(1.0, abs(high)))   # a flat curve of any height
-            self.ax_loss.set_ylim(low - pad, high + 5 * pad)   # curve and label: part of the background
-        self.tangent_line.set_data([s["p"] - DP_MAX, s["p"] + DP_MAX], s["tangent"])
-        self.point.set_data([s["p"]], [s["loss"]])
-        self.actual.set_data([s["p"] + s["dp"]], [s["loss"] + s["actual_dC"]])
-        self.predicted.set_data([s["p"] + s["dp"]], [s["loss"] + s["predicted_dC"]])
         heights = [s["dC_da"], s["da_dz"], s["dz_dp"], s["dC_dp"]]
         limit = 1.15 * self._steady_limit("factors", heights)
-        self.ax_chain.set_ylim(-limit, limit)
-        for bar, height in zip(self.bars, heights):
-            bar.set_height(height)
-        self.values.set_texts([f"{h:+.4f}" for h in heights],
-                              [(i, h + (0.08 if h >= 0 else -0.08) * limit) for i, h in enumerate(heights)])
-        self.compare.set_texts([f"ΔC = {s['actual_dC']:+.5f}   ∂C/∂p·Δp = {s['predicted_dC']:+.5f}"])
+        p_new = s["p"] + s["dp"]
+        backdrop = [line(0, s["p_grid"], s["curve"], color="C0", width=2), hline(1, 0, (-0.6, 3.6), color="0.5"),
+                    legend(0, [("actual C(p + Δp)", "C0", "ring"), ("predicted C + dC/dp·Δp", "C3", "x")],
+                           x=0.3, y=0.86)]
+        marks = [line(0, [s["p"] - DP_MAX, s["p"] + DP_MAX], s["tangent"], color="C3", width=1.2, dash=True),
+                 points(0, [s["p"]], [s["loss"]], color="C3", size=4.5),
+                 points(0, [p_new], [s["loss"] + s["actual_dC"]], color="C0", shape="ring", size=4.5),
+                 points(0, [p_new], [s["loss"] + s["predicted_dC"]], color="C3", shape="x", size=5),
+                 bars(1, np.arange(4), heights, color=["C0", "C1", "C2", "C3"]),
+                 texts(1, [(i, h + (0.08 if h >= 0 else -0.08) * limit) for i, h in enumerate(heights)],
+                       [f"{h:+.4f}" for h in heights], size=7),
+                 texts(0, [(0.03, 0.93)], [f"ΔC = {s['actual_dC']:+.5f},  ∂C/∂p·Δp = {s['predicted_dC']:+.5f}"],
+                       coords="axes", anchor="start", size=8)]
+        self.figure.show(marks, backdrop=backdrop, panels=self._panels(s, limit), description=self._description())
+
+    def _description(self):
+        """The figure's text alternative: the current numbers."""
+        s = self.state
+        return (f"Loss C along the parameter {s['parameter']}: at p = {s['p']:.4f}, C = {s['loss']:.5f}; "
+                f"slope ∂C/∂p = {s['dC_dp']:.4f} = ∂C/∂a·∂a/∂z·∂z/∂p = {s['dC_da']:.4f}·{s['da_dz']:.4f}·"
+                f"{s['dz_dp']:.4f}. Nudge Δp = {s['dp']:.4f}: actual ΔC = {s['actual_dC']:+.5f}, "
+                f"predicted ∂C/∂p·Δp = {s['predicted_dC']:+.5f}.")
 
     def _readout_items(self):
         s = self.state

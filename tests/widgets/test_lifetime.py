@@ -79,12 +79,15 @@ def test_outside_a_kernel_a_view_replaces_nothing():
     a.close(), b.close()
 
 
-def test_close_lets_go_of_the_figure_widgets_and_observers_and_can_be_called_twice():
-    view = NudgeExplorer()
+@pytest.mark.parametrize("cls", [NudgeExplorer, BlameExplorer])        # a Plot, an ipympl figure
+def test_close_lets_go_of_the_figure_widgets_and_observers_and_can_be_called_twice(cls):
+    view = cls()
     figure, tree, count = view.figure, widget_tree(view), len(LIVE)
+    assert figure in tree or not hasattr(figure, "comm")
     view.close()
     view.close()
-    assert view.closed and view.figure is None and len(LIVE) == count - len(tree) and figure.axes == []
+    assert view.closed and view.figure is None and len(LIVE) == count - len(tree)
+    assert getattr(figure, "comm", None) is None and getattr(figure, "axes", []) == []
 
 
 @pytest.mark.parametrize("parent, expected", [

@@ -15,7 +15,7 @@ from backprop.parameters import get_parameter, parameter_keys  # noqa: E402
 from backprop.widgets import NudgeExplorer  # noqa: E402
 
 from _networks import a_move, assert_shows, learners_networks, pick_or_move, play  # noqa: E402
-from _views import B1, W1, W2, X, Y, echoes, note_003, parameters_bytes, slope_of  # noqa: E402
+from _views import B1, W1, W2, X, Y, echoes, note_003, parameters_bytes, sweep  # noqa: E402
 
 pytestmark = pytest.mark.filterwarnings("error")
 
@@ -31,7 +31,7 @@ def test_nudge_default_shows_note_003s_output_weight():
     (("weights", 0, 1, 0), [[0.4, 0.3], [-1.2, 0.9]], W2, B1),
     (("weights", 1, 0, 1), W1, [[0.5, -1.2]], B1),
     (("biases", 0, 0), W1, W2, [-1.2, 0.2])])
-def test_nudge_state_and_artists_equal_an_independent_network(key, w1, w2, b1):
+def test_nudge_state_and_synced_marks_equal_an_independent_network(key, w1, w2, b1):
     view = NudgeExplorer()
     view.controls["parameter"].value = key
     view.controls["p"].value, view.controls["dp"].value = -1.2, 0.7
@@ -50,12 +50,36 @@ def test_nudge_state_and_artists_equal_an_independent_network(key, w1, w2, b1):
     getattr(nudged, key[0])[key[1]][key[2:]] += 0.7
     assert s["actual_dC"] == pytest.approx(nudged.loss(X, Y) - net.loss(X, Y))
     assert s["predicted_dC"] == pytest.approx(grad * 0.7)
-    assert [b.get_height() for b in view.bars] == pytest.approx([s["dC_da"], s["da_dz"], s["dz_dp"], grad])
-    assert view.point.get_data() == ([-1.2], [pytest.approx(net.loss(X, Y))])
-    assert view.actual.get_data()[1] == [pytest.approx(nudged.loss(X, Y))]
-    assert slope_of(view.tangent_line) == pytest.approx(grad)
-    assert f"{s['actual_dC']:+.5f}" in view.compare.texts[0]
-    assert view.values.texts == [f"{h:+.4f}" for h in [s["dC_da"], s["da_dz"], s["dz_dp"], grad]]
+    marks = view.figure.marks                                 # what the browser is sent: the synced numbers
+    assert bars_of(view)["top"] == pytest.approx([s["dC_da"], s["da_dz"], s["dz_dp"], grad])
+    tangent_line, point, actual, predicted = marks[:4]
+    assert (point["x"], point["y"]) == ([-1.2], [pytest.approx(net.loss(X, Y))])
+    assert actual["x"] == [pytest.approx(-0.5)] and actual["y"] == [pytest.approx(nudged.loss(X, Y))]
+    assert predicted["y"] == [pytest.approx(net.loss(X, Y) + grad * 0.7)]
+    (x0, x1), (y0, y1) = tangent_line["x"], tangent_line["y"]
+    assert (y1 - y0) / (x1 - x0) == pytest.approx(grad)
+    values, compare = [m for m in marks if m["type"] == "text"]
+    assert f"{s['actual_dC']:+.5f}" in compare["text"][0]
+    assert values["text"] == [f"{h:+.4f}" for h in [s["dC_da"], s["da_dz"], s["dz_dp"], grad]]
+    assert f"C = {net.loss(X, Y):.5f}" in view.figure.description
+    assert f"actual ΔC = {nudged.loss(X, Y) - net.loss(X, Y):+.5f}" in view.figure.description
+
+
+def bars_of(view):
+    return next(m for m in view.figure.marks if m["type"] == "bars")
+
+
+def curve_of(view):
+    """The loss curve C(p) the browser draws, as floats."""
+    return np.array(next(m for m in view.figure.backdrop if m["type"] == "line")["y"], dtype=float)
+
+
+def test_nudge_displayed_carries_a_png_and_every_control_keeps_the_marks_finite():
+    view = NudgeExplorer()
+    sweep(view)
+    assert all(v is not None for m in view.figure.marks for k in ("x", "y", "top") for v in m.get(k, [])
+               if m["type"] != "text")
+    assert "image/png" in view._repr_mimebundle_()
 
 
 def test_nudge_curve_is_the_loss_along_the_parameter():
@@ -64,7 +88,7 @@ def test_nudge_curve_is_the_loss_along_the_parameter():
     assert view.controls["p"].value == 0.4                 # the slider jumps to that parameter's value
     for i in (0, 60, 120):
         p = view.p_grid[i]
-        assert view.curve.get_ydata()[i] == pytest.approx(note_003(W1=[[p, 0.3], [0.6, 0.9]]).loss(X, Y))
+        assert curve_of(view)[i] == pytest.approx(note_003(W1=[[p, 0.3], [0.6, 0.9]]).loss(X, Y))
 
 
 def test_nudge_curve_follows_the_other_parameters():
@@ -74,7 +98,7 @@ def test_nudge_curve_follows_the_other_parameters():
     i = 30
     p = view.p_grid[i]
     expected = note_003(W1=[[p, 0.3], [0.6, 0.9]], W2=[[-2.0, 0.7]]).loss(X, Y)
-    assert view.curve.get_ydata()[i] == pytest.approx(expected)
+    assert curve_of(view)[i] == pytest.approx(expected)
 
 
 # ---- the learner's network, never an altered copy (issue 12) ----------------------
