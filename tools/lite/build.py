@@ -110,6 +110,7 @@ def build(out=OUT, wheels=""):
         if done.returncode != 0:
             raise sources.SourceError(f"jupyter lite build failed:\n{done.stdout[-3000:]}\n{done.stderr[-3000:]}")
         check(staged)
+        (staged / ".nojekyll").touch()        # a GitHub Pages branch serves every file as it is
         shutil.rmtree(out, ignore_errors=True)
         out.parent.mkdir(parents=True, exist_ok=True)
         shutil.move(staged, out)
