@@ -16,20 +16,11 @@ import numpy as np
 
 from backprop.parameters import get_parameter, set_parameter
 
-from ._labels import Labels
 from ._lifetime import close_figure, close_widgets, replace_previous
 from ._readout import numbers_in, readout_table
 from ._render import Blitter, in_kernel, new_figure, png_bytes, using_ipympl  # noqa: F401 (part of the API)
 from ._sliders import nice_limit
 from .figures import Plot
-
-
-def curve_with_tangent(ax):
-    """Artists of a curve with its current point, tangent and a line of numbers: (curve, tangent, point, numbers)."""
-    curve, = ax.plot([], [], color="C0", lw=2)
-    tangent_line, = ax.plot([], [], color="C3", lw=1.5, ls="--")
-    point, = ax.plot([], [], "o", color="C3", ms=7)
-    return curve, tangent_line, point, Labels(ax, [(0.03, 0.93)], fontsize=8, transform=ax.transAxes, ha="left")
 
 
 class View(widgets.VBox):

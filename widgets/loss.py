@@ -9,8 +9,9 @@ from backprop.data import worked_example
 from backprop.explore import output_loss, tangent
 
 from . import _checks as check
-from ._base import View, curve_with_tangent
+from ._base import View
 from ._sliders import ExactSlider
+from .figures import bars, hline, line, panel, points, texts, vline
 
 LOSS_NAMES = (("½ squared error ½(ŷ−y)²", "half_squared_error"), ("squared error (ŷ−y)²", "squared_error"),
               ("cross-entropy (2 classes)", "cross_entropy"))
@@ -24,6 +25,8 @@ def _worked_prediction():
 
 class LossExplorer(View):
     """The loss of one output as ŷ moves: curve, current point, tangent of slope dC/dŷ, both squared slopes."""
+
+    plot_size = (640, 320)
 
     def __init__(self, y_hat=None, y=None, loss="half_squared_error"):
         worked_y_hat, worked_y = _worked_prediction()          # default: note 003's output and target
@@ -44,6 +47,7 @@ class LossExplorer(View):
         curve, _ = output_loss(loss, self.y_hat_grid, y)
         return {"y": y, "y_hat": y_hat, "error": y - y_hat, "loss": float(C), "dC_dy_hat": float(dC),
                 "dC_dy_hat_half": float(half), "dC_dy_hat_squared": float(full), "curve": curve,
+                "y_hat_grid": self.y_hat_grid, "top": self._top(),
                 "tangent": tangent(y_hat, float(C), float(dC), self._tangent_x(y_hat))}
 
     @staticmethod
@@ -51,33 +55,34 @@ class LossExplorer(View):
         return np.array([y_hat - 0.3, y_hat + 0.3])
 
     def _draw(self):
-        self.figure.subplots_adjust(left=0.09, right=0.98, bottom=0.16, top=0.9, wspace=0.35)
-        self.ax_loss, self.ax_slopes = self.figure.subplots(1, 2, gridspec_kw={"width_ratios": [3, 2]})
-        ax = self.ax_loss
-        ax.set(xlim=(0, 1), xlabel="prediction ŷ", title="loss C(ŷ) and its slope dC/dŷ")
-        self.curve, self.tangent_line, self.point, self.numbers = curve_with_tangent(ax)
-        self.target = ax.axvline(0, color="C2", lw=1, ls=":")
-        names = ["error\ny − ŷ", "½ squared\nŷ − y", "squared\n2(ŷ − y)"]
-        ax = self.ax_slopes
-        ax.set_title("error and dC/dŷ")
-        ax.axhline(0, color="0.5", lw=0.8)
-        self.bars = ax.bar(names, np.zeros(3), color=["C2", "C0", "C1"])
-        ax.tick_params(axis="x", labelsize=8)
-        self._mark_dynamic(self.curve, self.tangent_line, self.point, self.target, self.numbers, *self.bars)
+        self.names = ["y − ŷ", "ŷ − y", "2(ŷ − y)"]    # the error, then dC/dŷ of ½(ŷ−y)² and of (ŷ−y)²
+
+    def _panels(self, s, limit):
+        """The loss axes (a fixed height per loss) and the error-and-slopes axes (±limit)."""
+        return [panel((0.09, 0.16, 0.47, 0.74), xlim=(0, 1), ylim=(-0.05 * s["top"], s["top"]),
+                      xlabel="prediction ŷ", title="loss C(ŷ) and its slope dC/dŷ"),
+                panel((0.68, 0.16, 0.3, 0.74), xlim=(-0.6, 2.6), ylim=(-limit, limit),
+                      xticks=list(enumerate(self.names)), title="error and dC/dŷ")]
 
     def _update_artists(self):
         s = self.state
-        self.curve.set_data(self.y_hat_grid, s["curve"])
-        self.ax_loss.set_ylim(-0.05 * self._top(), self._top())
-        self.tangent_line.set_data(self._tangent_x(s["y_hat"]), s["tangent"])
-        self.point.set_data([s["y_hat"]], [s["loss"]])
-        self.numbers.set_texts([f"C = {s['loss']:.4f}   dC/dŷ = {s['dC_dy_hat']:+.4f}"])
-        self.target.set_xdata([s["y"], s["y"]])
         heights = [s["error"], s["dC_dy_hat_half"], s["dC_dy_hat_squared"]]
         limit = 1.15 * self._steady_limit("slopes", heights)
-        self.ax_slopes.set_ylim(-limit, limit)
-        for bar, height in zip(self.bars, heights):
-            bar.set_height(height)
+        backdrop = [line(0, s["y_hat_grid"], s["curve"], color="C0", width=2), hline(1, 0, (-0.6, 2.6), color="0.5")]
+        marks = [vline(0, s["y"], (-0.05 * s["top"], s["top"]), color="C2", dash=True),
+                 line(0, self._tangent_x(s["y_hat"]), s["tangent"], color="C3", dash=True),
+                 points(0, [s["y_hat"]], [s["loss"]], color="C3", size=4.5),
+                 texts(0, [(0.03, 0.93)], [f"C = {s['loss']:.4f},  dC/dŷ = {s['dC_dy_hat']:+.4f}"],
+                       coords="axes", anchor="start", size=8),
+                 bars(1, np.arange(3), heights, color=["C2", "C0", "C1"])]
+        self.figure.show(marks, backdrop=backdrop, panels=self._panels(s, limit), description=self._description())
+
+    def _description(self):
+        """The figure's text alternative: the current numbers."""
+        s, name = self.state, dict((v, k) for k, v in LOSS_NAMES)[self.controls["loss"].value]
+        return (f"Loss {name} at target y = {s['y']:.4f} and prediction ŷ = {s['y_hat']:.4f}: C = {s['loss']:.4f}, "
+                f"slope dC/dŷ = {s['dC_dy_hat']:+.4f}; error y − ŷ = {s['error']:+.4f}, slope of ½ squared error "
+                f"{s['dC_dy_hat_half']:+.4f}, of squared error {s['dC_dy_hat_squared']:+.4f} (twice as steep).")
 
     def _top(self):
         """A fixed height per loss: its largest value over every ŷ and target on the sliders."""
