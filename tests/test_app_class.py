@@ -6,6 +6,7 @@ Jupyter protocol (benchmarks/_class_protocol.py), then vanish without closing. T
 class of 30 are benchmarks, not tests (benchmarks/classroom.py).
 """
 import asyncio
+import concurrent.futures
 import html
 import re
 import shutil
@@ -90,6 +91,13 @@ async def late_visitor(server, pool):
     return {"alive": alive, "view": alive and student.view is not None}
 
 
+def run_apart(coroutine):
+    """asyncio.run in a thread of its own: in a full run, the browser tests' Playwright keeps an event loop
+    running in this thread until the session ends, and asyncio.run refuses to start under it."""
+    with concurrent.futures.ThreadPoolExecutor(1) as pool:
+        return pool.submit(asyncio.run, coroutine).result()
+
+
 @pytest.fixture(scope="module")
 def class_of_three(course, tmp_path_factory):
     server = app.start_app(tmp_path_factory.mktemp("app"), SEATS, FILL_DELAY, IDLE_TIMEOUT, CULL_INTERVAL,
@@ -98,7 +106,7 @@ def class_of_three(course, tmp_path_factory):
         fresh_server = app.start_app(tmp_path_factory.mktemp("fresh"), 0, FILL_DELAY, IDLE_TIMEOUT, CULL_INTERVAL,
                                      course=course)
         try:
-            yield asyncio.run(asyncio.wait_for(visit_class(server, fresh_server), 240))
+            yield run_apart(asyncio.wait_for(visit_class(server, fresh_server), 240))
         finally:
             fresh_server.stop()
     finally:
