@@ -14,9 +14,9 @@ from urllib.parse import urlsplit
 import pytest
 from playwright.sync_api import expect
 
-from ._page import CHROMIUM_ARGS, INTERACTION_TIMEOUT, shoot, slider
+from ._page import CHROMIUM_ARGS, INTERACTION_TIMEOUT, slider
 from ._servers import Server
-from .conftest import _serve
+from .conftest import _serve, new_tab
 
 REPO = Path(__file__).resolve().parents[2]
 LESSONS = sorted(p.name for p in (REPO / "lessons").glob("[0-9][0-9]_*.ipynb"))
@@ -27,8 +27,8 @@ FONT_CACHE_NOTICE = "Matplotlib is building the font cache; this may take a mome
 #: What fails in Pyodide today and waits for the views' move (a piece of the message → why).
 WAITING = {
     "cannot import name 'LoadFlags'": "widgets/_labels.py imports matplotlib.ft2font.LoadFlags (matplotlib ≥ 3.10); "
-                                      "Pyodide 0.27 has matplotlib 3.8.4, where the flag is LOAD_NO_HINTING, so no "
-                                      "view imports in the browser until that import falls back",
+                                      "Pyodide 0.27 has matplotlib 3.8.4 (LOAD_NO_HINTING there): what draws with "
+                                      "_labels (the network diagram) waits for that import to fall back",
     "can't start new thread": "TrainingDashboard trains in a background thread; Pyodide has no threads",
 }
 _DONE = """() => {
@@ -80,12 +80,7 @@ def offline(playwright, chromium):
 @pytest.fixture
 def lite_page(offline, request):
     """A new tab of the offline context; after a failed test its last state is saved as a screenshot."""
-    page = offline.new_page()
-    yield page
-    report = getattr(request.node, "report_call", None)
-    if report is not None and report.failed:
-        shoot(page, f"{request.node.name}-FAILED")
-    page.close()
+    yield from new_tab(offline, request)
 
 
 def foreign(urls):

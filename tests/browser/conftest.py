@@ -122,12 +122,17 @@ def browser(playwright, chromium, tmp_path_factory):
         context.close()
 
 
-@pytest.fixture
-def page(browser, request):
-    """A new tab; after a failed test its last state is saved as a screenshot."""
-    page = browser.new_page()
+def new_tab(context, request):
+    """A new tab of ``context``; after a failed test its last state is saved as a screenshot."""
+    page = context.new_page()
     yield page
     report = getattr(request.node, "report_call", None)
     if report is not None and report.failed:
         shoot(page, f"{request.node.name}-FAILED")
     page.close()
+
+
+@pytest.fixture
+def page(browser, request):
+    """A new tab; after a failed test its last state is saved as a screenshot."""
+    yield from new_tab(browser, request)

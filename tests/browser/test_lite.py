@@ -87,7 +87,8 @@ def test_the_training_dashboard_trains_in_pyodide(pyodide_report):
 
 def test_lesson_01_runs_and_a_weight_moves_z_and_a(lite, offline, lite_page):
     run_lesson(lite_page, lite, "01_neuron_anatomy.ipynb")
-    view = reveal(lite_page.locator(VIEW).filter(has=lite_page.locator(".widget-inline-hbox", has_text="weight w1")).first)
+    weight_w1 = lite_page.locator(".widget-inline-hbox", has_text="weight w1")
+    view = reveal(lite_page.locator(VIEW).filter(has=weight_w1).first)
     x, w, b, activation = read_neuron(view)
     k = int(np.argmax(np.abs(x)))                 # the weight whose input is largest moves z the most
     expect_readout(view, "z", neuron_z_a(x, w, b, activation)[0])
