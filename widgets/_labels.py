@@ -11,7 +11,11 @@ from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.colors import to_rgba
 from matplotlib.figure import Figure
 from matplotlib.font_manager import FontProperties, findfont, get_font
-from matplotlib.ft2font import LoadFlags
+try:
+    from matplotlib.ft2font import LoadFlags
+    NO_HINTING = LoadFlags.NO_HINTING
+except ImportError:                      # matplotlib < 3.10, e.g. Pyodide 0.27's 3.8 in the zero-install site
+    from matplotlib.ft2font import LOAD_NO_HINTING as NO_HINTING
 
 _GLYPHS = {}
 COMMON = "0123456789+-−.,=?:()/ abCδηŷ"        # rasterised together the first time a size is used
@@ -36,7 +40,7 @@ def rasterise(chars, size, dpi):
     font = get_font(findfont(FontProperties(size=size)))
     font.set_size(size, dpi)
     for i, char in enumerate(chars):
-        advance = font.load_char(ord(char), flags=LoadFlags.NO_HINTING).linearHoriAdvance / 65536
+        advance = font.load_char(ord(char), flags=NO_HINTING).linearHoriAdvance / 65536
         _GLYPHS[char, size, dpi] = (coverage[:, i * side + start:(i + 1) * side], advance, side - baseline)
 
 
