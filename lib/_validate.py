@@ -126,11 +126,6 @@ def check_validation(net, validation):
     return X_val, net.targets(validation[1], X_val.shape[0])
 
 
-def not_a_number(value, name):
-    """Raise the message for a value that should be one number."""
-    raise TypeError(f"{name} must be one number; got {type(value).__name__} of shape {np.shape(value)}")
-
-
 def check_number(value, name, low=-np.inf, high=np.inf):
     """One finite real number in [low, high], as a float."""
     if isinstance(value, bool) or not isinstance(value, numbers.Real) or not np.isfinite(value):

@@ -19,7 +19,9 @@ def neuron(x, w, b, activation="sigmoid"):
     if x.ndim != 1 or w.ndim != 1 or x.shape != w.shape:
         raise ValueError(f"x and w must be flat lists of the same length, one weight per input; got x of shape "
                          f"{x.shape} and w of shape {w.shape} — e.g. x=[0.5, 0.1], w=[0.4, 0.3]")
-    b = float(check.as_float_array(b, "b")) if np.ndim(b) == 0 else check.not_a_number(b, "b")
+    if np.ndim(b) != 0:
+        raise TypeError(f"b must be one number; got {type(b).__name__} of shape {np.shape(b)}")
+    b = float(check.as_float_array(b, "b"))
     net = Network.from_parameters([w[None, :]], [[b]], activation=activation, output_activation=activation)
     trace = net.forward(x[None, :])
     z = trace.z[1]
