@@ -55,8 +55,8 @@ def check_function(exercise, learner_fn, cases, reference, mistakes=(), note="")
     if shape_msg:
         return _finish(exercise, False, shape_msg, "shape")
     return _finish(exercise, False, "the numbers differ from the core's for this input:\n"
-                   f"    input:    {_fmt_args(cases[i])}\n    expected: {_fmt(expected[i])}\n"
-                   f"    yours:    {_fmt(given[i])}")
+                   f"    input:    {_fmt_args(cases[i])}\n    expected: {_fmt(expected[i], given[i])}\n"
+                   f"    yours:    {_fmt(given[i], expected[i])}")
 
 
 def _call(fn, args):
@@ -92,8 +92,17 @@ def _shape_problem(given, expected):
     return f"your result has shape {given.shape}, but it should have shape {expected.shape}."
 
 
-def _fmt(value):
-    return np.array2string(np.asarray(value, dtype=float), precision=4, suppress_small=True)
+def _fmt(value, other=None):
+    """value to 4 decimals, or to as many more as it takes to look different from ``other``."""
+    for precision in range(4, 18):
+        text = _fmt_at(value, precision)
+        if other is None or np.shape(value) != np.shape(other) or text != _fmt_at(other, precision):
+            return text
+    return text
+
+
+def _fmt_at(value, precision):
+    return np.array2string(np.asarray(value, dtype=float), precision=precision, suppress_small=precision == 4)
 
 
 def _fmt_args(args):

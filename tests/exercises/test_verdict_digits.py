@@ -1,0 +1,18 @@
+"""The verdict's "expected" and "yours" lines (backprop.exercises._verdict) never look identical."""
+import numpy as np
+
+from backprop.exercises._verdict import check_function
+
+
+def test_a_tiny_difference_is_printed_with_enough_digits(capsys):
+    right = np.array([0.12345678, 2.0])
+    verdict = check_function("check_demo", lambda: right * (1 + 1e-5), [()], lambda: right)
+    expected = verdict.message.split("expected:")[1].split("\n")[0].strip()
+    yours = verdict.message.split("yours:")[1].strip()
+    assert not verdict.passed and expected != yours
+    assert expected == "[0.12346 2.     ]" and yours == "[0.12346 2.00002]"
+
+
+def test_a_clear_difference_keeps_four_decimals(capsys):
+    verdict = check_function("check_demo", lambda: np.array([1.5]), [()], lambda: np.array([0.25]))
+    assert "expected: [0.25]" in verdict.message and "yours:    [1.5]" in verdict.message
