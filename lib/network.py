@@ -89,14 +89,14 @@ class Network(Scores):
         return trace
 
     def _forward(self, X, dropout=0.0, rng=None):
-        z, a, masks = [None], [X], [None]
+        trace = Trace(z=[None], a=[X], masks=[None])
         for L, (W, b, f) in enumerate(zip(self._weights, self._biases, self.activations), start=1):
-            sent = a[L - 1] if masks[L - 1] is None else a[L - 1] * masks[L - 1]     # as Trace.sent(L - 1)
-            z.append(sent @ W.T + b)
-            a.append(f(z[L]))
+            trace.z.append(trace.sent(L - 1) @ W.T + b)
+            trace.a.append(f(trace.z[L]))
             hidden = L < len(self._weights)
-            masks.append(dropout_mask(a[L].shape, dropout, guard.rng_from(rng)) if dropout and hidden else None)
-        return Trace(z, a, masks)
+            mask = dropout_mask(trace.a[L].shape, dropout, guard.rng_from(rng)) if dropout and hidden else None
+            trace.masks.append(mask)
+        return trace
 
     def backward(self, trace, y):
         """Gradients of the batch-mean loss from this network's latest ``trace`` and targets ``y``."""
@@ -135,11 +135,11 @@ class Network(Scores):
 
     def loss_and_gradients(self, X, y, dropout=0.0, rng=None, check=True):
         """(batch-mean loss, Gradients) of one batch; check=False (scipy's check_finite) for fit's inner loop."""
-        if check:
+        if check:          # (reading the parameters converts any set by hand)
             X, _ = checks.check_inputs(X, self.sizes[0]), self.parameters()
-        Y = self.targets(y, X.shape[0]) if check else y
+            y = self.targets(y, X.shape[0])
         trace = self._forward(X, dropout, rng)
-        return self.output.cost(trace.z[-1], trace.a[-1], Y), self._backward(trace, Y)
+        return self.output.cost(trace.z[-1], trace.a[-1], y), self._backward(trace, y)
 
     def predict(self, X):
         """ŷ for X: (n, n_out), or (n_out,) for one example given as (n_in,)."""
