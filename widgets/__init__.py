@@ -12,6 +12,7 @@ _VIEWS = {
     "LossExplorer": "loss",
     "NudgeExplorer": "nudge",
     "BlameExplorer": "blame",
+    "CycleExplorer": "cycle",
     "DescentExplorer": "descent",
     "TrainingDashboard": "dashboard",
     "GradientFlowExplorer": "flow",
