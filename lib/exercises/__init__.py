@@ -9,7 +9,7 @@ sgd → 07, challenges → 08); a lesson imports every check from here.
 """
 from ._progress import passed_in_this_kernel
 from ._verdict import Verdict, check_function
-from .blame import check_hidden_blame, check_hidden_delta
+from .blame import check_hidden_delta, check_weight_gradients
 from .chain import check_bias_gradient, check_chain_factors, check_weight_gradient
 from .challenges import check_dropout, check_layer_gradient_norms, check_weight_decay_step
 from .descent import check_largest_rate, check_update_step, rate_exercise_data, rate_exercise_network
@@ -17,15 +17,15 @@ from .loss import check_squared_error, check_squared_error_derivative
 from .neuron import check_layer_forward, check_neuron, check_sigmoid, check_sigmoid_derivative
 from .progress import progress
 from .sgd import check_average_nudge, check_sgd_epoch
-from .start import check_error, check_update
+from .start import check_cycle, check_update
 from .worked import check_worked_backward, check_worked_forward
 
 __all__ = ["Verdict", "check_function", "passed_in_this_kernel", "progress",
-           "check_error", "check_update",
+           "check_cycle", "check_update",
            "check_sigmoid", "check_sigmoid_derivative", "check_neuron", "check_layer_forward",
            "check_squared_error", "check_squared_error_derivative",
            "check_chain_factors", "check_weight_gradient", "check_bias_gradient",
-           "check_hidden_blame", "check_hidden_delta",
+           "check_hidden_delta", "check_weight_gradients",
            "check_worked_forward", "check_worked_backward",
            "check_update_step", "check_largest_rate", "rate_exercise_data", "rate_exercise_network",
            "check_average_nudge", "check_sgd_epoch",

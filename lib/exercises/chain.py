@@ -41,6 +41,8 @@ def _a(a_prev, w, b):
 
 _SIGN = "the sign is flipped: ∂C/∂a = a − y (positive when the neuron's output is too high), not y − a."
 _FACTOR_2 = "your numbers are twice ours: with C = ½(a − y)² the ½ cancels the 2, so ∂C/∂a = a − y."
+_AT_A = ("slope_at_a", "σ' is taken at the wrong quantity: the sensitivity is σ'(z) at the weighted input "
+         "z = w·a_prev + b, not σ'(a) at the neuron's output a = σ(z).")
 _NO_SLOPE = "σ'(z) is missing: between a and z sits the sigmoid, whose slope σ'(z) = σ(z)(1 − σ(z)) multiplies in."
 
 
@@ -53,6 +55,7 @@ def check_chain_factors(fn):
          lambda p, w, b, y: np.array([_a(p, w, b) - y, _a(p, w, b), p])),
         ("w_not_input", "∂z/∂w is the input that the weight multiplies (a_prev), not the weight itself.",
          lambda p, w, b, y: np.array([_a(p, w, b) - y, sigmoid_prime(w * p + b), w])),
+        (*_AT_A, lambda p, w, b, y: np.array([_a(p, w, b) - y, sigmoid_prime(_a(p, w, b)), p])),
     ])
 
 
@@ -64,6 +67,7 @@ def check_weight_gradient(fn):
         ("no_sigma_prime", _NO_SLOPE, lambda p, w, b, y: (_a(p, w, b) - y) * p),
         ("w_not_input", "the last factor ∂z/∂w is the input a_prev, not the weight w.",
          lambda p, w, b, y: _bias_gradient(p, w, b, y) * w),
+        (*_AT_A, lambda p, w, b, y: (_a(p, w, b) - y) * sigmoid_prime(_a(p, w, b)) * p),
     ])
 
 
@@ -75,4 +79,5 @@ def check_bias_gradient(fn):
         ("sign", _SIGN, lambda p, w, b, y: -_bias_gradient(p, w, b, y)),
         ("no_sigma_prime", _NO_SLOPE, lambda p, w, b, y: _a(p, w, b) - y),
         ("factor_2", _FACTOR_2, lambda p, w, b, y: 2 * _bias_gradient(p, w, b, y)),
+        (*_AT_A, lambda p, w, b, y: (_a(p, w, b) - y) * sigmoid_prime(_a(p, w, b))),
     ])

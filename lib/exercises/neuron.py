@@ -39,6 +39,9 @@ def check_sigmoid_derivative(fn):
          lambda z: z * (1 - z)),
         ("sign", "the sign is flipped: σ'(z) = σ(z)·(1 − σ(z)) is never negative.",
          lambda z: -sigmoid_prime(z)),
+        ("sigmoid_twice", "σ' is taken at the wrong quantity: you passed σ(z) where z belongs, computing "
+         "σ'(σ(z)); call my_sigmoid(z) once, s = σ(z), and return s·(1 − s).",
+         lambda z: sigmoid_prime(sigmoid(z))),
     ])
 
 
@@ -76,4 +79,6 @@ def check_layer_forward(fn):
          lambda X, W, b: X @ W.T + b),
         ("no_bias", "the biases are missing: z = X @ weights.T + biases.",
          lambda X, W, b: sigmoid(X @ W.T)),
+        ("bias_outside", "the biases belong inside the sigmoid: a = σ(X @ weights.T + biases).",
+         lambda X, W, b: sigmoid(X @ W.T) + b),
     ])

@@ -8,17 +8,20 @@ CASES = {
         "sign": lambda p, w, b, y: (y - sig(w * p + b), dsig(w * p + b), p),
         "factor_2": lambda p, w, b, y: (2 * (sig(w * p + b) - y), dsig(w * p + b), p),
         "no_sigma_prime": lambda p, w, b, y: (sig(w * p + b) - y, sig(w * p + b), p),
-        "w_not_input": lambda p, w, b, y: (sig(w * p + b) - y, dsig(w * p + b), w)}),
+        "w_not_input": lambda p, w, b, y: (sig(w * p + b) - y, dsig(w * p + b), w),
+        "slope_at_a": lambda p, w, b, y: (sig(w * p + b) - y, dsig(sig(w * p + b)), p)}),
     "weight_gradient": Case(check_weight_gradient, lambda p, w, b, y: (sig(w * p + b) - y) * dsig(w * p + b) * p, {
         "sign": lambda p, w, b, y: (y - sig(w * p + b)) * dsig(w * p + b) * p,
         "factor_2": lambda p, w, b, y: 2 * (sig(w * p + b) - y) * dsig(w * p + b) * p,
         "no_sigma_prime": lambda p, w, b, y: (sig(w * p + b) - y) * p,
-        "w_not_input": lambda p, w, b, y: (sig(w * p + b) - y) * dsig(w * p + b) * w}),
+        "w_not_input": lambda p, w, b, y: (sig(w * p + b) - y) * dsig(w * p + b) * w,
+        "slope_at_a": lambda p, w, b, y: (sig(w * p + b) - y) * dsig(sig(w * p + b)) * p}),
     "bias_gradient": Case(check_bias_gradient, lambda p, w, b, y: (sig(w * p + b) - y) * dsig(w * p + b), {
         "times_input": lambda p, w, b, y: (sig(w * p + b) - y) * dsig(w * p + b) * p,
         "sign": lambda p, w, b, y: (y - sig(w * p + b)) * dsig(w * p + b),
         "no_sigma_prime": lambda p, w, b, y: sig(w * p + b) - y,
-        "factor_2": lambda p, w, b, y: 2 * (sig(w * p + b) - y) * dsig(w * p + b)}),
+        "factor_2": lambda p, w, b, y: 2 * (sig(w * p + b) - y) * dsig(w * p + b),
+        "slope_at_a": lambda p, w, b, y: (sig(w * p + b) - y) * dsig(sig(w * p + b))}),
 }
 
 TestSweep = sweep(CASES)
