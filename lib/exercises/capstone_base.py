@@ -1,0 +1,81 @@
+"""The shared machinery of lessons/09_build_it_yourself's checks: call the learner's code
+safely, read lists of arrays, compare them, and word a verdict.
+
+Lesson 09's functions return lists of arrays (z, a, gradients), so these helpers
+sit beside ``check_function``, which compares one array per case.
+"""
+import numpy as np
+
+from . import _progress
+from ._verdict import RTOL, ATOL, _finish
+
+_NEEDS_EARLIER = ("it calls a function of yours that still returns None: make the earlier checks "
+                  "in this lesson pass first (check_forward, check_backward, …).")
+
+
+def call(fn, args):
+    """(the learner's answer, "") or (None, a sentence saying what went wrong); never raises."""
+    if not callable(fn):
+        return None, (f"pass your function itself (no brackets); got {type(fn).__name__}")
+    try:
+        with np.errstate(all="ignore"):
+            out = fn(*args)
+    except Exception as exc:          # the learner's code may raise anything: report it, never re-raise
+        hint = _NEEDS_EARLIER if "NoneType" in str(exc) else "Read the message, fix the body and run it again."
+        return None, f"your function raised {type(exc).__name__}: {exc}. {hint}"
+    if out is None:
+        return None, "your function returns None — fill in its body and return the result."
+    return out, ""
+
+
+def arrays(out, count, what):
+    """``out`` as a list of ``count`` float arrays (None kept), or a sentence about its layout."""
+    if not isinstance(out, (list, tuple)):
+        return None, f"{what} should be a list of arrays; it is a {type(out).__name__}."
+    if len(out) != count:
+        return None, f"{what} has {len(out)} entries but should have {count}."
+    result = []
+    for item in out:
+        try:
+            result.append(None if item is None else np.asarray(item, dtype=float))
+        except (TypeError, ValueError):
+            return None, f"{what} should hold arrays of numbers; one entry is a {type(item).__name__}."
+    return result, ""
+
+
+def same(given, expected):
+    """True when two arrays (or two Nones) agree in shape and value."""
+    if given is None or expected is None:
+        return given is None and expected is None
+    return given.shape == expected.shape and np.allclose(given, expected, rtol=RTOL, atol=ATOL)
+
+
+def fmt(value):
+    """An array printed with 4 decimals, small numbers as 0."""
+    return np.array2string(np.asarray(value, dtype=float), precision=4, suppress_small=True)
+
+
+def differs(name, expected, given):
+    """The message for numbers no hint names: which array, expected and yours."""
+    return (f"{name} differs from the reference:\n    expected: {fmt(expected)}\n"
+            f"    yours:    {fmt(given)}")
+
+
+def verdict(exercise, problem, code=""):
+    """Print and return the verdict: passed when ``problem`` is "", else its hint."""
+    if problem:
+        return _finish(exercise, False, problem, code)
+    return _finish(exercise, True, "it matches the reference on every test input.")
+
+
+def ready(*checks):
+    """True when every named check passed in this kernel; else print which ones to pass first.
+
+    Lesson 09's later cells run the learner's own functions: with a blank one they
+    would raise, so they ask ``ready("check_sgd")`` first and say "not yet" instead.
+    """
+    passed = _progress.passed_in_this_kernel()
+    missing = [name for name in checks if not passed.get(name)]
+    if missing:
+        print(f"✗ not yet — this cell runs your code: first make {' and '.join(missing)} pass (above).")
+    return not missing

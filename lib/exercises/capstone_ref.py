@@ -1,0 +1,80 @@
+"""The reference maths of lessons/09_build_it_yourself, written once for its checks.
+
+Sigmoid on every layer, half squared error, batch means; weights[l] (n_{l+1}, n_l),
+X (n, n_in), y (n, n_out); z, a, delta count layers from 1 (z[0] None, a[0] X).
+"""
+import numpy as np
+
+from ..activations import sigmoid
+
+
+def slope(v):
+    """σ'(v) = σ(v)(1 − σ(v)), elementwise."""
+    return sigmoid(v) * (1.0 - sigmoid(v))
+
+
+def problem(sizes, n, seed):
+    """(weights, biases, X (n, n_in), y (n, n_out)) drawn from ``seed``: weights[l] (sizes[l+1], sizes[l])."""
+    rng = np.random.default_rng(seed)
+    weights = [rng.normal(0, 1.0, (m, k)) for k, m in zip(sizes[:-1], sizes[1:])]
+    biases = [rng.normal(0, 0.5, m) for m in sizes[1:]]
+    return weights, biases, rng.normal(0, 1.0, (n, sizes[0])), rng.uniform(0, 1, (n, sizes[-1]))
+
+
+def forward(weights, biases, X):
+    """The reference: z[L] = a[L-1] @ weights[L-1].T + biases[L-1], a[L] = σ(z[L]); z[0] None, a[0] X."""
+    z, a = [None], [X]
+    for W, b in zip(weights, biases):
+        z.append(a[-1] @ W.T + b)
+        a.append(sigmoid(z[-1]))
+    return z, a
+
+
+def deltas(weights, z, a, y):
+    """delta[L] (n, n_L) for L = 1 … depth (delta[0] None), half squared error, sigmoid everywhere."""
+    depth = len(weights)
+    delta = [None] * (depth + 1)
+    delta[depth] = (a[depth] - y) * slope(z[depth])
+    for L in range(depth - 1, 0, -1):          # weights[L] is layer L+1's: lists of weights count from 0
+        delta[L] = (delta[L + 1] @ weights[L]) * slope(z[L])
+    return delta
+
+
+def backward(weights, z, a, y):
+    """The reference: ([∂C/∂weights[l]], [∂C/∂biases[l]]), batch means, the parameters' shapes."""
+    delta, n = deltas(weights, z, a, y), len(y)
+    return ([delta[L].T @ a[L - 1] / n for L in range(1, len(weights) + 1)],
+            [delta[L].mean(axis=0) for L in range(1, len(weights) + 1)])
+
+
+def sgd(weights, biases, X, y, lr, batch_size, epochs, seed, order="shuffle", sign=-1.0, stale=False):
+    """The reference mini-batch SGD in place: one generator from ``seed``, a fresh permutation each epoch.
+
+    order="fixed" (no shuffle) or "reseeded" (the same shuffle every epoch), sign=+1 (uphill) and
+    stale=True (each layer stepped before the blame passes through it) make the named mistakes.
+    """
+    rng = np.random.default_rng(seed)
+    for _ in range(epochs):
+        if order == "reseeded":
+            rng = np.random.default_rng(seed)
+        perm = np.arange(len(X)) if order == "fixed" else rng.permutation(len(X))
+        for start in range(0, len(X), batch_size):
+            idx = perm[start:start + batch_size]
+            z, a = forward(weights, biases, X[idx])
+            if stale:
+                _stale_step(weights, biases, z, a, y[idx], lr)
+                continue
+            grad_w, grad_b = backward(weights, z, a, y[idx])
+            for p, g in zip(weights + biases, grad_w + grad_b):
+                p += sign * lr * g
+    return weights, biases
+
+
+def _stale_step(weights, biases, z, a, y, lr):
+    """A step that updates each layer before the blame passes back through its (new) weights."""
+    n, delta = len(y), (a[-1] - y) * slope(z[-1])
+    for L in range(len(weights), 0, -1):
+        weights[L - 1] -= lr * delta.T @ a[L - 1] / n
+        biases[L - 1] -= lr * delta.mean(axis=0)
+        if L > 1:
+            delta = (delta @ weights[L - 1]) * slope(z[L - 1])

@@ -1,0 +1,102 @@
+"""Checks for lessons/09_build_it_yourself: the learner's mini-batch SGD and softmax output delta.
+
+``my_sgd(weights, biases, X, y, lr, batch_size, epochs, seed)`` trains in place with the
+learner's own forward and backward: one generator ``np.random.default_rng(seed)``, a fresh
+``rng.permutation(len(X))`` each epoch, consecutive slices of ``batch_size`` (the last may
+be shorter), p ← p − lr · gradient. ``my_softmax_delta(y_hat, y)`` is δ⁽ᵒᵘᵗ⁾ = ŷ − y.
+"""
+import numpy as np
+
+from ..activations import softmax
+from ._verdict import check_function
+from .capstone_base import arrays, call, differs, same, verdict
+from .capstone_ref import problem, sgd
+
+__all__ = ["check_sgd", "check_softmax_delta"]
+
+# (sizes, n examples, batch_size, lr, epochs, seed): short last batches, one batch of 1, two or more epochs
+_SGD_CASES = [([3, 4, 2], 11, 4, 0.5, 2, 0), ([2, 3, 3, 1], 7, 3, 1.0, 2, 1), ([3, 3], 5, 1, 0.3, 2, 3),
+              ([4, 2, 3], 9, 9, 0.5, 3, 2)]
+
+_SGD_HINTS = [
+    ("no_shuffle", dict(order="fixed"), "the batches were taken in the data's own order: shuffle each epoch "
+     "with order = rng.permutation(len(X)) and slice that order."),
+    ("reseeded", dict(order="reseeded"), "every epoch used the same shuffle: make the generator once, "
+     "rng = np.random.default_rng(seed), before the epochs, and draw a new permutation each epoch."),
+    ("updated_weights", dict(stale=True), "each step must use the gradients of the weights as they were when "
+     "the batch came in: a layer was updated before the blame passed back through its weights, so the "
+     "hidden deltas came from the new weights. Compute every gradient first (my_backward), then step."),
+    ("sign", dict(sign=+1.0), "the loss goes up: you stepped along the gradient. Subtract: p -= lr * grad."),
+]
+
+
+def check_sgd(fn):
+    """Check fn(weights, biases, X, y, lr, batch_size, epochs, seed): trained in place like the reference."""
+    for sizes, n, batch_size, lr, epochs, seed in _SGD_CASES:
+        weights, biases, X, y = problem(sizes, n, seed + 20)
+        mine_w, mine_b = [W.copy() for W in weights], [b.copy() for b in biases]
+        out, problem_ = call(fn, (mine_w, mine_b, X.copy(), y.copy(), lr, batch_size, epochs, seed))
+        if problem_:
+            return verdict("check_sgd", problem_)
+        named = _sgd_problem(out, mine_w, mine_b, (weights, biases, X, y, lr, batch_size, epochs, seed))
+        if named:
+            return verdict("check_sgd", *named)
+    return verdict("check_sgd", "", "")
+
+
+def _run(args, **variant):
+    weights, biases, X, y, *rest = args
+    return sgd([W.copy() for W in weights], [b.copy() for b in biases], X, y, *rest, **variant)
+
+
+def _sgd_problem(out, mine_w, mine_b, args):
+    """(hint, code) for what went wrong, or None when the parameters match the reference."""
+    right_w, right_b = _run(args)
+    if _equal(mine_w + mine_b, right_w + right_b):
+        return None
+    given = None
+    if isinstance(out, (tuple, list)) and len(out) == 2:
+        (gw, _), (gb, _) = arrays(out[0], len(mine_w), "weights"), arrays(out[1], len(mine_b), "biases")
+        given = None if gw is None or gb is None else gw + gb
+    if given is not None and _equal(given, right_w + right_b):
+        return ("the weights you returned are right, but the arrays passed in did not change: update them in "
+                "place (W -= lr * grad, not W = W - lr * grad), so a caller's network learns.", "not_in_place")
+    original = args[0] + args[1]
+    if _equal(mine_w + mine_b, original):
+        return "the weights did not change: after each batch's backward pass, step every weight and bias.", "no_step"
+    for code, variant, hint in _SGD_HINTS:
+        wrong_w, wrong_b = _run(args, **variant)
+        if _equal(mine_w + mine_b, wrong_w + wrong_b):
+            return hint, code
+    one_w, one_b = _run(args[:6] + (1,) + args[7:])
+    if args[6] > 1 and _equal(mine_w + mine_b, one_w + one_b):
+        return f"you trained one epoch; train `epochs` of them ({args[6]} here).", "one_epoch"
+    return (differs("weights[0] after training", right_w[0], mine_w[0]) +
+            "\n    (my_sgd runs your my_forward and my_backward: their checks must pass first.)", "")
+
+
+def _equal(given, expected):
+    return len(given) == len(expected) and all(same(np.asarray(g, dtype=float), e) for g, e in zip(given, expected))
+
+
+# ---- softmax + cross-entropy: the output delta ------------------------------------------------
+def _softmax_case(seed, n=4, k=3):
+    rng = np.random.default_rng(seed)
+    return softmax(rng.normal(0, 1.5, (n, k))), np.eye(k)[rng.integers(0, k, n)]
+
+
+_SOFTMAX_CASES = [_softmax_case(0), _softmax_case(1, n=1, k=4), _softmax_case(2, n=5, k=10)]
+
+
+def check_softmax_delta(fn):
+    """Check fn(y_hat, y) → δ⁽ᵒᵘᵗ⁾ = ŷ − y (n, n_out) for softmax outputs with cross-entropy, one-hot y."""
+    return check_function("check_softmax_delta", fn, _SOFTMAX_CASES, lambda y_hat, y: y_hat - y, mistakes=[
+        ("sign", "the sign is flipped: δ = ŷ − y, the blame points from the target to the prediction.",
+         lambda y_hat, y: y - y_hat),
+        ("mean_here", "no mean here: δ has one row per example; my_backward takes the mean over the batch "
+         "when it forms the gradients.", lambda y_hat, y: (y_hat - y) / len(y)),
+        ("slope", "no σ′ factor: the softmax's slope and cross-entropy's −y/ŷ cancel, leaving δ = ŷ − y.",
+         lambda y_hat, y: (y_hat - y) * y_hat * (1 - y_hat)),
+        ("dC_da", "that is ∂C/∂ŷ = −y/ŷ; δ is ∂C/∂z, and through the softmax it becomes ŷ − y.",
+         lambda y_hat, y: -y / y_hat),
+    ])

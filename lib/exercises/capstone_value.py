@@ -1,0 +1,138 @@
+"""Check for lessons/09_build_it_yourself: the learner's scalar autodiff engine, class Value.
+
+The learner completes the backward rules of +, * and sigmoid in a Value class whose
+``backward()`` walks the graph in reverse topological order (micrograd's design).
+The check builds the same expressions with the learner's class and with a small
+reference engine here, and names a wrong rule by rebuilding them with that rule.
+"""
+import math
+
+import numpy as np
+
+from .capstone_base import call, verdict
+
+__all__ = ["check_value", "engine"]
+
+
+def engine(mistake=""):
+    """A reference Value class; ``mistake`` names one wrong backward rule (for naming a learner's)."""
+    class Ref:
+        def __init__(self, data, parents=()):
+            self.data, self.grad, self.parents = float(data), 0.0, parents
+            self.backward_rule = lambda: None
+
+        def _send(self, amount):
+            if mistake == "overwrite":
+                self.grad = amount
+            else:
+                self.grad += amount
+
+        def __add__(self, other):
+            other = other if isinstance(other, Ref) else Ref(other)
+            out = Ref(self.data + other.data, (self, other))
+            out.backward_rule = lambda: (self._send(out.grad), other._send(out.grad))
+            return out
+
+        def __mul__(self, other):
+            other = other if isinstance(other, Ref) else Ref(other)
+            out = Ref(self.data * other.data, (self, other))
+            if mistake == "mul_own":
+                out.backward_rule = lambda: (self._send(self.data * out.grad), other._send(other.data * out.grad))
+            elif mistake == "no_chain":
+                out.backward_rule = lambda: (self._send(other.data), other._send(self.data))
+            else:
+                out.backward_rule = lambda: (self._send(other.data * out.grad), other._send(self.data * out.grad))
+            return out
+
+        __radd__, __rmul__ = __add__, __mul__
+
+        def sigmoid(self):
+            out = Ref(1.0 / (1.0 + math.exp(-self.data)), (self,))
+            slope = {"sigmoid_not_slope": lambda: out.data,
+                     "slope_of_input": lambda: self.data * (1 - self.data)}.get(mistake, lambda: out.data * (1 - out.data))
+            out.backward_rule = lambda: self._send(slope() * out.grad)
+            return out
+
+        def backward(self):
+            order, seen, stack = [], set(), [(self, False)]
+            while stack:                         # a topological order without recursion
+                v, done = stack.pop()
+                if done:
+                    order.append(v)
+                elif id(v) not in seen:
+                    seen.add(id(v))
+                    stack.append((v, True))
+                    stack.extend((p, False) for p in v.parents)
+            for v in order:
+                if v.parents:
+                    v.grad = 0.0
+            self.grad = 1.0
+            for v in reversed(order):
+                v.backward_rule()
+    return Ref
+
+
+def _square(V):
+    x = V(3.0)
+    return [x], x * x
+
+
+def _sum_product(V):
+    a, b = V(2.0), V(-3.0)
+    return [a, b], a * b + a
+
+
+def _neuron(V):
+    """Note 003's output neuron: ½(σ(w31·h1 + w32·h2 + b3) − y)² at h = (0.5, 0.7), y = 0.6."""
+    w1, w2, b, h1, h2 = V(0.5), V(0.7), V(0.3), V(0.5), V(0.7)
+    error = (w1 * h1 + w2 * h2 + b).sigmoid() + (-0.6)
+    return [w1, w2, b, h1, h2], 0.5 * (error * error)
+
+
+def _two_layers(V):
+    x, w, v = V(0.8), V(-1.2), V(0.9)
+    hidden = (w * x).sigmoid()
+    return [x, w, v], (v * hidden + 0.1).sigmoid() * 2.0
+
+
+_EXPRESSIONS = [_square, _sum_product, _neuron, _two_layers]
+_HINTS = [
+    ("overwrite", "a value used twice keeps only its last gradient: add to .grad (+=), never set it (=); x·x "
+                  "must give 2x, the sum over both paths."),
+    ("mul_own", "in the rule of *, each side gets the OTHER side's value: ∂(a·b)/∂a = b, so "
+                "self.grad += other.data * out.grad."),
+    ("no_chain", "the chain rule's last factor is missing: multiply each local slope by out.grad, the gradient "
+                 "that reached this node."),
+    ("sigmoid_not_slope", "the rule of sigmoid multiplied by σ itself; the slope is σ(1 − σ) = out.data * "
+                          "(1 − out.data)."),
+    ("slope_of_input", "a(1 − a) was taken of the input: use the output, out.data * (1 − out.data)."),
+]
+
+
+def _gradients(V, build):
+    leaves, root = build(V)
+    root.backward()
+    return [float(leaf.grad) for leaf in leaves]
+
+
+def check_value(Value):
+    """Check a Value class: the gradients of four small expressions, x·x among them, against a reference."""
+    out, problem = call(Value, (1.0,))
+    if problem:
+        return verdict("check_value", problem)
+    for build in _EXPRESSIONS:
+        given, problem = call(lambda: _gradients(Value, build), ())
+        if problem:
+            return verdict("check_value", problem)
+        right = _gradients(engine(), build)
+        if np.allclose(given, right, rtol=1e-9, atol=1e-12):
+            continue
+        if not np.any(given):
+            return verdict("check_value", "every gradient is still 0: the backward rules are empty; fill in "
+                           "each rule so that it adds its share of out.grad to its parents' .grad.", "blank")
+        for code, hint in _HINTS:
+            if np.allclose(given, _gradients(engine(code), build), rtol=1e-9, atol=1e-12):
+                return verdict("check_value", hint, code)
+        return verdict("check_value", f"the gradients of {build.__name__.strip('_')} differ from the reference:"
+                       f"\n    expected: {np.round(right, 4)}\n    yours:    {np.round(given, 4)}")
+    return verdict("check_value", "")
