@@ -5,11 +5,13 @@
 
 Each check has one home, the module of the lesson that asks for it (start → 00,
 neuron → 01, loss → 02, chain → 03, blame → 04, worked → 05, descent → 06,
-sgd → 07, challenges → 08); a lesson imports every check from here.
+sgd → 07, challenges → 08, capstone → 09); a lesson imports every check from here.
 """
 from ._progress import passed_in_this_kernel
 from ._verdict import Verdict, check_function
 from .blame import check_hidden_delta, check_weight_gradients
+from .capstone import (check_backward, check_forward, check_gradient_check, check_numerical_gradient,
+                       check_sgd, check_softmax_delta, check_value, ready)
 from .chain import check_bias_gradient, check_chain_factors, check_weight_gradient
 from .challenges import check_dropout, check_layer_gradient_norms, check_weight_decay_step
 from .descent import check_largest_rate, check_update_step, rate_exercise_data, rate_exercise_network
@@ -29,4 +31,6 @@ __all__ = ["Verdict", "check_function", "passed_in_this_kernel", "progress",
            "check_worked_forward", "check_worked_backward",
            "check_update_step", "check_largest_rate", "rate_exercise_data", "rate_exercise_network",
            "check_average_nudge", "check_sgd_epoch",
-           "check_layer_gradient_norms", "check_weight_decay_step", "check_dropout"]
+           "check_layer_gradient_norms", "check_weight_decay_step", "check_dropout",
+           "check_forward", "check_backward", "check_numerical_gradient", "check_gradient_check",
+           "check_sgd", "check_softmax_delta", "check_value", "ready"]
