@@ -1,7 +1,8 @@
 """Checks for lessons/05_worked_example: note 003's 2-2-1 sigmoid network, by hand.
 
 Arguments: x (2,), y a float, W1 (2, 2) = [[w11, w12], [w21, w22]], b1 (2,) = [b1, b2],
-W2 (1, 2) = [[w31, w32]], b2 (1,) = [b3]. The loss is ½(ŷ − y)².
+W2 (1, 2) = [[w31, w32]], b2 (1,) = [b3]. The loss is C = ½(ŷ − y)² (the note writes L;
+the course keeps L for layers).
 """
 import numpy as np
 
@@ -36,14 +37,16 @@ def _backward(x, y, W1, b1, W2, b2, loss="half_squared_error"):
     return np.concatenate([g.weights[0].ravel(), g.biases[0], g.weights[1].ravel(), g.biases[1]])
 
 
-def _hand(x, y, W1, b1, W2, b2, out_slope=True, hidden_slope=True, crossed=False):
-    """The same nine numbers with one chosen step left out, to recognise a learner's slip."""
+def _hand(x, y, W1, b1, W2, b2, out_slope=True, hidden_slope=True, crossed=False, slope_at_a=False):
+    """The same nine numbers with one chosen step left out (or σ' taken at a, not z), to recognise a slip."""
     z = W1 @ x + b1
     h = sigmoid(z)
-    y_hat = sigmoid(W2[0] @ h + b2[0])
-    delta3 = (y_hat - y) * (y_hat * (1 - y_hat) if out_slope else 1.0)
+    z3 = W2[0] @ h + b2[0]
+    y_hat = sigmoid(z3)
+    slope3, slope_h = (sigmoid_prime(y_hat), sigmoid_prime(h)) if slope_at_a else (sigmoid_prime(z3), sigmoid_prime(z))
+    delta3 = (y_hat - y) * (slope3 if out_slope else 1.0)
     w_back = W2[0][::-1] if crossed else W2[0]
-    delta_h = delta3 * w_back * (sigmoid_prime(z) if hidden_slope else 1.0)
+    delta_h = delta3 * w_back * (slope_h if hidden_slope else 1.0)
     return np.concatenate([np.outer(delta_h, x).ravel(), delta_h, delta3 * h, [delta3]])
 
 
@@ -55,24 +58,35 @@ def check_worked_forward(fn):
          lambda x, W1, b1, W2, b2: _forward(x, W1.T, b1, W2, b2)),
         ("no_bias", "a bias is missing: each neuron adds its own b before the sigmoid.",
          lambda x, W1, b1, W2, b2: _forward(x, W1, 0 * b1, W2, 0 * b2)),
+        ("z_not_h", "z3 is built from z1 and z2: the output neuron receives the hidden activations, "
+         "z3 = w31·h1 + w32·h2 + b3 with h = σ(z).", _z_not_h),
     ])
+
+
+def _z_not_h(x, W1, b1, W2, b2):
+    """The forward pass with z1, z2 (not h1, h2) fed to the output neuron."""
+    z = W1 @ x + b1
+    z3 = W2[0] @ z + b2[0]
+    return np.array([z[0], sigmoid(z[0]), z[1], sigmoid(z[1]), z3, sigmoid(z3)])
 
 
 def check_worked_backward(fn):
     """Check fn(x, y, W1, b1, W2, b2) → (dw11, dw12, dw21, dw22, db1, db2, dw31, dw32, db3)."""
     return check_function("check_worked_backward", fn, _BACK_CASES, _backward, mistakes=[
-        ("sign", "every gradient has the wrong sign: ∂L/∂ŷ = ŷ − y, not y − ŷ (that is note 000's error).",
+        ("sign", "every gradient has the wrong sign: ∂C/∂ŷ = ŷ − y, not y − ŷ (that is note 000's error).",
          lambda *args: -_backward(*args)),
         ("factor_2", "every gradient is twice ours: that is the loss (ŷ − y)² without the ½. "
-         "This exercise uses L = ½(ŷ − y)², so ∂L/∂ŷ = ŷ − y.",
+         "This exercise uses C = ½(ŷ − y)², so ∂C/∂ŷ = ŷ − y.",
          lambda *args: _backward(*args, loss="squared_error")),
         ("no_output_slope", "σ'(z3) is missing: δ3 = (ŷ − y)·σ'(z3), with σ'(z3) = ŷ(1 − ŷ).",
          lambda *args: _hand(*args, out_slope=False)),
         ("no_hidden_slope", "σ'(z1), σ'(z2) are missing: a hidden delta is δ3·w3k·σ'(zk), with σ'(zk) = hk(1 − hk).",
          lambda *args: _hand(*args, hidden_slope=False)),
+        ("slope_at_a", "σ' is taken at the activation instead of the weighted input: σ'(z3) = ŷ(1 − ŷ), "
+         "not σ'(ŷ) = σ(ŷ)(1 − σ(ŷ)); likewise σ'(z1) = h1(1 − h1).", lambda *args: _hand(*args, slope_at_a=True)),
         ("crossed", "the hidden deltas use each other's weight: δ1 = δ3·w31·σ'(z1) and δ2 = δ3·w32·σ'(z2).",
          lambda *args: _hand(*args, crossed=True)),
-        ("transposed", "dw12 and dw21 are swapped: ∂L/∂w_jk = δ_j · x_k (the blame of the neuron the weight "
+        ("transposed", "dw12 and dw21 are swapped: ∂C/∂w_jk = δ_j · x_k (the blame of the neuron the weight "
          "feeds, times the input it carries).",
          lambda *args: _backward(*args)[[0, 2, 1, 3, 4, 5, 6, 7, 8]]),
     ])
