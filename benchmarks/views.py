@@ -1,10 +1,12 @@
-"""Section 2: view latency, from ``view.controls[name].value = v`` to the figure redrawn (Agg).
+"""Section 2: view latency in the kernel, from ``view.controls[name].value = v`` to the marks sent.
 
-Outside a kernel the base View redraws synchronously with Agg inside the value
-change, so timing the assignment times compute + artists + draw. We check that
-by comparing the canvas pixels before and after each change.
+A view asks the core for new numbers inside the value change and hands its browser-drawn
+figure (a Plot) the marks derived from them; timing the assignment times compute, marks and
+serialising the message. We check that the figure's state changed and count the bytes sent;
+section 6 (browser.py) times what follows in Chromium.
 """
 import importlib
+import json
 import time
 
 import numpy as np
@@ -48,85 +50,76 @@ def alternating_values(control):
     return None
 
 
-def pixels(view):
-    """A copy of the figure's rendered pixels."""
-    return np.asarray(view.figure.canvas.buffer_rgba()).copy()
+def sent_bytes(view):
+    """Count the bytes of every state message the view's figure sends; return the running counter."""
+    sent = [0]
+    send = view.figure.comm.send
+
+    def counted(data=None, buffers=None, **kwargs):
+        sent[0] += len(json.dumps(data, ensure_ascii=False).encode())
+        return send(data, buffers, **kwargs)
+    view.figure.comm.send = counted
+    return sent
 
 
-def count_renders(view):
-    """Wrap the Agg calls a redraw makes (draw, restore_region, draw_artist); return their call counter."""
-    calls = [0]
-    for owner, name in ((view.figure.canvas, "draw"), (view.figure.canvas, "restore_region"),
-                        (view.figure, "draw_artist")):
-        def counted(*args, _original=getattr(owner, name), **kwargs):
-            calls[0] += 1
-            return _original(*args, **kwargs)
-        setattr(owner, name, counted)
-    return calls
+def shown(view):
+    """What the figure shows now: its marks, backdrop, panels, title and text alternative."""
+    f = view.figure
+    return json.dumps([f.marks, f.backdrop, f.panels, f.title, f.description])
 
 
-def png_seconds(view, repeats=5):
-    """Median seconds to encode the canvas as the PNG an inline view sends in a kernel (0 if unknown)."""
-    try:
-        from backprop.widgets._render import png_bytes
-    except ImportError:
-        return 0.0
-    return median(repeat(lambda: png_bytes(view.figure.canvas), repeats))
-
-
-def time_control(view, renders, control, attribute, values, samples):
-    """(latencies in s, changes that rendered, changes that altered pixels) for alternating changes."""
+def time_control(view, sent, control, attribute, values, samples):
+    """(latencies in s, changes that changed the figure, bytes sent per change) for alternating changes."""
     for v in values:                                          # warm-up: caches, first-draw work
         setattr(control, attribute, v)
-    latencies, drawn, changed = [], 0, 0
+    latencies, changed, sizes = [], 0, []
     for i in range(samples):
-        before, calls, old = pixels(view), renders[0], control.value
+        before, bytes_before, old = shown(view), sent[0], control.value
         start = time.perf_counter()
         setattr(control, attribute, values[i % 2])
         elapsed = time.perf_counter() - start
         if control.value == old:                              # coerced back or unchanged: no event to time
             continue
         latencies.append(elapsed)
-        drawn += renders[0] > calls
-        changed += not np.array_equal(before, pixels(view))
+        changed += shown(view) != before
+        sizes.append(sent[0] - bytes_before)
         if sum(latencies) > CONTROL_BUDGET:
             break
-    return latencies, drawn, changed
+    return latencies, changed, sizes
 
 
 def measure_view(cls, samples):
-    """(latencies, drawn, pixels changed, slowest control, canvas name, PNG seconds) for one view."""
+    """(latencies, figure changed, bytes per change, slowest control, seconds for the display picture)."""
     view = cls()
-    renders = count_renders(view)
-    everything, drawn, changed, worst = [], 0, 0, ("", 0.0)
+    sent = sent_bytes(view)
+    everything, changed, sizes, worst = [], 0, [], ("", 0.0)
     for name, control in view.controls.items():
         change = alternating_values(control)
         if change is None:
             continue
-        latencies, n_drawn, n_changed = time_control(view, renders, control, *change, samples)
-        everything, drawn, changed = everything + latencies, drawn + n_drawn, changed + n_changed
+        latencies, n_changed, n_bytes = time_control(view, sent, control, *change, samples)
+        everything, changed, sizes = everything + latencies, changed + n_changed, sizes + n_bytes
         worst = max(worst, (name, median(latencies)), key=lambda pair: pair[1])
-    return everything, drawn, changed, worst, type(view.figure.canvas).__name__, png_seconds(view)
+    picture = median(repeat(view.figure.picture, 3))
+    return everything, changed, sizes, worst, picture
 
 
-def table_row(name, latencies, drawn, changed, worst, canvas, png):
-    """One view's row: medians, percentiles, the slowest control, the render checks and the verdicts."""
+def table_row(name, latencies, changed, sizes, worst, picture):
+    """One view's row: medians, percentiles, the slowest control, what was sent and the verdicts."""
     ms = lambda s: f"{s * 1e3:.1f} ms"
     n = len(latencies)
     return [name, n, ms(median(latencies)), ms(p95(latencies)), ms(max(latencies)),
-            f"{worst[0]} ({ms(worst[1])})", f"{drawn}/{n}", f"{changed}/{n}",
-            verdict(median(latencies) <= FRAME), verdict(max(latencies) <= CEILING), ms(png)]
+            f"{worst[0]} ({ms(worst[1])})", f"{changed}/{n}", f"{np.median(sizes) / 1e3:.1f} kB",
+            verdict(median(latencies) <= FRAME), verdict(max(latencies) <= CEILING), ms(picture)]
 
 
 def run(quick=False):
     """The view-latency section of the table."""
-    import matplotlib
-    matplotlib.use("Agg")
     samples = 10 if quick else 30
-    section = Section(f"2. view latency: control change → figure redrawn (Agg, default size), "
+    section = Section(f"2. view latency in the kernel: control change → new marks sent to the browser, "
                       f"{samples} alternating changes per control after 2 warm-ups",
                       ["view", "changes", "median", "p95", "max", "slowest control (median)",
-                       "drawn", "pixels changed", "≤ 16.7 ms", "max ≤ 25 ms", "+PNG in kernel"])
+                       "figure changed", "sent/change", "≤ 16.7 ms", "max ≤ 25 ms", "PNG on display"])
     views, skipped = discover()
     for name, cls in views.items():
         try:
@@ -138,11 +131,11 @@ def run(quick=False):
             skipped[name] = "has no control to change"
             continue
         section.rows.append(table_row(name, *result))
-        if result[4] != "FigureCanvasAgg":
-            section.notes.append(f"{name}: canvas is {result[4]}, not FigureCanvasAgg — draw may not render pixels")
     section.notes += [f"{name} skipped: {why}" for name, why in skipped.items()]
-    section.notes += ["drawn = changes during which Agg rendered (canvas.draw, restore_region or draw_artist ran "
-                      "inside the assignment: the redraw is synchronous); pixels changed = the picture differed",
-                      "+PNG in kernel = median time to encode the canvas as the PNG an inline view sends "
-                      "(not part of the latency above; ipympl sends its own image instead)"]
+    section.notes += ["latency = the assignment of a control's value: the core's compute, the marks built from "
+                      "state and the message serialised (the browser draws afterwards: section 6 times that)",
+                      "figure changed = changes after which the figure's marks, panels, title or text alternative "
+                      "differed; sent/change = median bytes of the figure's state messages per change",
+                      "PNG on display = drawing the static picture with matplotlib, done once when a view is "
+                      "displayed (for nbconvert and GitHub), never on a change"]
     return section

@@ -7,10 +7,8 @@ figures, every widget in them (layouts and styles too) and every observer. Outsi
 kernel a view replaces nothing.
 """
 import gc
-import sys
 
 import ipywidgets as widgets
-from matplotlib.backend_bases import FigureCanvasBase
 
 _LAST_RUN = {}          # cell → (id of the request that ran it, [the views that run made])
 
@@ -69,15 +67,3 @@ def close_widgets(roots):
         widget.unobserve_all()
         widgets.Widget.close(widget)              # the widget's own close, not a view's (which calls this)
 
-
-def close_figure(figure):
-    """Close a figure in pyplot (an ipympl canvas) and let go of its canvas, its pixels and what it drew."""
-    pyplot = sys.modules.get("matplotlib.pyplot")     # not imported: the figure cannot be in pyplot
-    if pyplot is not None:
-        pyplot.close(figure)
-    canvas = figure.canvas
-    for callbacks in list(canvas.callbacks.callbacks.values()):   # e.g. the backend's close handler
-        for cid in list(callbacks):
-            canvas.mpl_disconnect(cid)
-    figure.clear()
-    FigureCanvasBase(figure)                          # the figure lets go of its old canvas

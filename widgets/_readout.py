@@ -17,6 +17,14 @@ def readout_table(items, decimals):
     return "<table style='font-family:monospace'>" + "".join(rows) + "</table>"
 
 
+def parameter_table(rows):
+    """An HTML table of (label, value, gradient or None) rows, fixed decimals, '?' for unknown."""
+    cells = "".join(f"<tr><td>{html.escape(label)}</td><td>{value:+.4f}</td><td>"
+                    + ("?" if grad is None else f"{grad:+.6f}") + "</td></tr>" for label, value, grad in rows)
+    return ("<div style='max-height:14em;overflow-y:auto'><table style='font-family:monospace'>"
+            f"<tr><th>parameter p</th><th>value</th><th>∂C/∂p</th></tr>{cells}</table></div>")
+
+
 def _is_number(value):
     try:
         np.asarray(value, dtype=float)

@@ -1,8 +1,9 @@
-"""BlameExplorer: a network diagram that shows the forward pass or the blame δ flowing back.
+"""BlameExplorer: a network diagram that shows the forward pass, the blame δ, or the blame w·δ passed back.
 
 Used in lessons/04_hidden_layer_blame and 05_worked_example (its default is note 003's
-2-2-1 network). Every number comes from Network.forward/backward/step; backprop.explore
-picks one parameter and hides the blame a backward pass has not reached yet.
+2-2-1 network). Every number comes from Network.forward/backward/step; backprop.blame
+hides the blame a backward pass has not reached yet. The diagram is a browser-drawn Plot
+(figures/network.py) whose marks and words come from ``state`` alone.
 """
 import ipywidgets as widgets
 import numpy as np
@@ -15,12 +16,12 @@ from backprop.parameters import get_parameter, gradient_of, parameter_keys
 
 from . import _checks as check
 from ._base import View
-from ._diagram import NetworkDiagram, parameter_table
-from ._labels import Labels
+from ._readout import parameter_table
 from ._sliders import ExactSlider
+from .figures import NetworkFigure
 
 P_MAX, X_MAX, MAX_LAYERS, MAX_WIDTH = 4.0, 2.0, 10, 32
-MODES = (("forward: a and w", "forward"), ("blame: δ and ∂C/∂w", "blame"))
+MODES = (("forward: a and w", "forward"), ("blame: δ and ∂C/∂w", "blame"), ("passed back: w·δ", "passed"))
 
 
 def starting_network(sizes, activation, output_activation, loss, seed, net):
@@ -46,11 +47,24 @@ def starting_network(sizes, activation, output_activation, loss, seed, net):
     return net, np.linspace(0.1, 0.9, net.sizes[0]), np.full(net.sizes[-1], 0.5), "Reset"
 
 
-class BlameExplorer(View):
-    """Neurons shaded by a (or δ), edges by w (or ∂C/∂w); sliders, Step, and backward one layer at a time.
+def passed_back(weights, deltas):
+    """The blame each weight passes back, weights[l] * delta[l+1][:, None] (n_L, n_L-1), or None where
+    delta[l+1] (n_L,) is unknown; and what each neuron of layer l receives: the sum over its edges (n_L-1,)."""
+    passed = [None if d is None else W * d[:, None] for W, d in zip(weights, deltas)]
+    return passed, [None if p is None else p.sum(axis=0) for p in passed]
 
+
+class BlameExplorer(View):
+    """Neurons shaded by a (or δ), edges by w (or ∂C/∂w, or w·δ); sliders, Step, and backward one layer at a time.
+
+    show "passed": each edge carries the blame w·δ it passes back from neuron j to neuron k
+    (weights[l][j, k] * delta[l+1][j]), each neuron the sum it receives, Σ_j w_jk·δ_j = ∂C/∂a_k;
+    the output neurons their own δ. A zero weight passes back no blame, yet its own gradient δ_j·a_k
+    need not be zero.
     ``net``: show a copy of your own network (bit-identical; only what you move or Step changes).
     """
+
+    plot_size = (640, 320)
 
     def __init__(self, sizes=None, activation="sigmoid", output_activation=None, loss="half_squared_error",
                  x=None, y=None, lr=WORKED_LR, seed=0, net=None):
@@ -90,8 +104,9 @@ class BlameExplorer(View):
 
     # ---- actions ------------------------------------------------------
     def _on_reveal(self, change):
-        with self._silenced():                    # moving the backward slider means: show the blame
-            self.controls["show"].value = "blame"
+        if self.controls["show"].value == "forward":
+            with self._silenced():                # moving the backward slider means: show the blame
+                self.controls["show"].value = "blame"
 
     def step(self):
         """One gradient-descent update of every parameter (Network.step) with the lr on the slider."""
@@ -113,7 +128,7 @@ class BlameExplorer(View):
         with self._silenced():
             full = c["show"].value == "forward" or c["reveal"].value >= self.depth
             c["reveal"].value = 1 if full else c["reveal"].value + 1
-            c["show"].value = "blame"
+            c["show"].value = "blame" if c["show"].value == "forward" else c["show"].value
         self._refresh()
 
     def reset(self):
@@ -151,28 +166,52 @@ class BlameExplorer(View):
         for l in range(self.depth):
             state[f"weights[{l}]"], state[f"biases[{l}]"] = net.weights[l].copy(), net.biases[l].copy()
             state[f"grad_weights[{l}]"], state[f"grad_biases[{l}]"] = grads.weights[l], grads.biases[l]
+        deltas = [None if d is None else d[0] for d in state["shown"].delta[1:]]
+        state["passed"], received = passed_back([state[f"weights[{l}]"] for l in range(self.depth)], deltas)
+        state["received"] = received + [deltas[-1]]          # the output neurons hold their own δ
         state["gradients"] = grads
         return state
 
     def _draw(self):
-        ax = self.figure.add_axes([0.0, 0.0, 1.0, 0.92])
-        self.diagram = NetworkDiagram(ax, self.net.sizes)
-        self.title = Labels(self.figure, [(0.5, 0.95)], fontsize=9, transform=self.figure.transFigure)
-        self._mark_dynamic(*self.diagram.dynamic_artists(), self.title)
+        self.diagram = NetworkFigure(self.net.sizes)
 
     def _update_artists(self):
-        s, layers = self.state, range(1, self.depth + 1)
+        s, layers, key = self.state, range(1, self.depth + 1), self.state["parameter"]
+        weights = [s[f"weights[{l}]"] for l in range(self.depth)]
         if s["mode"] == "forward":
-            self.diagram.show_forward([s["x"]] + [s[f"a[{L}]"] for L in layers],
-                                      [s[f"weights[{l}]"] for l in range(self.depth)])
+            marks = self.diagram.forward([s["x"]] + [s[f"a[{L}]"] for L in layers], weights, key)
             y_hat = ", ".join(f"{v:.4f}" for v in s["y_hat"])
-            self.title.set_texts([f"forward pass: ŷ = {y_hat}, C = {s['loss']:.5f}, η = {s['lr']:.2f}"])
+            title = f"forward pass: ŷ = {y_hat}, C = {s['loss']:.5f}, η = {s['lr']:.2f}"
         else:
+            back = f"{len(s['revealed'])} of {self.depth} layers back, C = {s['loss']:.5f}, η = {s['lr']:.2f}"
+            if s["mode"] == "blame":
+                marks = self.diagram.blame([None if d is None else d[0] for d in s["shown"].delta[1:]],
+                                           s["shown"].weights, key)
+                title = f"blame δ and ∂C/∂w: {back}"
+            else:
+                marks = self.diagram.passed(s["received"], s["passed"], key)
+                title = f"blame passed back w·δ, summed per neuron: {back}"
+        self.figure.show(marks, backdrop=self.diagram.backdrop(), panels=[self.diagram.panel()], title=title,
+                         description=self._description(title))
+
+    def _description(self, title):
+        """The figure's text alternative: its title, then every number it shows, layer by layer."""
+        s, depth = self.state, self.depth
+        if s["mode"] == "forward":
+            parts = [f"x = {_words(s['x'], '.3f')}"] + [f"a[{L}] = {_words(s[f'a[{L}]'], '.3f')}"
+                                                         for L in range(1, depth + 1)]
+            parts += [f"weights[{l}] = {_words(s[f'weights[{l}]'], '+.2f')}" for l in range(depth)]
+        elif s["mode"] == "blame":
             shown = s["shown"]
-            self.diagram.show_blame([None if d is None else d[0] for d in shown.delta[1:]], shown.weights)
-            self.title.set_texts([f"blame δ and ∂C/∂w: {len(s['revealed'])} of {self.depth} layers back, "
-                                  f"C = {s['loss']:.5f}, η = {s['lr']:.2f}"])
-        self.diagram.mark(s["parameter"])
+            parts = [f"delta[{L}] = {_words(shown.delta[L], '+.4f')}" for L in range(depth, 0, -1)]
+            parts += [f"dC/dweights[{l}] = {_words(shown.weights[l], '+.4f')}" for l in range(depth - 1, -1, -1)]
+        else:
+            parts = [f"w·δ through weights[{l}] = {_words(s['passed'][l], '+.4f')}, received by layer {l}: "
+                     f"{_words(s['received'][l], '+.4f')}" for l in range(depth - 1, -1, -1)]
+            parts.insert(0, f"delta[{depth}] = {_words(s['received'][depth], '+.4f')}")
+        label = dict((key, name) for name, key in parameter_keys(self.net))[s["parameter"]]
+        return f"Network {'-'.join(map(str, self.net.sizes))}, {title}: " + "; ".join(parts) + \
+            f"; {label} highlighted."
 
     def _readout_items(self):
         s = self.state
@@ -180,8 +219,18 @@ class BlameExplorer(View):
 
     def _readout_html(self):
         s = self.state
-        known = s["revealed"] if s["mode"] == "blame" else range(1, self.depth + 1)
+        known = range(1, self.depth + 1) if s["mode"] == "forward" else s["revealed"]
         rows = [(label, get_parameter(self.net, key), gradient_of(s["gradients"], key) if key[1] + 1 in known
                  else None) for label, key in parameter_keys(self.net)]
         warning = f"<p style='color:#b2182b'>{self.message}</p>" if self.message else ""
         return warning + super()._readout_html() + parameter_table(rows)
+
+
+def _words(values, fmt):
+    """Numbers for the text alternative: '(0.500, 0.100)', rows in brackets, or '?' when unknown (None)."""
+    if values is None:
+        return "?"
+    values = np.asarray(values)
+    if values.ndim > 1 and values.shape[0] > 1:
+        return "[" + ", ".join(_words(row, fmt) for row in values) + "]"
+    return "(" + ", ".join(f"{v:{fmt}}" for v in values.ravel()) + ")"

@@ -1,30 +1,30 @@
 """TrainingDashboard: train a network on handwritten digits and watch it learn, epoch by epoch.
 
-Used in lessons/07_sgd_minibatches. Training is Network.fit; after every epoch
-its callback asks the core for train/test loss and accuracy and moves the curves.
-Training runs in a background thread, so the notebook stays usable and the Stop
-button is heard (the callback returns False to stop); ``train(blocking=True)``
-runs in the caller's thread instead (tests, scripts).
+Used in lessons/07_sgd_minibatches (and 09_build_it_yourself, with the learner's own SGD).
+Training is backprop.Training, one epoch at a time, in an asyncio task on the kernel's running
+event loop: between epochs it yields, so the notebook stays usable, Stop is heard and the curves
+and progress bar move; no thread is started (the zero-install site's Pyodide has none).
+After each epoch the core's History records loss and accuracy on the training and test digits,
+and the figure shows them. ``train(blocking=True)`` runs every epoch before returning (tests, nbconvert).
 """
+import asyncio
 import contextlib
 import html
-import threading
+import sys
 
 import ipywidgets as widgets
 import numpy as np
-from matplotlib.ticker import MaxNLocator
 
-from backprop import Network
+from backprop import History, Network, Training
 from backprop.activations import HIDDEN_ACTIVATIONS
 from backprop.data import load_digits
 
 from . import _checks as check
 from ._base import View
+from ._dashboard_figure import CURVES, DashboardFigure
 from ._sliders import ExactLogSlider, int_slider
 
-CURVES = ("train_loss", "test_loss", "train_accuracy", "test_accuracy")
-SAMPLE_SHAPE = (3, 4)                         # the grid of test digits shown with their predicted labels
-LOSS_LIMITS = (1e-2, 5.0)
+SETTINGS = ("hidden", "activation", "lr", "batch_size", "epochs")
 MOST_HIDDEN, MOST_BATCH, MOST_EPOCHS = 1024, 4096, 1000
 
 
@@ -35,6 +35,14 @@ def _one_blas_thread():
     except ImportError:
         return contextlib.nullcontext()
     return threadpool_limits(limits=1, user_api="blas")
+
+
+def _event_loop():
+    """The event loop to train on: the kernel's running loop (Pyodide's web loop in the browser), or None."""
+    try:
+        return asyncio.get_running_loop()
+    except RuntimeError:
+        return asyncio.get_event_loop() if sys.platform == "emscripten" else None
 
 
 def _controls(hidden, activation, lr, batch_size, epochs):
@@ -53,19 +61,32 @@ def _controls(hidden, activation, lr, batch_size, epochs):
 
 
 class TrainingDashboard(View):
-    """Controls for the network and training, a Train/Stop pair with a progress bar, curves and sample digits."""
+    """Controls for the network and training, a Train/Stop pair with a progress bar, curves and sample digits.
 
-    figsize = (8.0, 4.0)
+    train_epoch: None (the dashboard's own mini-batch SGD, backprop.Training), or your own training
+    step, a callable ``train_epoch(network, epoch)`` that updates ``network.weights`` and
+    ``network.biases`` in place for one epoch on the digits (``epoch`` counts from 0; what it returns
+    is ignored). ``network`` is a fresh backprop.Network [64, hidden, 10] (the chosen activation,
+    softmax output, cross-entropy loss) for each press of Train; your function brings its own data,
+    lr and batch size, so those two sliders are switched off. After each epoch the dashboard still
+    records loss and accuracy on the training and test digits in the core's History.
+    """
 
-    def __init__(self, hidden=32, activation="sigmoid", lr=0.5, batch_size=32, epochs=10, seed=0):
-        self.data, self.seed = load_digits(), check.whole(seed, "seed")
-        self.samples = self.data.X_test[:np.prod(SAMPLE_SHAPE)]
-        self.curves, self.message, self._thread, self._stop = {k: [] for k in CURVES}, "not trained yet", None, False
-        self._trained = None
+    plot_size = (800, 400)
+
+    def __init__(self, hidden=32, activation="sigmoid", lr=0.5, batch_size=32, epochs=10, seed=0, train_epoch=None):
+        if train_epoch is not None and not callable(train_epoch):
+            raise TypeError("train_epoch must be a function train_epoch(network, epoch) that trains network for "
+                            f"one epoch in place, or None; got {type(train_epoch).__name__} {train_epoch!r}")
+        self.data, self.seed, self.train_epoch = load_digits(), check.whole(seed, "seed"), train_epoch
+        self.samples = self.data.X_test[:DashboardFigure.n_samples]
+        self.history, self.message, self._task, self._stop, self._trained = None, "not trained yet", None, False, None
+        self.training, self._training, self._error = False, None, None
         controls = _controls(hidden, activation, lr, batch_size, epochs)
         self.progress = widgets.IntProgress(value=0, min=0, max=controls["epochs"].value, description="epochs run")
         self.net = self._new_network(controls)
         super().__init__(controls, actions={"train": self.train, "stop": self.stop})
+        self._set_training(False)
 
     def _control_box(self):
         c = self.controls
@@ -80,21 +101,38 @@ class TrainingDashboard(View):
 
     # ---- training ------------------------------------------------------
     def train(self, blocking=False):
-        """Train a fresh network with the current settings: in a thread (returned), or here if ``blocking``."""
-        if self.closed or (self._thread is not None and self._thread.is_alive()):
-            return self._thread
-        self.net, self._stop, self._trained = self._new_network(self.controls), False, self._settings()
-        self.curves, self.message = {k: [] for k in CURVES}, "training …"
-        self.progress.max, self.progress.value = self.controls["epochs"].value, 0
-        for ax in (self.ax_loss, self.ax_acc):                 # only here: a new scale means a full redraw
-            ax.set_xlim(0.5, self.progress.max + 0.5)
+        """Train a fresh network with the current settings: as an asyncio task on the kernel's event loop
+        (returned), or here, every epoch before returning, if ``blocking`` (or when no loop runs)."""
+        if self.closed or self.training:
+            return self._task
+        c, d = self.controls, self.data
+        self.net, self._stop, self._trained, self.training = self._new_network(c), False, self._settings(), True
+        self._error = None
+        if self.train_epoch is None:
+            self._training = Training(self.net, d.X_train, d.y_train, batch_size=c["batch_size"].value,
+                                      lr=c["lr"].exact, seed=self.seed)
+            self.history = self._training.history
+        else:
+            self._training, self.history = None, History(lr=float(c["lr"].exact))
+        self.message, self.progress.max, self.progress.value = "training …", c["epochs"].value, 0
         self._set_training(True)
-        if blocking:
-            self._run()
+        loop = None if blocking else _event_loop()
+        if loop is None:
+            while self._epoch():
+                pass
+            self._finish()
+            if self._error is not None:          # the learner's train_epoch failed: show them where
+                raise self._error
             return None
-        self._thread = threading.Thread(target=self._run, daemon=True)
-        self._thread.start()
-        return self._thread
+        self._task = loop.create_task(self._run())
+        return self._task
+
+    async def _run(self):
+        try:
+            while self._epoch():
+                await asyncio.sleep(0)          # the kernel hears Stop and sends the new curves
+        finally:
+            self._finish()
 
     def stop(self):
         """Ask the training to stop after the current epoch."""
@@ -106,50 +144,58 @@ class TrainingDashboard(View):
         super().close()
 
     def _release(self):
-        self.data = self.samples = None
+        self.data = self.samples = self._training = None
 
-    def _run(self):
-        c, d = self.controls, self.data
-        try:
-            with _one_blas_thread():
-                history = self.net.fit(d.X_train, d.y_train, epochs=c["epochs"].value, lr=c["lr"].exact,
-                                       batch_size=c["batch_size"].value, seed=self.seed, callback=self._after_epoch)
-            if "diverged" not in self.message:
-                self.message = history.message
-        finally:
-            self._set_training(False)
-            self._refresh()
-
-    def _after_epoch(self, epoch, history):
-        if self.closed:
+    def _epoch(self):
+        """Train one epoch and record its scores in the History; False when training should end."""
+        epoch, h = self.history.epochs_run, self.history
+        if self.closed or self._stop:
+            h.stop(epoch - 1)
             return False
-        d = self.data
-        with np.errstate(over="ignore", invalid="ignore", under="ignore"):
-            scores = (self.net.loss(d.X_train, d.y_train), self.net.loss(d.X_test, d.y_test),
-                      self.net.accuracy(d.X_train, d.y_train), self.net.accuracy(d.X_test, d.y_test))
-        if not np.all(np.isfinite(scores)):
-            self._stop = True
-            self.message = f"diverged in epoch {epoch + 1}: the loss overflowed — lr is too high; try a smaller lr"
+        with _one_blas_thread(), np.errstate(over="ignore", invalid="ignore", under="ignore", divide="ignore"):
+            if self._training is not None:
+                going = self._training.run_epoch()
+            else:
+                try:
+                    self.train_epoch(self.net, epoch)
+                except Exception as error:          # the learner's code: say so in the dashboard
+                    self._error, self.message = error, f"your train_epoch raised {type(error).__name__}: {error}"
+                    return False
+                h.epochs_run, going = epoch + 1, True
+            h.record(self.net, (self.data.X_train, self.data.y_train), (self.data.X_test, self.data.y_test))
+        if not np.all(np.isfinite([h.train_loss[-1], h.val_loss[-1]])) or h.diverged:
+            self.message = h.message if h.diverged else \
+                f"diverged in epoch {epoch + 1}: the loss overflowed — lr is too high; try a smaller lr"
             return False
-        for name, value in zip(CURVES, scores):
-            self.curves[name].append(float(value))
         self.progress.value = epoch + 1
         self._refresh()
-        return not self._stop
+        return going and epoch + 1 < self.progress.max
+
+    def _finish(self):
+        if self._training is not None and not self.history.diverged:
+            self._training.finish()
+        if "diverged" not in self.message and self._error is None:
+            self.message = self.history.message
+        self.training = False
+        self._set_training(False)
+        self._refresh()
 
     def _settings(self):
-        return tuple(self._setting(name) for name in ("hidden", "activation", "lr", "batch_size", "epochs"))
+        return tuple(self._setting(name) for name in SETTINGS)
 
     def _set_training(self, running):
         for name, control in self.controls.items():
-            control.disabled = running if name != "stop" else not running
+            mine = self.train_epoch is not None and name in ("lr", "batch_size")   # the learner's function's own
+            control.disabled = (not running) if name == "stop" else (running or mine)
 
     # ---- the view --------------------------------------------------------
     def _compute(self):
-        state = {name: np.array(values) for name, values in self.curves.items()}
-        state.update(zip(("hidden", "activation", "lr", "batch_size", "epochs"), self._settings()))
+        h = self.history
+        curves = (h.train_loss, h.val_loss, h.train_accuracy, h.val_accuracy) if h else ([],) * 4
+        state = {"history": h, **{name: np.array(values) for name, values in zip(CURVES, curves)}}
+        state.update(zip(SETTINGS, self._settings()))
         changed = self._trained not in (None, self._settings())
-        state.update({"epochs_run": len(self.curves["train_loss"]), "epochs_planned": self.progress.max,
+        state.update({"epochs_run": len(state["train_loss"]), "epochs_planned": self.progress.max,
                       "message": "settings changed: press Train to train a new network" if changed else self.message,
                       "labels": self.data.y_test[:len(self.samples)]})
         if "diverged" not in self.message:
@@ -157,40 +203,13 @@ class TrainingDashboard(View):
         return state
 
     def _draw(self):
-        fig = self.figure
-        grid = fig.add_gridspec(2, 2, width_ratios=[1.3, 1], left=0.08, right=0.99, bottom=0.11, top=0.84,
-                                hspace=0.45, wspace=0.15)
-        self.ax_loss, self.ax_acc = fig.add_subplot(grid[0, 0]), fig.add_subplot(grid[1, 0])
-        self.ax_loss.set(yscale="log", ylim=LOSS_LIMITS, title="loss (cross-entropy)")
-        self.ax_acc.set(ylim=(0, 1.02), xlabel="epoch", title="accuracy")
-        self.lines = {}
-        for name in CURVES:
-            ax = self.ax_loss if name.endswith("loss") else self.ax_acc
-            colour, label = ("C0", "train") if name.startswith("train") else ("C3", "test")
-            self.lines[name], = ax.plot([], [], "o-", color=colour, ms=3, lw=1.5, label=label)
-        self.ax_loss.legend(fontsize=8, frameon=False, loc="lower left")
-        for ax in (self.ax_loss, self.ax_acc):
-            ax.xaxis.set_major_locator(MaxNLocator(integer=True))
-            ax.set_xlim(0.5, self.controls["epochs"].value + 0.5)
-        cells = grid[:, 1].subgridspec(*SAMPLE_SHAPE, hspace=0.5, wspace=0.1)
-        self.digit_titles = []
-        for i, image in enumerate(self.samples):
-            ax = fig.add_subplot(cells[i // SAMPLE_SHAPE[1], i % SAMPLE_SHAPE[1]])
-            ax.imshow(image.reshape(8, 8), cmap="gray_r", vmin=0, vmax=1)
-            ax.set_axis_off()
-            self.digit_titles.append(ax.set_title("", fontsize=9))
-        self.status = fig.suptitle("", fontsize=10, y=0.98)
-        self._mark_dynamic(*self.lines.values(), *self.digit_titles, self.status)
+        self.drawing = DashboardFigure(self.samples)
 
     def _update_artists(self):
         s = self.state
-        for name, line in self.lines.items():
-            line.set_data(np.arange(1, len(s[name]) + 1), s[name])
-        predictions = s.get("predictions", [None] * len(self.samples))
-        for title, label, guess in zip(self.digit_titles, s["labels"], predictions):
-            title.set_text("?" if guess is None else f"says {guess}")
-            title.set_color("0.4" if guess is None else "C2" if guess == label else "C3")
-        self.status.set_text(f"epoch {s['epochs_run']} of {s['epochs_planned']}: {s['message']}")
+        self.figure.show(self.drawing.marks(s), backdrop=self.drawing.backdrop, panels=self.drawing.panels(s["epochs_planned"]),
+                         title=f"epoch {s['epochs_run']} of {s['epochs_planned']}: {s['message']}",
+                         description=self.drawing.description(s, self.net.sizes))
 
     def _readout_items(self):
         s = self.state

@@ -13,6 +13,7 @@ from backprop.parameters import get_parameter, set_parameter
 from . import _checks as check
 from ._base import View
 from ._sliders import ExactLogSlider, ExactSlider, int_slider
+from .figures import contours, legend, line, panel, points
 
 LR_MIN, LR_MAX, STEPS_MAX, MOST_STEPS, GRID_MAX = 1e-3, 10.0, 100, 1000, 201
 EXAMPLE_START = (-2.0, -2.5)
@@ -29,7 +30,7 @@ class DescentExplorer(View):
     weights ``keys`` unless you give ``start`` (the map grows to hold the start).
     """
 
-    figsize = (7.0, 3.3)
+    plot_size = (700, 330)
 
     def __init__(self, net=None, X=None, y=None, keys=OUTPUT_WEIGHTS, start=None, lr=1.0, steps=50,
                  w1_range=(-3.0, 3.0), w2_range=(-3.0, 3.0), tol=1e-2, grid=31, names=("w31", "w32")):
@@ -88,37 +89,43 @@ class DescentExplorer(View):
         path = descent_path(self.net, self.X, self.y, self.params, start, c["lr"].exact, c["steps"].value, self.tol)
         outcome = ("diverged" if path.diverged_at is not None else
                    path.converged_at if path.converged_at is not None else "not converged")
-        return {"lr": path.lr, "start": start, "path": path.points, "losses": path.losses,
+        return {"descent": path, "lr": path.lr, "start": start, "path": path.points, "losses": path.losses,
                 "start_loss": path.losses[0], "final_loss": path.losses[-1], "final_w": path.points[-1],
                 "gradient_norm": path.grad_norms[-1], "steps_taken": path.steps,
                 "steps_to_converge": outcome, "verdict": path.verdict}
 
     def _draw(self):
-        self.figure.subplots_adjust(left=0.08, right=0.98, bottom=0.15, top=0.86, wspace=0.28)
-        self.ax_map, self.ax_loss = self.figure.subplots(1, 2, gridspec_kw={"width_ratios": [1.1, 1]})
+        """The two panels and the backdrop (contours, lowest point), made once: a change sends only the path."""
         low, high = self.surface.min(), self.surface.max()
+        backdrop = []
         if high > max(low, 1e-6) * 1.1:                 # a flat map (these weights change nothing) has no contours
-            levels = np.geomspace(max(low, 1e-6) * 1.05, high, 14)
-            self.ax_map.contour(self.w1, self.w2, self.surface, levels=levels, cmap="viridis", linewidths=0.9)
+            backdrop += contours(0, self.w1, self.w2, self.surface, np.geomspace(max(low, 1e-6) * 1.05, high, 14),
+                                 width=0.9)
         best = lowest_point(self.w1, self.w2, self.surface)
-        self.ax_map.plot(best[0], best[1], "x", color="k", ms=8, label="lowest loss")
-        self.ax_map.set(xlim=(self.w1[0], self.w1[-1]), ylim=(self.w2[0], self.w2[-1]),
-                        xlabel=self.weight_names[0], ylabel=self.weight_names[1])
-        self.path_line, = self.ax_map.plot([], [], "o-", color="C3", ms=3, lw=1.2)
-        self.start_point, = self.ax_map.plot([], [], "o", color="C3", ms=7, mfc="white")
+        backdrop += [points(0, [best[0]], [best[1]], color="k", shape="x", size=5),
+                     legend(0, [("lowest loss", "k", "x"), ("descent path", "C3", "line")], x=0.03, y=0.97)]
         bottom, top = 10 ** np.floor(np.log10(max(low, 1e-6) / 2)), 10 ** np.ceil(np.log10(high * 1e3))
-        self.ax_loss.set(yscale="log", xlim=(0, self.controls["steps"].max), ylim=(bottom, top), xlabel="step",
-                         title="loss after each step")
-        self.loss_line, = self.ax_loss.plot([], [], "o-", color="C3", ms=2.5, lw=1)
-        self.verdict_text = self.figure.suptitle("", fontsize=10)
-        self._mark_dynamic(self.path_line, self.start_point, self.loss_line, self.verdict_text)
+        self.panels = [panel((0.08, 0.15, 0.45, 0.71), xlim=(self.w1[0], self.w1[-1]), ylim=(self.w2[0], self.w2[-1]),
+                             xlabel=self.weight_names[0], ylabel=self.weight_names[1], title="loss over two weights"),
+                       panel((0.62, 0.15, 0.36, 0.71), xlim=(0, self.controls["steps"].max), ylim=(bottom, top),
+                             yscale="log", xlabel="step", title="loss after each step")]
+        self.backdrop = backdrop
 
     def _update_artists(self):
         s = self.state
-        self.path_line.set_data(s["path"][:, 0], s["path"][:, 1])
-        self.start_point.set_data([s["start"][0]], [s["start"][1]])
-        self.loss_line.set_data(np.arange(len(s["losses"])), s["losses"])
-        self.verdict_text.set_text(s["verdict"].split(" — ")[0])
+        marks = [line(0, s["path"][:, 0], s["path"][:, 1], color="C3", width=1.2, marker="o", size=2),
+                 points(0, [s["start"][0]], [s["start"][1]], color="C3", shape="ring", size=5),
+                 line(1, np.arange(len(s["losses"])), s["losses"], color="C3", width=1, marker="o", size=1.5)]
+        self.figure.show(marks, backdrop=self.backdrop, panels=self.panels, title=s["verdict"].split(" — ")[0],
+                         description=self._description())
+
+    def _description(self):
+        """The figure's text alternative: the current numbers."""
+        s, (n1, n2) = self.state, self.weight_names
+        return (f"Gradient descent on the loss over {n1} and {n2} with lr = {s['lr']:.4g}, from ({n1}, {n2}) = "
+                f"({s['start'][0]:.3f}, {s['start'][1]:.3f}) with loss {s['start_loss']:.4f}: {s['steps_taken']} "
+                f"steps to ({s['final_w'][0]:.3f}, {s['final_w'][1]:.3f}) with loss {s['final_loss']:.4g}, "
+                f"gradient norm {s['gradient_norm']:.4g}. {s['verdict']}.")
 
     def _readout_items(self):
         s = self.state

@@ -8,7 +8,6 @@ import numbers
 
 import ipywidgets as widgets
 import numpy as np
-from matplotlib.ticker import LogLocator, MaxNLocator
 
 from backprop.activations import HIDDEN_ACTIVATIONS
 from backprop.flow import HUGE, TINY, deep_network, gradient_flow, probe_batch
@@ -16,6 +15,7 @@ from backprop.flow import HUGE, TINY, deep_network, gradient_flow, probe_batch
 from . import _checks as check
 from ._base import View
 from ._sliders import ExactLogSlider, int_slider
+from .figures import bars, panel, rect, texts
 
 DEPTH_MAX, MOST_DEPTH, MOST_WIDTH, SCALE_MIN, SCALE_MAX = 30, 100, 256, 0.01, 10.0
 INITS = ("small", "xavier", "he", "scale")          # "scale": weights drawn with the scale slider's std
@@ -29,7 +29,7 @@ class GradientFlowExplorer(View):
     Deep sigmoid vanishes, a large scale explodes, ReLU with "he" stays healthy.
     """
 
-    figsize = (6.4, 3.2)
+    plot_size = (640, 320)
 
     def __init__(self, depth=10, activation="sigmoid", init="xavier", scale=1.0, width=32, seed=0):
         if isinstance(init, numbers.Real) and not isinstance(init, bool):
@@ -55,35 +55,35 @@ class GradientFlowExplorer(View):
         c = self.controls
         net = deep_network(c["depth"].value, c["activation"].value, self._init(), self.width, self.seed)
         flow = gradient_flow(net, self.X, self.y)
-        return {"depth": c["depth"].value, "init": self._init(), "norms": flow.norms,
+        return {"flow": flow, "depth": c["depth"].value, "init": self._init(), "norms": flow.norms,
                 "first_layer": flow.norms[0], "output_layer": flow.norms[-1], "ratio": flow.ratio,
                 "kind": flow.kind, "verdict": flow.verdict}
 
     def _draw(self):
-        self.figure.subplots_adjust(left=0.11, right=0.98, bottom=0.16, top=0.88)
-        ax = self.ax = self.figure.subplots()
-        ax.set(yscale="log", ylim=Y_LIMITS, xlabel="layer (1 = first hidden layer, last = output)",
-               ylabel="‖∂C/∂W‖")
-        ax.axhspan(TINY, HUGE, color="C2", alpha=0.12, lw=0)
+        """Fixed axes (a new depth only moves bars) and the healthy band, made once."""
         most = self.controls["depth"].max
-        ax.text(most + 1.4, HUGE / 2, "healthy range", ha="right", va="top", fontsize=8, color="C2")
-        ax.set_xlim(0.4, most + 1.6)                            # fixed, so a new depth only moves bars
-        ax.xaxis.set_major_locator(MaxNLocator(integer=True))
-        ax.yaxis.set_major_locator(LogLocator(numticks=7))
-        layers = np.arange(1, most + 2)
-        self.bars = ax.bar(layers, np.zeros(len(layers)), bottom=Y_LIMITS[0], width=0.7)
-        self.verdict_text = ax.set_title("", fontsize=10)
-        self._mark_dynamic(*self.bars, self.verdict_text)
+        step = 1 if most <= 12 else 5
+        self.panels = [panel((0.11, 0.16, 0.87, 0.72), xlim=(0.4, most + 1.6), ylim=Y_LIMITS, yscale="log",
+                             xticks=[(l, str(l)) for l in range(step, most + 2, step)],
+                             xlabel="layer (1 = first hidden layer, last = output)", ylabel="‖∂C/∂W‖")]
+        self.backdrop = [rect(0, y0=TINY, y1=HUGE, color="C2", opacity=0.12),
+                         texts(0, [(most + 1.4, HUGE / 2)], ["healthy range"], anchor="end", baseline="hanging",
+                               size=8, color="C2")]
 
     def _update_artists(self):
         s = self.state
-        heights = np.clip(s["norms"], *Y_LIMITS) - Y_LIMITS[0]
-        for l, bar in enumerate(self.bars):
-            bar.set_visible(l < len(heights))
-            bar.set_height(heights[l] if l < len(heights) else 0.0)
-            bar.set_color(COLOURS[s["kind"]])
-        self.verdict_text.set_text(s["verdict"].split(" — ")[0].split(";")[0])
+        layers = np.arange(1, len(s["norms"]) + 1)
+        marks = [bars(0, layers, np.clip(s["norms"], *Y_LIMITS), bottom=Y_LIMITS[0], color=COLOURS[s["kind"]])]
+        self.figure.show(marks, backdrop=self.backdrop, panels=self.panels, description=self._description(),
+                         title=s["verdict"].split(" — ")[0].split(";")[0])
         self.controls["scale"].disabled = self.controls["init"].value != "scale"
+
+    def _description(self):
+        """The figure's text alternative: the norm of every layer's gradient."""
+        s = self.state
+        norms = ", ".join(f"{n:.2e}" for n in s["norms"])
+        return (f"Gradient norm ‖∂C/∂W‖ per layer, first hidden layer to output, for {s['depth']} hidden layers: "
+                f"{norms}. {s['verdict']}")
 
     def _readout_html(self):
         s = self.state

@@ -1,7 +1,7 @@
 """OverfittingExplorer: training-set size, weight decay and dropout → train and test loss.
 
 Used in lessons/08_challenges. Every number comes from backprop's Network.fit
-(weight_decay, dropout) and Network.loss / Network.accuracy on digits.
+(weight_decay, dropout, validation on unseen digits): the curves are its History.
 """
 
 import numpy as np
@@ -12,6 +12,7 @@ from backprop.data import load_digits
 from . import _checks as check
 from ._base import View
 from ._sliders import choice_slider
+from .figures import legend, line, panel, texts
 
 SIZES = (25, 50, 100, 200)
 DECAYS = (0.0, 0.001, 0.003, 0.01, 0.03, 0.1)
@@ -24,9 +25,9 @@ class OverfittingExplorer(View):
     """Loss on the training digits and on unseen test digits after each epoch, and the gap at the end.
 
     Kept fast for sliders: a 64-32-10 ReLU network, one full-batch step per
-    epoch for ``epochs`` epochs, losses recorded ``every`` 2 epochs on 200 test
-    digits (15-30 ms for a new setting on 2 shared cores); each setting is trained
-    once and cached, so going back to it costs only the redraw (about 5 ms).
+    epoch for ``epochs`` epochs, losses recorded (History.record_every) every
+    ``every`` = 2 epochs on the training digits and 200 test digits; each setting is
+    trained once and cached, so going back to it costs only sending the curves.
     Every control is a slider over a few fixed values.
     """
 
@@ -57,58 +58,53 @@ class OverfittingExplorer(View):
         self.split, self.X_test, self.y_test, self._runs = None, None, None, {}
 
     def train(self, n_train, weight_decay, dropout):
-        """A fresh network trained on ``n_train`` digits: ({train_loss, test_loss}, train and test accuracy).
+        """A fresh network trained on ``n_train`` digits: (its History, train accuracy, test accuracy).
 
-        Each curve has one loss per ``every`` epochs, shape (epochs // every,).
+        The History holds train_loss and val_loss (the test digits), one per ``every`` epochs, at recorded_at.
         """
         key = (n_train, weight_decay, dropout)
         if key not in self._runs:
             X, y = self.split.X_train[:n_train], self.split.y_train[:n_train]
             net = Network([64, self.hidden, 10], "relu", "softmax", "cross_entropy", init="he", seed=self.seed)
-            curves = {"train_loss": [], "test_loss": []}
-
-            def record(epoch, history):
-                if (epoch + 1) % self.every == 0:                     # every few epochs: half the cost
-                    curves["train_loss"].append(net.loss(X, y))      # without dropout: the network as it is
-                    curves["test_loss"].append(net.loss(self.X_test, self.y_test))
-            net.fit(X, y, epochs=self.epochs, batch_size=n_train, lr=self.lr, seed=self.seed,
-                    weight_decay=weight_decay, dropout=dropout, callback=record)
-            self._runs[key] = ({k: np.array(v) for k, v in curves.items()},
-                               net.accuracy(X, y), net.accuracy(self.X_test, self.y_test))
+            history = net.fit(X, y, epochs=self.epochs, batch_size=n_train, lr=self.lr, seed=self.seed,
+                              weight_decay=weight_decay, dropout=dropout, validation=(self.X_test, self.y_test),
+                              record_every=self.every)     # one full-batch step per epoch: every k steps = k epochs
+            self._runs[key] = (history, net.accuracy(X, y), net.accuracy(self.X_test, self.y_test))
         return self._runs[key]
 
     def _compute(self):
         c = self.controls
-        curves, train_acc, test_acc = self.train(c["n_train"].value, c["weight_decay"].value, c["dropout"].value)
-        train_loss, test_loss = curves["train_loss"], curves["test_loss"]
-        return {"n_train": c["n_train"].value, "weight_decay": c["weight_decay"].value,
-                "dropout": c["dropout"].value, "train_loss": train_loss, "test_loss": test_loss,
-                "final_train_loss": train_loss[-1], "final_test_loss": test_loss[-1],
+        history, train_acc, test_acc = self.train(c["n_train"].value, c["weight_decay"].value, c["dropout"].value)
+        train_loss, test_loss = np.array(history.train_loss), np.array(history.val_loss)
+        return {"history": history, "n_train": c["n_train"].value, "weight_decay": c["weight_decay"].value,
+                "dropout": c["dropout"].value, "epoch": np.array(history.recorded_at), "train_loss": train_loss,
+                "test_loss": test_loss, "final_train_loss": train_loss[-1], "final_test_loss": test_loss[-1],
                 "gap": test_loss[-1] - train_loss[-1], "train_accuracy": train_acc, "test_accuracy": test_acc}
 
     def _draw(self):
-        self.figure.subplots_adjust(left=0.1, right=0.97, bottom=0.16, top=0.88)
-        ax = self.ax = self.figure.subplots()
-        ax.set(yscale="log", ylim=LOSS_LIMITS, xlim=(0, self.epochs + 1), xlabel="epoch",
-               ylabel="cross-entropy loss")
-        self.epoch_axis = np.arange(self.every, self.epochs + 1, self.every)
-        self.train_line, = ax.plot([], [], color="C0", lw=2, label="training digits")
-        self.test_line, = ax.plot([], [], color="C3", lw=2, label="unseen test digits")
-        self.gap_line, = ax.plot([], [], color="k", lw=1.5, ls=":", marker="_", ms=10)
-        self.gap_text = ax.text(self.epochs - 1, 1.0, "", ha="right", va="center", fontsize=9)
-        ax.legend(loc="lower left", fontsize=8, frameon=False)
-        self.verdict_text = ax.set_title("", fontsize=10)
-        self._mark_dynamic(self.train_line, self.test_line, self.gap_line, self.gap_text, self.verdict_text)
+        self.panels = [panel((0.1, 0.16, 0.87, 0.72), xlim=(0, self.epochs + 1), ylim=LOSS_LIMITS, yscale="log",
+                             xlabel="epoch", ylabel="cross-entropy loss")]
+        self.backdrop = [legend(0, [("training digits", "C0", "line"), ("unseen test digits", "C3", "line")],
+                                x=0.03, y=0.12)]
 
     def _update_artists(self):
         s = self.state
-        self.train_line.set_data(self.epoch_axis[:len(s["train_loss"])], s["train_loss"])
-        self.test_line.set_data(self.epoch_axis[:len(s["test_loss"])], s["test_loss"])
-        self.gap_line.set_data([self.epoch_axis[-1]] * 2, [s["final_train_loss"], s["final_test_loss"]])
-        self.gap_text.set_position((self.epochs - 1, np.sqrt(s["final_train_loss"] * s["final_test_loss"])))
-        self.gap_text.set_text(f"gap {s['gap']:.3f}")
-        self.verdict_text.set_text(f"{s['n_train']} training digits: train accuracy {s['train_accuracy']:.2f}, "
-                                   f"test accuracy {s['test_accuracy']:.2f}")
+        end, middle = s["epoch"][-1], np.sqrt(s["final_train_loss"] * s["final_test_loss"])
+        marks = [line(0, s["epoch"], s["train_loss"], color="C0", width=2),
+                 line(0, s["epoch"], s["test_loss"], color="C3", width=2),
+                 line(0, [end, end], [s["final_train_loss"], s["final_test_loss"]], color="k", width=1.5, dash=True),
+                 texts(0, [(end - 1, middle)], [f"gap {s['gap']:.3f}"], anchor="end", size=9, halo=True)]
+        title = (f"{s['n_train']} training digits: train accuracy {s['train_accuracy']:.2f}, "
+                 f"test accuracy {s['test_accuracy']:.2f}")
+        self.figure.show(marks, backdrop=self.backdrop, panels=self.panels, title=title,
+                         description=self._description(title))
+
+    def _description(self, title):
+        """The figure's text alternative: the settings, the last losses and the gap."""
+        s = self.state
+        return (f"Loss per epoch with weight decay λ = {s['weight_decay']:g} and dropout {s['dropout']:g}; {title}. "
+                f"After epoch {s['epoch'][-1]}: training loss {s['final_train_loss']:.4f}, test loss "
+                f"{s['final_test_loss']:.4f}, gap {s['gap']:.4f}.")
 
     def _readout_items(self):
         s = self.state

@@ -18,13 +18,16 @@ def note_003(W1=W1, B1=B1, W2=W2, B2=B2):
                                    [np.array(B1, float), np.array(B2, float)])
 
 
-def slope_of(line):
-    (x0, x1), (y0, y1) = line.get_data()
-    return (y1 - y0) / (x1 - x0)
+def marks(view, kind, backdrop=False):
+    """The marks of one type ('line', 'points', 'text' …) the view's figure was sent, in order."""
+    return [m for m in (view.figure.backdrop if backdrop else view.figure.marks) if m["type"] == kind]
 
 
-def pixels(view):
-    return np.asarray(view.figure.canvas.buffer_rgba()).copy()
+def diagram(view):
+    """A network diagram's synced marks: nodes (points), edges (segments), and the words on them."""
+    words = marks(view, "text")
+    return {"nodes": marks(view, "points")[-1], "edges": marks(view, "segments")[-1],
+            "node_words": words[0]["text"], "edge_words": words[1]["text"] if len(words) > 1 else []}
 
 
 def settings(control):

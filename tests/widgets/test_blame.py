@@ -1,4 +1,5 @@
-"""BlameExplorer (widgets/blame.py), headless: the diagram's numbers, Step and the learner's own network."""
+"""BlameExplorer (widgets/blame.py), headless: the diagram's synced numbers, Step, blame passed back
+and the learner's own network."""
 import matplotlib
 
 matplotlib.use("Agg")
@@ -12,10 +13,10 @@ from hypothesis import strategies as st  # noqa: E402
 from backprop import Network  # noqa: E402
 from backprop.parameters import get_parameter, parameter_keys  # noqa: E402
 from backprop.widgets import BlameExplorer  # noqa: E402
-from backprop.widgets._diagram import UNKNOWN, shade  # noqa: E402
+from backprop.widgets.figures.network import UNKNOWN, shade  # noqa: E402
 
 from _networks import assert_shows, learners_networks, pick_or_move, play  # noqa: E402
-from _views import X, Y, echoes, note_003, parameters_bytes  # noqa: E402
+from _views import X, Y, diagram, echoes, marks, note_003, parameters_bytes  # noqa: E402
 
 pytestmark = pytest.mark.filterwarnings("error")
 
@@ -32,40 +33,40 @@ def test_blame_default_equals_the_core_on_note_003():
         np.testing.assert_allclose(s[f"delta[{L}]"], grads.delta[L][0])
         np.testing.assert_allclose(s[f"grad_weights[{L - 1}]"], grads.weights[L - 1])
         np.testing.assert_allclose(s[f"grad_biases[{L - 1}]"], grads.biases[L - 1])
-    texts = view.diagram.node_labels.texts
+    shown = diagram(view)
+    texts = shown["node_words"]
     assert texts == ["0.500", "0.100"] + [f"{a:.3f}" for a in trace.a[1][0]] + [f"{trace.a[2][0, 0]:.3f}"]
-    assert view.diagram.edge_labels.texts == ["+0.40", "+0.30", "+0.60", "+0.90", "+0.50", "+0.70"]
-    widths = view.diagram.edges.get_linewidths()
+    assert shown["edge_words"] == ["+0.40", "+0.30", "+0.60", "+0.90", "+0.50", "+0.70"]
+    widths = shown["edges"]["width"]
     assert widths[3] > widths[4] > widths[0] > widths[1]            # |0.9| > |0.5| > |0.4| > |0.3|
+    assert f"a[1] = ({trace.a[1][0, 0]:.3f}, {trace.a[1][0, 1]:.3f})" in view.figure.description
     assert f"{grads.weights[0][1, 0]:+.6f}" in view.readout.value   # the table holds every gradient
 
 
 def test_blame_toggle_colours_neurons_by_delta_and_edges_by_gradient():
     view = BlameExplorer()
     view.controls["x2"].value = -1.5                      # makes some gradients negative
-    forward = view.diagram.nodes.get_facecolors().copy()
+    forward = diagram(view)["nodes"]["color"]
     view.controls["show"].value = "blame"
     net = note_003()
     x = np.array([[0.5, -1.5]])
     grads = net.backward(net.forward(x), Y)
     deltas = np.concatenate([grads.delta[1][0], grads.delta[2][0]])
-    colours = view.diagram.nodes.get_facecolors()
-    np.testing.assert_allclose(colours[2:], shade(deltas, np.abs(deltas).max()))
-    assert not np.allclose(colours, forward)
+    colours = diagram(view)["nodes"]["color"]
+    assert colours[2:] == [matplotlib.colors.to_hex(c) for c in shade(deltas, np.abs(deltas).max())]
+    assert colours != forward
     gradient = np.concatenate([grads.weights[0].ravel(), grads.weights[1].ravel()])
-    edge_colours = view.diagram.edges.get_colors()
-    assert [tuple(c[:3]) for c in edge_colours] == [matplotlib.colors.to_rgb("#2166ac" if g >= 0 else "#b2182b")
-                                                    for g in gradient]
-    assert view.diagram.node_labels.texts[2:] == [f"{d:+.4f}" for d in deltas]
+    assert diagram(view)["edges"]["color"] == ["#2166ac" if g >= 0 else "#b2182b" for g in gradient]
+    assert diagram(view)["node_words"][2:] == [f"{d:+.4f}" for d in deltas]
+    assert f"delta[2] = ({grads.delta[2][0, 0]:+.4f})" in view.figure.description
 
 
 def test_backward_one_layer_at_a_time():
     view = BlameExplorer([3, 4, 4, 1])
     view.backward_one_layer()
     assert view.controls["show"].value == "blame" and view.state["revealed"] == [3]
-    colours = view.diagram.nodes.get_facecolors()
-    assert np.allclose(colours[3:11], matplotlib.colors.to_rgba(UNKNOWN))    # hidden blame not known yet
-    assert not np.allclose(colours[11], matplotlib.colors.to_rgba(UNKNOWN))
+    colours = diagram(view)["nodes"]["color"]
+    assert colours[3:11] == [UNKNOWN] * 8 and colours[11] != UNKNOWN       # hidden blame not known yet
     assert view.readout.value.count("<td>?</td>") == 16 + 4 + 12 + 4
     view.backward_one_layer()
     view.backward_one_layer()
@@ -113,17 +114,63 @@ def test_parameter_selector_inputs_and_targets_edit_the_network():
     x, y = np.array([[1.3, 0.1]]), np.array([[0.1]])
     assert view.state["loss"] == pytest.approx(net.loss(x, y))
     np.testing.assert_allclose(view.state["z[1]"], net.forward(x).z[1][0])
-    assert view.diagram.node_mark.get_data() == ([1.0], [-0.5])     # hidden neuron 2 is highlighted
+    ring = marks(view, "points")[0]
+    assert (ring["x"], ring["y"]) == ([1.0], [-0.5])                # hidden neuron 2 is highlighted
 
 
 def test_blame_reveal_slider_switches_to_blame_and_title_shows_the_numbers():
     view = BlameExplorer()
     view.controls["lr"].value = 0.5
     s = view.state
-    assert view.title.texts == [f"forward pass: ŷ = {s['y_hat'][0]:.4f}, C = {s['loss']:.5f}, η = 0.50"]
+    assert view.figure.title == f"forward pass: ŷ = {s['y_hat'][0]:.4f}, C = {s['loss']:.5f}, η = 0.50"
     view.controls["reveal"].value = 1
     assert view.controls["show"].value == "blame" and view.state["mode"] == "blame"
-    assert view.title.texts[0].startswith("blame δ and ∂C/∂w: 1 of 2 layers back")
+    assert view.figure.title.startswith("blame δ and ∂C/∂w: 1 of 2 layers back")
+    assert view.figure.description.startswith("Network 2-2-1, blame δ and ∂C/∂w: 1 of 2 layers back")
+
+
+# ---- blame passed back through each weight: w·δ (note 003's network, by hand) ----------
+def test_passed_back_shows_w_times_delta_on_each_edge_and_the_sum_on_each_neuron():
+    view = BlameExplorer()
+    view.controls["show"].value = "passed"
+    a1 = 1 / (1 + np.exp(-np.array([0.4 * 0.5 + 0.3 * 0.1 + 0.1, 0.6 * 0.5 + 0.9 * 0.1 + 0.2])))   # by hand
+    y_hat = 1 / (1 + np.exp(-(0.5 * a1[0] + 0.7 * a1[1] + 0.3)))
+    delta2 = (y_hat - 0.6) * y_hat * (1 - y_hat)                  # ½(ŷ−y)²: ∂C/∂ŷ · σ'(z)
+    through_output = np.array([0.5, 0.7]) * delta2               # w31·δ, w32·δ
+    delta1 = through_output * a1 * (1 - a1)
+    through_hidden = np.array([[0.4, 0.3], [0.6, 0.9]]) * delta1[:, None]   # weights[0][j, k] · δ⁽¹⁾_j
+    s = view.state
+    np.testing.assert_allclose(s["passed"][1], [through_output], rtol=1e-12)
+    np.testing.assert_allclose(s["passed"][0], through_hidden, rtol=1e-12)
+    np.testing.assert_allclose(s["received"][1], through_output, rtol=1e-12)        # one edge each: the sum
+    np.testing.assert_allclose(s["received"][0], through_hidden.sum(axis=0), rtol=1e-12)
+    np.testing.assert_allclose(s["received"][2], [delta2], rtol=1e-12)
+    shown = diagram(view)
+    assert shown["edge_words"] == [f"{v:+.4f}" for v in [*through_hidden.ravel(), *through_output]]
+    assert shown["node_words"] == [f"{v:+.4f}" for v in [*through_hidden.sum(axis=0), *through_output, delta2]]
+    assert view.figure.title.startswith("blame passed back w·δ")
+    assert f"({through_output[0]:+.4f}, {through_output[1]:+.4f})" in view.figure.description
+
+
+def test_a_zero_weight_passes_back_no_blame_but_its_own_gradient_is_not_zero():
+    view = BlameExplorer()
+    view.controls["parameter"].value = ("weights", 1, 0, 0)       # w31
+    view.controls["value"].value = 0.0
+    view.controls["show"].value = "passed"
+    s = view.state
+    assert s["passed"][1][0, 0] == 0.0 and s["received"][1][0] == 0.0   # no blame reaches hidden neuron 1 …
+    assert s["grad_weights[1]"][0, 0] == s["delta[2]"][0] * s["a[1]"][0] != 0.0   # … yet w31 learns: δ·a
+    assert diagram(view)["edge_words"][4] == "+0.0000"
+
+
+def test_passed_back_hides_what_the_backward_pass_has_not_reached():
+    view = BlameExplorer([3, 4, 4, 1])
+    view.controls["show"].value = "passed"
+    view.controls["reveal"].value = 1
+    assert view.controls["show"].value == "passed"                # revealing keeps the mode
+    s = view.state
+    assert s["passed"][0] is None and s["passed"][1] is None and s["passed"][2] is not None
+    assert diagram(view)["node_words"][:7] == ["?"] * 7 and "?" not in diagram(view)["node_words"][7:]
 
 
 def test_a_diverging_step_is_refused_with_a_message_not_an_overflow():
@@ -181,7 +228,7 @@ def test_the_view_shows_the_learners_network_and_changes_only_the_moved_entry(da
         if pick_or_move(data, c, expected, keys, event, "value"):
             return
         if event == "show":
-            c["show"].value = data.draw(st.sampled_from(["forward", "blame"]))
+            c["show"].value = data.draw(st.sampled_from(["forward", "blame", "passed"]))
         else:
             c["reveal"].value = data.draw(st.integers(0, c["reveal"].max))
     play(data, view, net, x, y, ["parameter", "value", "show", "reveal"], act)

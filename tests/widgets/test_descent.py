@@ -14,7 +14,7 @@ from backprop.parameters import get_parameter, parameter_keys  # noqa: E402
 from backprop.widgets import DescentExplorer  # noqa: E402
 
 from _networks import a_move, assert_shows, learners_networks, move, play  # noqa: E402
-from _views import sweep  # noqa: E402
+from _views import marks, sweep  # noqa: E402
 
 pytestmark = pytest.mark.filterwarnings("error")
 
@@ -40,17 +40,20 @@ def test_descent_state_and_path_are_the_cores_steps():
     np.testing.assert_allclose(view.state["losses"], losses, rtol=1e-10)
     assert view.state["final_loss"] == pytest.approx(losses[-1], rel=1e-10)
     assert view.state["steps_to_converge"] == "not converged"
-    np.testing.assert_allclose(view.path_line.get_xydata(), points, rtol=1e-10)
-    np.testing.assert_allclose(view.loss_line.get_ydata(), losses, rtol=1e-10)
-    assert view.verdict_text.get_text().startswith("crawling")
+    path, loss = marks(view, "line")
+    np.testing.assert_allclose(np.c_[path["x"], path["y"]], points, rtol=1e-10)
+    np.testing.assert_allclose(loss["y"], losses, rtol=1e-10)
+    assert loss["x"] == list(range(7)) and marks(view, "points")[0]["x"] == [2.5]
+    assert view.figure.title.startswith("crawling")
+    assert f"from (w31, w32) = (2.500, 2.000) with loss {losses[0]:.4f}: 6 steps" in view.figure.description
 
 
 def test_descent_says_diverged_in_words_and_stops_the_path():
     view = DescentExplorer(lr=3.0, steps=100)
     state = view.state
     assert state["steps_to_converge"] == "diverged" and state["steps_taken"] < 100
-    assert "diverged at step" in view.verdict_text.get_text() and "too high" in view.readout.value
-    assert len(view.path_line.get_xdata()) == state["steps_taken"] + 1
+    assert "diverged at step" in view.figure.title and "too high" in view.readout.value
+    assert len(marks(view, "line")[0]["x"]) == state["steps_taken"] + 1
     points, losses = core_descent(3.0, (-2.0, -2.5), state["steps_taken"])
     np.testing.assert_allclose(state["path"], points, rtol=1e-9)
     assert core_descent(3.0, (-2.0, -2.5), state["steps_taken"] + 1)[1][-1] > 1e3 * losses[0]
@@ -73,6 +76,11 @@ def test_descent_contours_are_the_loss_surface():
     net, X, y = descent_example()
     net.weights[1][0] = [view.w1[4], view.w2[7]]
     assert view.surface[7, 4] == pytest.approx(net.loss(X, y), rel=1e-12)
+    contours = marks(view, "line", backdrop=True)
+    assert len(contours) == 14 and sum(bool(c["x"]) for c in contours) >= 12   # a mark per level, sent once
+    sent = view.figure.backdrop
+    view.controls["lr"].value = 0.5
+    assert view.figure.backdrop is sent or view.figure.backdrop == sent
 
 
 def test_descent_sweep_raises_and_warns_nothing():

@@ -9,7 +9,7 @@ import pytest  # noqa: E402
 from backprop import Network  # noqa: E402
 from backprop.widgets import GradientFlowExplorer  # noqa: E402
 
-from _views import sweep  # noqa: E402
+from _views import marks, sweep  # noqa: E402
 
 pytestmark = pytest.mark.filterwarnings("error")
 
@@ -22,9 +22,10 @@ def test_flow_bars_are_the_cores_gradient_norms():
     grads = net.backward(net.forward(view.X), view.y)
     norms = [np.linalg.norm(g) for g in grads.weights]
     np.testing.assert_allclose(view.state["norms"], norms, rtol=1e-10)
-    tops = [bar.get_y() + bar.get_height() for bar in view.bars if bar.get_visible()]
-    np.testing.assert_allclose(tops, norms, rtol=1e-10)
-    assert sum(bar.get_visible() for bar in view.bars) == 7
+    bars, = marks(view, "bars")
+    np.testing.assert_allclose(bars["top"], norms, rtol=1e-10)
+    assert bars["x"] == [1, 2, 3, 4, 5, 6, 7] and bars["bottom"] == 1e-24
+    assert f"{norms[0]:.2e}, {norms[1]:.2e}" in view.figure.description
 
 
 @pytest.mark.parametrize("settings, word", [(dict(activation="sigmoid", init="xavier", depth=10), "vanishing"),
@@ -32,7 +33,7 @@ def test_flow_bars_are_the_cores_gradient_norms():
                                             (dict(activation="relu", init=2.0, depth=10), "exploding")])
 def test_flow_names_the_regime(settings, word):
     view = GradientFlowExplorer(**settings)
-    assert view.state["kind"] == word and view.verdict_text.get_text().startswith(word)
+    assert view.state["kind"] == word and view.figure.title.startswith(word)
     assert word in view.readout.value
 
 

@@ -10,7 +10,7 @@ from backprop import Network  # noqa: E402
 from backprop.data import load_digits  # noqa: E402
 from backprop.widgets import OverfittingExplorer  # noqa: E402
 
-from _views import sweep  # noqa: E402
+from _views import marks, sweep  # noqa: E402
 
 pytestmark = pytest.mark.filterwarnings("error")
 
@@ -32,8 +32,12 @@ def test_overfitting_curves_are_the_cores_training():
     np.testing.assert_allclose(view.state["test_loss"], test, rtol=1e-10)
     assert view.state["gap"] == pytest.approx(test[-1] - train[-1], rel=1e-10)
     assert view.state["test_accuracy"] == net.accuracy(X_test, y_test)
-    np.testing.assert_allclose(view.test_line.get_xydata(), np.c_[[2, 4, 6, 8, 10, 12], test], rtol=1e-10)
-    np.testing.assert_allclose(view.gap_line.get_ydata(), [train[-1], test[-1]], rtol=1e-10)
+    train_line, test_line, gap = marks(view, "line")
+    assert test_line["x"] == [2, 4, 6, 8, 10, 12] and view.state["history"].recorded_at == [2, 4, 6, 8, 10, 12]
+    np.testing.assert_allclose(test_line["y"], test, rtol=1e-10)
+    np.testing.assert_allclose(train_line["y"], train, rtol=1e-10)
+    np.testing.assert_allclose(gap["y"], [train[-1], test[-1]], rtol=1e-10)
+    assert f"test loss {test[-1]:.4f}" in view.figure.description and "dropout 0.2" in view.figure.description
 
 
 def test_more_data_shrinks_the_gap():

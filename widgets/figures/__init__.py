@@ -7,14 +7,9 @@
 ``NetworkFigure`` turns a network's numbers into marks; ``Plot.picture()`` is the same figure as a PNG.
 """
 from .marks import bars, contours, hline, image, legend, line, points, rect, segments, texts, vline
+from .network import NetworkFigure
 from .plot import Plot, panel, ticks
 
 __all__ = ["Plot", "panel", "ticks", "bars", "contours", "hline", "image", "legend", "line", "points", "rect",
            "segments", "texts", "vline", "NetworkFigure"]
 
-
-def __getattr__(name):
-    if name == "NetworkFigure":                 # imported on use: it reads the colours of the old diagram module
-        from .network import NetworkFigure
-        return NetworkFigure
-    raise AttributeError(f"backprop.widgets.figures has no {name!r}")

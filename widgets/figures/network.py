@@ -4,13 +4,30 @@ Used by BlameExplorer (lessons/04_hidden_layer_blame, 05_worked_example). Colour
 positive, red negative), line width is size; an unknown value (blame not yet revealed) is grey.
 This module maps numbers to positions, colours and words only; it computes no maths.
 """
+import matplotlib
 import numpy as np
 
-from .._diagram import BLANK, NEGATIVE, POSITIVE, UNKNOWN, labels, scale_of, shade
 from .marks import colour, points, segments, texts
 from .plot import panel
 
-HIGHLIGHT = "gold"
+POSITIVE, NEGATIVE, UNKNOWN, BLANK, HIGHLIGHT = "#2166ac", "#b2182b", "#d9d9d9", "#ffffff", "gold"
+_CMAP = matplotlib.colormaps["RdBu"]
+
+
+def shade(values, scale):
+    """RGBA (m, 4) for values (m,): white at 0, deeper blue (+) or red (−) up to |value| = scale."""
+    return _CMAP(0.5 + 0.3 * np.clip(np.asarray(values, dtype=float) / scale, -1.0, 1.0))
+
+
+def scale_of(arrays, floor):
+    """The largest |value| among the known arrays (None = unknown), at least ``floor``."""
+    known = [np.abs(a).max() for a in arrays if a is not None and np.size(a)]
+    return max([floor] + [float(m) for m in known])
+
+
+def labels(values, n, fmt):
+    """Text for n values (fmt like '+.4f'), or '?' each when the values are unknown (None)."""
+    return ["?"] * n if values is None else [f"{v:{fmt}}" for v in values]
 
 
 class NetworkFigure:
@@ -25,7 +42,7 @@ class NetworkFigure:
         self.starts = np.array([self.centres[l][k] for l, j, k in self.edge_index]).reshape(-1, 2)
         self.ends = np.array([self.centres[l + 1][j] for l, j, k in self.edge_index]).reshape(-1, 2)
         self.radius = 19 if max(sizes) <= 3 else 17 if max(sizes) <= 4 else 14
-        self.edge_labels = len(self.edge_index) <= 8 if edge_labels is None else edge_labels
+        self.edge_labels = len(self.edge_index) <= 12 if edge_labels is None else edge_labels
         half = (max(sizes) - 1) / 2
         self.xlim, self.ylim = (-0.45, len(sizes) - 0.55), (-half - 0.6, half + 0.45 + 0.1 * max(sizes))
 
@@ -47,11 +64,19 @@ class NetworkFigure:
 
     def blame(self, deltas, gradients, key):
         """Marks: neurons by delta[L] (n_L,) for L ≥ 1, edges by dC/dw; None = not revealed yet ('?')."""
-        sizes = self.sizes
-        node_labels = [[""] * sizes[0]] + [labels(d, n, "+.4f") for d, n in zip(deltas, sizes[1:])]
-        edge_labels = [[labels(None if g is None else g[j], sizes[l], "+.4f") for j in range(sizes[l + 1])]
-                       for l, g in enumerate(gradients)]
-        return self._marks(["blank"] + list(deltas), node_labels, gradients, edge_labels, key, floor=1e-12)
+        node_labels = [[""] * self.sizes[0]] + [labels(d, n, "+.4f") for d, n in zip(deltas, self.sizes[1:])]
+        return self._marks(["blank"] + list(deltas), node_labels, gradients, self._edge_words(gradients), key,
+                           floor=1e-12)
+
+    def passed(self, received, passed, key):
+        """Marks: edges by the blame w·δ each passes back (n_L, n_L-1), neurons by what they hold:
+        ``received`` (n_L,) per layer L = 0 … depth, the sum over their edges (the output: its own δ)."""
+        node_labels = [labels(r, n, "+.4f") for r, n in zip(received, self.sizes)]
+        return self._marks(list(received), node_labels, passed, self._edge_words(passed), key, floor=1e-12)
+
+    def _edge_words(self, values):
+        return [[labels(None if v is None else v[j], self.sizes[l], "+.4f") for j in range(self.sizes[l + 1])]
+                for l, v in enumerate(values)]
 
     def _marks(self, node_values, node_labels, edge_values, edge_labels, key, floor):
         colours, widths = self._edge_style(edge_values, floor)
