@@ -6,7 +6,6 @@ step (note 003's 2-2-1 network by default); the view only chooses which of them 
 import html
 
 import ipywidgets as widgets
-import matplotlib
 import numpy as np
 
 from backprop.data import WORKED_LR, worked_example
@@ -15,6 +14,7 @@ from . import _checks as check
 from ._base import View
 from .figures import NetworkFigure, panel, points, rect, segments, texts
 from .figures.marks import colour
+from .figures.network import BLANK, HIGHLIGHT, NEGATIVE, POSITIVE, scale_of, shade
 
 STAGES = ("forward", "loss", "backward", "update")
 WHAT = {"ready": "press Step to start: nothing computed yet",
@@ -22,17 +22,7 @@ WHAT = {"ready": "press Step to start: nothing computed yet",
         "loss": "loss: compare ŷ with the target y, C = {formula}",
         "backward": "backward: blame δ flows back; each weight gets ∂C/∂w = δ·a",
         "update": "update: every weight moves, w ← w − η·∂C/∂w"}
-HIGHLIGHT, IDLE, BLANK, POSITIVE, NEGATIVE = "gold", "#eeeeee", "#ffffff", "#2166ac", "#b2182b"   # as the blame view
-
-
-def scale_of(arrays, floor):
-    """The largest |value| in ``arrays``, at least ``floor`` (colours and widths are relative to it)."""
-    return max([floor] + [float(np.abs(a).max()) for a in arrays if np.size(a)])
-
-
-def shade(value, scale):
-    """'#rrggbb': white at 0, deeper blue (+) or red (−) up to |value| = scale."""
-    return colour(matplotlib.colormaps["RdBu"](0.5 + 0.3 * float(np.clip(value / scale, -1.0, 1.0))))
+IDLE = "#eeeeee"
 
 
 class CycleExplorer(View):
@@ -112,7 +102,7 @@ class CycleExplorer(View):
         xy = np.vstack(d.centres)
         node_values = self._node_values(shown)
         scale = scale_of([v for v in node_values if v is not None], 1e-12 if shown == "delta" else 1.0)
-        fills = [BLANK if v is None else shade(v, scale) for v in node_values]
+        fills = [BLANK if v is None else colour(shade([v], scale))[0] for v in node_values]
         words = ["" if v is None else f"{v:+.4f}" if shown == "delta" else f"{v:.3f}" for v in node_values]
         marks = self._stage_marks(xy, s) + [
             segments(0, d.starts, d.ends, self._edge_colours(edges), self._edge_widths(edges)),
