@@ -14,7 +14,7 @@ from .capstone import (check_backward, check_forward, check_gradient_check, chec
                        check_sgd, check_softmax_delta, check_value, ready)
 from .chain import check_bias_gradient, check_chain_factors, check_weight_gradient
 from .challenges import check_dropout, check_layer_gradient_norms, check_weight_decay_step
-from .descent import check_largest_rate, check_update_step, rate_exercise_data, rate_exercise_network
+from .descent import check_first_order_change, check_largest_rate, rate_exercise_data, rate_exercise_network
 from .loss import check_squared_error, check_squared_error_derivative
 from .neuron import check_layer_forward, check_neuron, check_sigmoid, check_sigmoid_derivative
 from .progress import progress
@@ -29,7 +29,7 @@ __all__ = ["Verdict", "check_function", "passed_in_this_kernel", "progress",
            "check_chain_factors", "check_weight_gradient", "check_bias_gradient",
            "check_hidden_delta", "check_weight_gradients",
            "check_worked_forward", "check_worked_backward",
-           "check_update_step", "check_largest_rate", "rate_exercise_data", "rate_exercise_network",
+           "check_first_order_change", "check_largest_rate", "rate_exercise_data", "rate_exercise_network",
            "check_average_nudge", "check_sgd_epoch",
            "check_layer_gradient_norms", "check_weight_decay_step", "check_dropout",
            "check_forward", "check_backward", "check_numerical_gradient", "check_gradient_check",

@@ -1,4 +1,7 @@
-"""Checks for lessons/06_gradient_descent: the update step and the largest stable rate.
+"""Checks for lessons/06_gradient_descent: the first-order change of the loss, and the largest stable rate.
+
+One step against the gradient changes the loss by about −lr·‖∇C‖² (the sum of the
+squares of every weight's and bias's gradient).
 
 The rate exercise uses one linear neuron ŷ = w·x + b with ½ squared error on five
 points: its loss surface over (w, b) is a bowl, and full-batch descent on it
@@ -9,26 +12,54 @@ import numpy as np
 from ..network import Network
 from ._verdict import _finish, check_function
 
-__all__ = ["check_update_step", "check_largest_rate", "rate_exercise_data", "rate_exercise_network"]
-
-_W = [(np.array([0.5, -1.0, 2.0]), np.array([0.2, 0.4, -0.6]), 0.1),
-      (np.array([[0.4, 0.3], [0.6, 0.9]]), np.array([[0.01, -0.02], [0.03, 0.5]]), 0.5),
-      (np.array([1.5]), np.array([-2.0]), 0.25)]
+__all__ = ["check_first_order_change", "check_largest_rate", "rate_exercise_data", "rate_exercise_network"]
 
 ACCEPT_FROM = 0.95          # an answer in [0.95·limit, limit) counts as "the largest"
 
 
-def check_update_step(fn):
-    """Check a learner's gradient step fn(weights, gradient, lr) → new weights (same shape)."""
-    return check_function("check_update_step", fn, _W, lambda w, g, lr: w - lr * g, mistakes=[
-        ("sign", "you stepped *up* the gradient (w + lr·gradient): the gradient points uphill, "
-                 "so subtract it: w − lr·gradient.", lambda w, g, lr: w + lr * g),
-        ("no_lr", "the learning rate is missing: scale the gradient by lr before subtracting it.",
-         lambda w, g, lr: w - g),
-        ("divide_lr", "you divided by the learning rate; multiply instead: w − lr·gradient.",
-         lambda w, g, lr: w - g / lr),
-        ("change_only", "you returned only the change (−lr·gradient); add it to the old weights.",
-         lambda w, g, lr: -lr * g),
+# ---- the first-order change of the loss ----------------------------------
+def _gradients(seed):
+    """Gradients of a seeded network on a few examples: note 003's 2-2-1 (seed 0) or a [3, 4, 2] net."""
+    if seed == 0:
+        net = Network.from_parameters([[[0.4, 0.3], [0.6, 0.9]], [[0.5, 0.7]]], [[0.1, 0.2], [0.3]])
+        return net.backward(net.forward([0.5, 0.1]), [0.6])
+    rng = np.random.default_rng(seed)
+    net = Network([3, 4, 2], activation="tanh", output_activation="identity", seed=seed)
+    return net.backward(net.forward(rng.normal(size=(5, 3))), rng.normal(size=(5, 2)))
+
+
+def _change_of(fn):
+    """fn(grads, lr) as a function of (seed, lr), so the verdict prints the seed and lr only."""
+    return lambda seed, lr: fn(_gradients(seed), lr)
+
+
+def _squares(grads, arrays="all"):
+    chosen = grads.weights if arrays == "weights" else grads.parameters()
+    return sum(float(np.sum(g ** 2)) for g in chosen)
+
+
+def _norm(grads):
+    return np.sqrt(_squares(grads))
+
+
+_CHANGE_CASES = [(0, 0.1), (1, 0.5), (2, 0.05)]
+
+
+def check_first_order_change(fn):
+    """Check fn(grads, lr) → −lr·‖∇C‖², the first-order change of the loss after one step (a float)."""
+    return check_function("check_first_order_change", _change_of(fn), _CHANGE_CASES,
+                          _change_of(lambda g, lr: -lr * _squares(g)), mistakes=[
+        ("sign", "the loss goes *down* after a step against the gradient: the change is −lr·‖∇C‖², "
+                 "a negative number.", _change_of(lambda g, lr: lr * _squares(g))),
+        ("not_squared", "that is −lr·‖∇C‖, the length of the gradient; the change needs its square, "
+                        "the sum of the squares of every entry (no square root).",
+         _change_of(lambda g, lr: -lr * _norm(g))),
+        ("no_biases", "the biases are missing: ‖∇C‖² adds up the squares of every weight's *and every "
+                      "bias's* gradient (grads.biases too).", _change_of(lambda g, lr: -lr * _squares(g, "weights"))),
+        ("no_lr", "the learning rate is missing: the step is −lr·∇C, so the change is −lr·‖∇C‖².",
+         _change_of(lambda g, lr: -_squares(g))),
+        ("mean", "you took the mean of the squares; ‖∇C‖² is their sum over every parameter.",
+         _change_of(lambda g, lr: -lr * _squares(g) / sum(p.size for p in g.parameters()))),
     ])
 
 
