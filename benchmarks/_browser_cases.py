@@ -2,7 +2,8 @@
 
 Every press lands on settings never visited before: a slider moves one step further each time
 (OverfittingExplorer snakes over its weight-decay × dropout grid). The training dashboard is
-triggered by Enter on its Train button, one epoch per run, after a step of "hidden neurons".
+triggered by Enter on its Train button, one epoch per run, after a step of "hidden neurons": the time
+is the click, one epoch of training (an asyncio task in the kernel) and the curves' update.
 """
 from dataclasses import dataclass
 
@@ -27,7 +28,7 @@ class Case:
 def view_case(name, label, presses, how=None, kwargs=None, plan=None):
     kwargs = kwargs or {}
     call = ", ".join(f"{k}={v!r}" for k, v in kwargs.items())
-    source = f"%matplotlib widget\nfrom backprop.widgets import {name}\n{name}({call})"
+    source = f"from backprop.widgets import {name}\n{name}({call})"
     plan = plan or [(label, "ArrowRight", True)] * presses
     return Case(name, source, plan, how or f"→ on '{label}'", name, kwargs)
 

@@ -20,10 +20,11 @@ import numpy as np
 from . import _browser_twin as twin
 from ._browser_cases import baselines, view_cases
 from ._report import Section
-from ._timing import verdict
+from ._results_md import write_block
+from ._timing import load_average, verdict
 
 GOAL_MS, AFTER_TEXT_MS = 50.0, 25.0
-RESULTS = Path(__file__).parent / "RESULTS.md"
+BEGIN, END = "<!-- browser: written by benchmarks/browser.py -->", "<!-- /browser -->"
 CLOCK = """import time as _time
 def _clocked(handle, path):
     def timed(*args):
@@ -138,7 +139,7 @@ def run(quick=False):
                 continue
             section.rows.append(row(case, result, twin.costs(case) if case.view else None))
             section.notes += [f"{case.name}: page error {e[:100]}" for e in result["errors"]]
-    section.notes += NOTES
+    section.notes += NOTES + [f"load average at the end of this section: {load_average():.2f} (2 cores)"]
     write_results(machine, section)
     return section
 
@@ -152,9 +153,8 @@ NOTES = ["figure/text = ms from the keydown to the first animation frame where t
 
 
 def write_results(machine, section):
-    """benchmarks/RESULTS.md: how the numbers were made, on what machine, and the table."""
-    text = ["# Benchmarks in the browser", "",
-            "Written by `make bench` (or `.venv/bin/python -m benchmarks.run --only browser`); see "
-            "benchmarks/browser.py for the method and FIGURES.md for the choice of figure technology.", "",
-            "```", *machine, "", *section.lines(), "```", ""]
-    RESULTS.write_text("\n".join(text))
+    """This section's block of benchmarks/RESULTS.md (between its markers; the other sections' stay as they are)."""
+    write_block(BEGIN, END, ["# Benchmarks in the browser", "",
+                             "Written by `make bench` (`make bench ONLY=browser` for this section alone); see "
+                             "benchmarks/browser.py for the method and FIGURES.md for the choice of figure technology.",
+                             "", "```", *machine, "", *section.lines(), "```"])

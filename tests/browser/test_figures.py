@@ -1,11 +1,14 @@
 """The browser-drawn figure (widgets/figures/plot.js) in Voilà: it draws every mark, follows a key press,
-puts a point where the panel's limits say, and says its numbers in its text alternative."""
+puts a point where the panel's limits say, and says its numbers in its text alternative; every live view's
+figure follows a key press and then says what the same view, built headless, says for the new value."""
 import json
 import re
 
+import ipywidgets as widgets
+
 from playwright.sync_api import expect
 
-from ._page import nudge, shoot_element, view_with
+from ._page import INTERACTION_TIMEOUT, nudge, shoot_element, view_with
 from .test_voila import open_in_voila
 
 NOTEBOOK = "figure_probe.ipynb"
@@ -54,3 +57,80 @@ def test_plot_follows_a_key_press_and_says_its_numbers(voila, lessons_copy, page
     expect(svg.locator("text", has_text=re.compile(r"^w = 1\.01$"))).to_have_count(1)
     shoot_element(view, "figure-probe")
     assert errors == [], f"the page raised JavaScript errors: {errors}"
+
+
+# ---- every live view: a key press changes its figure, which then says the core's new numbers ----------
+VIEWS = [  # (view, its arguments, a control label that finds it, the control a key is pressed on, the key)
+    ("NeuronExplorer", {}, "weight w1", "weight w1", "ArrowRight"),
+    ("LossExplorer", {}, "prediction ŷ", "prediction ŷ", "ArrowRight"),
+    ("NudgeExplorer", {}, "value of p", "value of p", "ArrowRight"),
+    ("BlameExplorer", {}, "its value", "its value", "ArrowLeft"),
+    ("DescentExplorer", {"lr": 1.0, "steps": 20}, "start w31", "learning rate lr", "ArrowLeft"),
+    ("GradientFlowExplorer", {"depth": 4}, "hidden layers", "hidden layers", "ArrowRight"),
+    ("OverfittingExplorer", {"epochs": 10}, "weight decay λ", "weight decay λ", "ArrowRight"),
+    ("TrainingDashboard", {"hidden": 8, "epochs": 2}, "hidden neurons", "button:Train", "Enter"),
+]
+
+
+def views_notebook(folder):
+    cells = [f"from backprop.widgets import {name}\n{name}({', '.join(f'{k}={v!r}' for k, v in kwargs.items())})"
+             for name, kwargs, *_ in VIEWS]
+    notebook = {"cells": [{"cell_type": "code", "metadata": {}, "execution_count": None, "outputs": [], "source": c}
+                          for c in cells],
+                "metadata": {"kernelspec": {"name": "python3", "display_name": "Python 3", "language": "python"}},
+                "nbformat": 4, "nbformat_minor": 5}
+    (folder / "every_view.ipynb").write_text(json.dumps(notebook))
+
+
+def expected_after(name, kwargs, label, key):
+    """What the figure must say after the key: the same view built headless, the key applied as a slider does."""
+    from benchmarks._browser_twin import control, press, view_class
+    view = view_class(name)(**kwargs)
+    if label.startswith("button:"):
+        view.train(blocking=True)
+    else:
+        c = control(view, label)
+        if isinstance(c, widgets.FloatSlider):      # the handle sits on the step grid: a key moves from there
+            c.value = c.min + round((c.value - c.min) / c.step) * c.step
+        press(c, key)
+    return view.figure.description
+
+
+def handle(view, label):
+    if label.startswith("button:"):
+        return view.locator("button", has_text=re.compile(rf"^{re.escape(label.split(':', 1)[1])}$"))
+    return view.locator(".widget-slider").filter(
+        has=view.page.locator(".widget-label", has_text=re.compile(rf"^{re.escape(label)}$"))).locator(".noUi-handle")
+
+
+def test_every_views_figure_follows_a_key_press_and_says_the_new_numbers(voila, lessons_copy, page):
+    views_notebook(lessons_copy)
+    errors = open_in_voila(page, f"{voila.url}/voila/render/every_view.ipynb")
+    for name, kwargs, finder, label, key in VIEWS:
+        view = view_with(page, finder)
+        view.scroll_into_view_if_needed()
+        svg = view.locator("[data-figure=plot] svg[role=img]")
+        expect(svg).not_to_have_attribute("aria-label", "", timeout=INTERACTION_TIMEOUT)
+        before, drawn = svg.get_attribute("aria-label"), svg.evaluate("s => s.innerHTML")
+        handle(view, label).focus()
+        handle(view, label).press(key)
+        expect(svg).to_have_attribute("aria-label", expected_after(name, kwargs, label, key),
+                                      timeout=INTERACTION_TIMEOUT)
+        assert svg.get_attribute("aria-label") != before and svg.evaluate("s => s.innerHTML") != drawn, name
+        shoot_element(view, f"figure-{name}")
+    assert errors == [], f"the page raised JavaScript errors: {errors}"
+
+
+def test_blame_passed_back_mode_is_reached_from_the_keyboard(voila, lessons_copy, page):
+    views_notebook(lessons_copy)
+    open_in_voila(page, f"{voila.url}/voila/render/every_view.ipynb")
+    view = view_with(page, "its value")
+    svg = view.locator("[data-figure=plot] svg[role=img]")
+    expect(svg).to_have_attribute("aria-label", re.compile("^Network 2-2-1, forward pass"), timeout=INTERACTION_TIMEOUT)
+    button = view.locator("button", has_text="passed back: w·δ")
+    button.focus()
+    button.press("Space")
+    expect(svg).to_have_attribute("aria-label", re.compile(r"^Network 2-2-1, blame passed back w·δ.*w·δ through "
+                                                           r"weights\[1\] = \(\+0\.0134, \+0\.0188\)"),
+                                  timeout=INTERACTION_TIMEOUT)
+    expect(svg.locator("text", has_text=re.compile(r"^\+0\.0134$"))).to_have_count(2)   # an edge and its neuron
