@@ -1,7 +1,7 @@
 """``progress()``: which exercises the learner has passed, lesson by lesson.
 
 A lesson's exercises are the ``check_…`` names in the ``__all__`` of its checks module
-(start → 00, neuron → 01, …, challenges → 08), read when ``progress()`` is called,
+(start → 00, neuron → 01, …, challenges → 08, capstone → 09), read when ``progress()`` is called,
 so a new check appears here without editing this file. Introduced in lessons/00_start_here.
 """
 import html
@@ -13,7 +13,7 @@ from . import _progress
 __all__ = ["progress"]
 
 LESSON_MODULES = {"00": "start", "01": "neuron", "02": "loss", "03": "chain", "04": "blame", "05": "worked",
-                  "06": "descent", "07": "sgd", "08": "challenges"}
+                  "06": "descent", "07": "sgd", "08": "challenges", "09": "capstone"}
 STATUS = {True: "✓ passed", False: "✗ not yet", None: "· not tried"}
 
 
