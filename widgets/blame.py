@@ -16,6 +16,7 @@ from backprop.parameters import get_parameter, gradient_of, parameter_keys
 
 from . import _checks as check
 from ._base import View
+from ._blame_figure import describe, diagram_marks, passed_back
 from ._readout import parameter_table
 from ._sliders import ExactSlider
 from .figures import NetworkFigure
@@ -45,13 +46,6 @@ def starting_network(sizes, activation, output_activation, loss, seed, net):
     else:
         net = net.copy()
     return net, np.linspace(0.1, 0.9, net.sizes[0]), np.full(net.sizes[-1], 0.5), "Reset"
-
-
-def passed_back(weights, deltas):
-    """The blame each weight passes back, weights[l] * delta[l+1][:, None] (n_L, n_L-1), or None where
-    delta[l+1] (n_L,) is unknown; and what each neuron of layer l receives: the sum over its edges (n_L-1,)."""
-    passed = [None if d is None else W * d[:, None] for W, d in zip(weights, deltas)]
-    return passed, [None if p is None else p.sum(axis=0) for p in passed]
 
 
 class BlameExplorer(View):
@@ -176,42 +170,11 @@ class BlameExplorer(View):
         self.diagram = NetworkFigure(self.net.sizes)
 
     def _update_artists(self):
-        s, layers, key = self.state, range(1, self.depth + 1), self.state["parameter"]
-        weights = [s[f"weights[{l}]"] for l in range(self.depth)]
-        if s["mode"] == "forward":
-            marks = self.diagram.forward([s["x"]] + [s[f"a[{L}]"] for L in layers], weights, key)
-            y_hat = ", ".join(f"{v:.4f}" for v in s["y_hat"])
-            title = f"forward pass: ŷ = {y_hat}, C = {s['loss']:.5f}, η = {s['lr']:.2f}"
-        else:
-            back = f"{len(s['revealed'])} of {self.depth} layers back, C = {s['loss']:.5f}, η = {s['lr']:.2f}"
-            if s["mode"] == "blame":
-                marks = self.diagram.blame([None if d is None else d[0] for d in s["shown"].delta[1:]],
-                                           s["shown"].weights, key)
-                title = f"blame δ and ∂C/∂w: {back}"
-            else:
-                marks = self.diagram.passed(s["received"], s["passed"], key)
-                title = f"blame passed back w·δ, summed per neuron: {back}"
-        self.figure.show(marks, backdrop=self.diagram.backdrop(), panels=[self.diagram.panel()], title=title,
-                         description=self._description(title))
-
-    def _description(self, title):
-        """The figure's text alternative: its title, then every number it shows, layer by layer."""
-        s, depth = self.state, self.depth
-        if s["mode"] == "forward":
-            parts = [f"x = {_words(s['x'], '.3f')}"] + [f"a[{L}] = {_words(s[f'a[{L}]'], '.3f')}"
-                                                         for L in range(1, depth + 1)]
-            parts += [f"weights[{l}] = {_words(s[f'weights[{l}]'], '+.2f')}" for l in range(depth)]
-        elif s["mode"] == "blame":
-            shown = s["shown"]
-            parts = [f"delta[{L}] = {_words(shown.delta[L], '+.4f')}" for L in range(depth, 0, -1)]
-            parts += [f"dC/dweights[{l}] = {_words(shown.weights[l], '+.4f')}" for l in range(depth - 1, -1, -1)]
-        else:
-            parts = [f"w·δ through weights[{l}] = {_words(s['passed'][l], '+.4f')}, received by layer {l}: "
-                     f"{_words(s['received'][l], '+.4f')}" for l in range(depth - 1, -1, -1)]
-            parts.insert(0, f"delta[{depth}] = {_words(s['received'][depth], '+.4f')}")
+        s = self.state
+        marks, title = diagram_marks(self.diagram, s, self.depth)
         label = dict((key, name) for name, key in parameter_keys(self.net))[s["parameter"]]
-        return f"Network {'-'.join(map(str, self.net.sizes))}, {title}: " + "; ".join(parts) + \
-            f"; {label} highlighted."
+        self.figure.show(marks, backdrop=self.diagram.backdrop(), panels=[self.diagram.panel()], title=title,
+                         description=describe(s, self.net.sizes, title, label))
 
     def _readout_items(self):
         s = self.state
@@ -225,12 +188,3 @@ class BlameExplorer(View):
         warning = f"<p style='color:#b2182b'>{self.message}</p>" if self.message else ""
         return warning + super()._readout_html() + parameter_table(rows)
 
-
-def _words(values, fmt):
-    """Numbers for the text alternative: '(0.500, 0.100)', rows in brackets, or '?' when unknown (None)."""
-    if values is None:
-        return "?"
-    values = np.asarray(values)
-    if values.ndim > 1 and values.shape[0] > 1:
-        return "[" + ", ".join(_words(row, fmt) for row in values) + "]"
-    return "(" + ", ".join(f"{v:{fmt}}" for v in values.ravel()) + ")"

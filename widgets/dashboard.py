@@ -8,9 +8,7 @@ After each epoch the core's History records loss and accuracy on the training an
 and the figure shows them. ``train(blocking=True)`` runs every epoch before returning (tests, nbconvert).
 """
 import asyncio
-import contextlib
 import html
-import sys
 
 import ipywidgets as widgets
 import numpy as np
@@ -23,26 +21,10 @@ from . import _checks as check
 from ._base import View
 from ._dashboard_figure import CURVES, DashboardFigure
 from ._sliders import ExactLogSlider, int_slider
+from ._stepping import event_loop, one_blas_thread
 
 SETTINGS = ("hidden", "activation", "lr", "batch_size", "epochs")
 MOST_HIDDEN, MOST_BATCH, MOST_EPOCHS = 1024, 4096, 1000
-
-
-def _one_blas_thread():
-    """Run numpy's BLAS on one thread: for these small matrices, threads on a busy 2-core machine cost 3-4×."""
-    try:
-        from threadpoolctl import threadpool_limits          # installed with scikit-learn
-    except ImportError:
-        return contextlib.nullcontext()
-    return threadpool_limits(limits=1, user_api="blas")
-
-
-def _event_loop():
-    """The event loop to train on: the kernel's running loop (Pyodide's web loop in the browser), or None."""
-    try:
-        return asyncio.get_running_loop()
-    except RuntimeError:
-        return asyncio.get_event_loop() if sys.platform == "emscripten" else None
 
 
 def _controls(hidden, activation, lr, batch_size, epochs):
@@ -116,7 +98,7 @@ class TrainingDashboard(View):
             self._training, self.history = None, History(lr=float(c["lr"].exact))
         self.message, self.progress.max, self.progress.value = "training …", c["epochs"].value, 0
         self._set_training(True)
-        loop = None if blocking else _event_loop()
+        loop = None if blocking else event_loop()
         if loop is None:
             while self._epoch():
                 pass
@@ -152,7 +134,7 @@ class TrainingDashboard(View):
         if self.closed or self._stop:
             h.stop(epoch - 1)
             return False
-        with _one_blas_thread(), np.errstate(over="ignore", invalid="ignore", under="ignore", divide="ignore"):
+        with one_blas_thread(), np.errstate(over="ignore", invalid="ignore", under="ignore", divide="ignore"):
             if self._training is not None:
                 going = self._training.run_epoch()
             else:

@@ -1,0 +1,55 @@
+"""What BlameExplorer's diagram shows in each mode: its marks, title and text alternative, from state alone.
+
+Used by widgets/blame.py (lessons/04_hidden_layer_blame, 05_worked_example). The forward pass shows
+a and w, the blame δ and ∂C/∂w, and "passed" the blame w·δ each weight sends back to its upstream neuron.
+"""
+import numpy as np
+
+
+def passed_back(weights, deltas):
+    """The blame each weight passes back, weights[l] * delta[l+1][:, None] (n_L, n_L-1), or None where
+    delta[l+1] (n_L,) is unknown; and what each neuron of layer l receives: the sum over its edges (n_L-1,)."""
+    passed = [None if d is None else W * d[:, None] for W, d in zip(weights, deltas)]
+    return passed, [None if p is None else p.sum(axis=0) for p in passed]
+
+
+def diagram_marks(diagram, s, depth):
+    """(marks, title) of a NetworkFigure for the view's state ``s`` in its mode."""
+    key, weights = s["parameter"], [s[f"weights[{l}]"] for l in range(depth)]
+    if s["mode"] == "forward":
+        y_hat = ", ".join(f"{v:.4f}" for v in s["y_hat"])
+        return (diagram.forward([s["x"]] + [s[f"a[{L}]"] for L in range(1, depth + 1)], weights, key),
+                f"forward pass: ŷ = {y_hat}, C = {s['loss']:.5f}, η = {s['lr']:.2f}")
+    back = f"{len(s['revealed'])} of {depth} layers back, C = {s['loss']:.5f}, η = {s['lr']:.2f}"
+    if s["mode"] == "blame":
+        deltas = [None if d is None else d[0] for d in s["shown"].delta[1:]]
+        return diagram.blame(deltas, s["shown"].weights, key), f"blame δ and ∂C/∂w: {back}"
+    return diagram.passed(s["received"], s["passed"], key), f"blame passed back w·δ, summed per neuron: {back}"
+
+
+def describe(s, sizes, title, label):
+    """The figure's text alternative: its title, then every number it shows, layer by layer."""
+    depth = len(sizes) - 1
+    if s["mode"] == "forward":
+        parts = [f"x = {words(s['x'], '.3f')}"] + [f"a[{L}] = {words(s[f'a[{L}]'], '.3f')}"
+                                                    for L in range(1, depth + 1)]
+        parts += [f"weights[{l}] = {words(s[f'weights[{l}]'], '+.2f')}" for l in range(depth)]
+    elif s["mode"] == "blame":
+        shown = s["shown"]
+        parts = [f"delta[{L}] = {words(shown.delta[L], '+.4f')}" for L in range(depth, 0, -1)]
+        parts += [f"dC/dweights[{l}] = {words(shown.weights[l], '+.4f')}" for l in range(depth - 1, -1, -1)]
+    else:
+        parts = [f"delta[{depth}] = {words(s['received'][depth], '+.4f')}"]
+        parts += [f"w·δ through weights[{l}] = {words(s['passed'][l], '+.4f')}, received by layer {l}: "
+                  f"{words(s['received'][l], '+.4f')}" for l in range(depth - 1, -1, -1)]
+    return f"Network {'-'.join(map(str, sizes))}, {title}: " + "; ".join(parts) + f"; {label} highlighted."
+
+
+def words(values, fmt):
+    """Numbers for the text alternative: '(0.500, 0.100)', rows in brackets, or '?' when unknown (None)."""
+    if values is None:
+        return "?"
+    values = np.asarray(values)
+    if values.ndim > 1 and values.shape[0] > 1:
+        return "[" + ", ".join(words(row, fmt) for row in values) + "]"
+    return "(" + ", ".join(f"{v:{fmt}}" for v in values.ravel()) + ")"
