@@ -1,8 +1,8 @@
 """Without ipympl (Colab, VS Code without it, static viewers) every view still shows its figure.
 
 A lesson is executed in a fresh kernel where ``import ipympl`` fails and the backend is
-inline; the views then show their figure as a PNG inside the widget tree (widgets/_base.py),
-or, for a view drawn in the browser (a ``Plot``), as the PNG its output carries beside the widget.
+inline; every view draws in the browser (a ``Plot``, issue 13) and needs no ipympl: where no
+front end draws it, the PNG its output carries beside the widget shows the figure.
 """
 import base64
 import copy
@@ -167,21 +167,11 @@ def test_the_picture_check_itself_can_fail():
         assert_views_show_pictures(fake_executed("ImageModel", picture), at_least=2)
 
 
-@pytest.mark.parametrize("view", ["NeuronExplorer", "BlameExplorer"])   # a Plot, an ipympl canvas
+@pytest.mark.parametrize("view", ["NeuronExplorer", "BlameExplorer", "DescentExplorer"])
 def test_with_ipympl_a_saved_notebook_keeps_a_picture_of_each_figure(tmp_path, monkeypatch, view):
-    """nbconvert has no front end: a canvas must still store a PNG, a Plot's output must carry one."""
+    """nbconvert has no front end: a view's output carries a PNG of its Plot, and no ipympl canvas appears."""
     monkeypatch.setenv("BACKPROP_PROGRESS_FILE", str(tmp_path / "progress.json"))
     executed = run(demo_notebook("%matplotlib widget", view), tmp_path)
     state = widget_state(executed)
-    if view == "NeuronExplorer":
-        assert [m for m in descendants(state, displayed_roots(executed)[0]) if m["model_name"] == "AnyModel"]
-        assert_views_show_pictures(executed, at_least=1)
-        return
-    canvases = [m for root in displayed_roots(executed) for m in descendants(state, root)
-                if "Canvas" in m["model_name"]]
-    assert canvases, "the view under %matplotlib widget shows no ipympl canvas"
-    for canvas in canvases:
-        url = canvas["state"].get("_data_url") or ""
-        assert url.startswith("data:image/png;base64,"), "the canvas stored no picture"
-        pixels = matplotlib.image.imread(io.BytesIO(base64.b64decode(url.split(",", 1)[1])), format="png")
-        assert pixels.shape[0] > 100 and np.ptp(pixels.reshape(-1, pixels.shape[-1]), axis=0).max() > 0.2
+    assert [m for m in descendants(state, displayed_roots(executed)[0]) if m["model_name"] == "AnyModel"]
+    assert_views_show_pictures(executed, at_least=1)
