@@ -24,13 +24,9 @@ SITE = Path(os.environ.get("BACKPROP_LITE_SITE") or REPO / "dist" / "lite")     
 OFFLINE_ARGS = [*CHROMIUM_ARGS, "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1"]
 RUN_TIMEOUT = 300_000              # ms for Run All: Pyodide starts, loads numpy and matplotlib, runs the lesson
 FONT_CACHE_NOTICE = "Matplotlib is building the font cache; this may take a moment."
-#: What fails in Pyodide today and waits for the views' move (a piece of the message → why).
-WAITING = {
-    "cannot import name 'LoadFlags'": "widgets/_labels.py imports matplotlib.ft2font.LoadFlags (matplotlib ≥ 3.10); "
-                                      "Pyodide 0.27 has matplotlib 3.8.4 (LOAD_NO_HINTING there): what draws with "
-                                      "_labels (the network diagram) waits for that import to fall back",
-    "can't start new thread": "TrainingDashboard trains in a background thread; Pyodide has no threads",
-}
+#: What fails in Pyodide today and waits for other work (a piece of the message → why): nothing since the
+#: views draw in the browser and the dashboard trains without a thread (issue 13).
+WAITING = {}
 _DONE = """() => {
     const prompts = [...document.querySelectorAll('.jp-CodeCell .jp-InputPrompt')].map(p => p.textContent.trim());
     if (prompts.some(p => p.includes('*'))) return false;

@@ -3,8 +3,8 @@
 A REPL in the site imports every module of the package and builds every view; lesson 01 runs
 top to bottom and a weight slider moves z and a to the core's numbers; lesson 04 runs and its
 blame view answers a slider. No request may leave 127.0.0.1: Chromium resolves no host name,
-and the context's request log is checked after every test. What fails today only because the
-views have not moved yet is xfail, with the reason (_lite.WAITING).
+and the context's request log is checked after every test. A known gap waiting for other work
+would be xfail, with its reason (_lite.WAITING: none today).
 """
 import json
 import pkgutil
