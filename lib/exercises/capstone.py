@@ -43,7 +43,8 @@ def _copy(items):
 def check_forward(fn):
     """Check fn(weights, biases, X) → (z, a): lists of depth + 1 arrays (n, n_L), z[0] None, a[0] X."""
     for weights, biases, X, _ in _cases():
-        out, problem_ = call(fn, (_copy(weights), _copy(biases), X.copy()))
+        out, problem_ = call(fn, (_copy(weights), _copy(biases), X.copy()), "Start with z, a = [None], [X]; for "
+                             "each W, b append a[-1] @ W.T + b to z, then its sigmoid to a.")
         if not problem_:
             problem_, code = _forward_problem(out, weights, biases, X)
         if problem_:
@@ -91,7 +92,8 @@ def check_backward(fn):
     """Check fn(weights, z, a, y) → (grad_weights, grad_biases) on depths 1–4, widths 1–5, batches 1 and 7."""
     for weights, biases, X, y in _cases():
         z, a = forward(weights, biases, X)
-        out, problem_ = call(fn, (_copy(weights), _copy(z), _copy(a), y.copy()))
+        out, problem_ = call(fn, (_copy(weights), _copy(z), _copy(a), y.copy()), "Start from delta = (a[-1] - y) "
+                             "* sigmoid_prime(z[-1]) and walk L from the last layer down to 1: section 2's five lines.")
         code = ""
         if not problem_:
             problem_, code = _backward_problem(out, weights, z, a, y)

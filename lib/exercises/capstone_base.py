@@ -13,8 +13,11 @@ _NEEDS_EARLIER = ("it calls a function of yours that still returns None: make th
                   "in this lesson pass first (check_forward, check_backward, …).")
 
 
-def call(fn, args):
-    """(the learner's answer, "") or (None, a sentence saying what went wrong); never raises."""
+def call(fn, args, start=""):
+    """(the learner's answer, "") or (None, a sentence saying what went wrong); never raises.
+
+    ``start`` is a hint on how to begin, added when the function still returns None (a blank).
+    """
     if not callable(fn):
         return None, (f"pass your function itself (no brackets); got {type(fn).__name__}")
     try:
@@ -24,7 +27,8 @@ def call(fn, args):
         hint = _NEEDS_EARLIER if "NoneType" in str(exc) else "Read the message, fix the body and run it again."
         return None, f"your function raised {type(exc).__name__}: {exc}. {hint}"
     if out is None:
-        return None, "your function returns None — fill in its body and return the result."
+        return None, "your function returns None — fill in its body and return the result." + (
+            f" {start}" if start else "")
     return out, ""
 
 
@@ -77,5 +81,6 @@ def ready(*checks):
     passed = _progress.passed_in_this_kernel()
     missing = [name for name in checks if not passed.get(name)]
     if missing:
-        print(f"✗ not yet — this cell runs your code: first make {' and '.join(missing)} pass (above).")
+        names = ", ".join(missing[:-1]) + " and " + missing[-1] if len(missing) > 1 else missing[0]
+        print(f"✗ not yet — this cell runs your code: first make {names} pass (above).")
     return not missing

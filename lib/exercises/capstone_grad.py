@@ -47,7 +47,8 @@ def check_numerical_gradient(fn):
     for seed, eps in enumerate(_EPS):
         params, loss_fn = _loss_problem(seed)
         before = [p.copy() for p in params]
-        out, problem = call(fn, (loss_fn, params, eps))
+        out, problem = call(fn, (loss_fn, params, eps), "For each array p and each i in np.ndindex(p.shape): "
+                            "nudge p[i] up by eps, call loss_fn(), nudge it down, call it again, put it back.")
         if problem:
             return verdict("check_numerical_gradient", problem)
         if not all(np.allclose(p, q, rtol=0, atol=1e-12) for p, q in zip(params, before)):
@@ -129,7 +130,9 @@ _GRAD_CASES = [
 def check_gradient_check(fn):
     """Check fn(analytic, numeric) → (error, word) as backprop.gradcheck judges one entry at a time."""
     for analytic, numeric in _GRAD_CASES:
-        out, problem = call(fn, ([a.copy() for a in analytic], [n.copy() for n in numeric]))
+        out, problem = call(fn, ([a.copy() for a in analytic], [n.copy() for n in numeric]),
+                            "For each pair of arrays: |a - n| / max(|a|, |n|) per entry, kept where "
+                            "max(|a|, |n|) >= FLOOR; the error is the largest, then its word.")
         if problem:
             return verdict("check_gradient_check", problem)
         if not isinstance(out, (tuple, list)) or len(out) != 2:

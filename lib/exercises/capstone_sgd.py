@@ -35,7 +35,9 @@ def check_sgd(fn):
     for sizes, n, batch_size, lr, epochs, seed in _SGD_CASES:
         weights, biases, X, y = problem(sizes, n, seed + 20)
         mine_w, mine_b = [W.copy() for W in weights], [b.copy() for b in biases]
-        out, problem_ = call(fn, (mine_w, mine_b, X.copy(), y.copy(), lr, batch_size, epochs, seed))
+        out, problem_ = call(fn, (mine_w, mine_b, X.copy(), y.copy(), lr, batch_size, epochs, seed),
+                             "Make rng = np.random.default_rng(seed) once; each epoch slice "
+                             "rng.permutation(len(X)) into batches: forward, backward, then p -= lr * g.")
         if problem_:
             return verdict("check_sgd", problem_)
         named = _sgd_problem(out, mine_w, mine_b, (weights, biases, X, y, lr, batch_size, epochs, seed))

@@ -266,3 +266,19 @@ def test_the_lesson_settings_reach_95_percent_on_the_digits_for_five_seeds():
         weights, biases = initial_parameters([64, 32, 10], "xavier", np.random.default_rng(seed))
         sgd(weights, biases, digits.X_train, Y, 3.0, 10, 30, seed)
         assert np.mean(fwd(weights, biases, digits.X_test)[1][-1].argmax(axis=1) == digits.y_test) >= 0.95, seed
+
+
+def test_ready_says_not_yet_until_the_checks_have_passed(monkeypatch, capsys):
+    from backprop.exercises import _progress, ready
+    monkeypatch.setattr(_progress, "_passed_this_kernel", {"check_forward": True, "check_backward": False})
+    assert not ready("check_forward", "check_backward", "check_sgd")
+    assert capsys.readouterr().out == ("✗ not yet — this cell runs your code: first make check_backward and "
+                                       "check_sgd pass (above).\n")
+    assert ready("check_forward") and capsys.readouterr().out == ""
+
+
+def test_a_blank_gets_a_hint_on_how_to_start(capsys):
+    from backprop.exercises.capstone import check_backward, check_forward
+    for check in (check_forward, check_backward, check_numerical_gradient, check_gradient_check, check_sgd):
+        message = check(lambda *args: None).message
+        assert "returns None" in message and len(message.split("returns None")[1]) > 60, check.__name__
