@@ -1,17 +1,19 @@
-"""Checks for lessons/03_chain_rule: the three factors for one weight, and its gradient.
+"""Checks for lessons/03_chain_rule: the three factors for one weight, a tanh neuron's gradient, a bias's.
 
-One sigmoid neuron with one input: z = w·a_prev + b, a = σ(z), C = ½(a − y)².
+One neuron with one input: z = w·a_prev + b, a = f(z), C = ½(a − y)²; f is the sigmoid, except in
+check_weight_gradient, where it is tanh (only the middle link of the chain changes).
 Every argument is an array of the same shape; each position is one separate neuron.
 """
 import numpy as np
 
-from ..activations import sigmoid, sigmoid_prime
+from ..activations import get_activation, sigmoid, sigmoid_prime
 from ..losses import get_loss
 from ._verdict import check_function
 
 __all__ = ["check_chain_factors", "check_weight_gradient", "check_bias_gradient"]
 
 _HALF = get_loss("half_squared_error")
+_TANH = get_activation("tanh")
 _CASES = [(np.array([0.9, 0.2, 1.0]), np.array([0.5, -1.0, 2.0]), np.array([0.1, 0.3, -0.5]),
            np.array([0.0, 1.0, 0.25])),
           (np.array([0.58]), np.array([0.5]), np.array([0.3]), np.array([0.6]))]
@@ -24,9 +26,19 @@ def _factors(a_prev, w, b, y):
 
 
 def _weight_gradient(a_prev, w, b, y):
-    """∂C/∂w = ∂C/∂a · ∂a/∂z · ∂z/∂w."""
+    """∂C/∂w = ∂C/∂a · ∂a/∂z · ∂z/∂w for a sigmoid neuron."""
     dC_da, da_dz, dz_dw = _factors(a_prev, w, b, y)
     return dC_da * da_dz * dz_dw
+
+
+def _tanh_gradient(a_prev, w, b, y):
+    """∂C/∂w for a tanh neuron: (tanh(z) − y) · tanh'(z) · a_prev, asked of the core."""
+    z = w * a_prev + b
+    return _HALF.grad(_TANH(z), y) * _TANH.prime(z) * a_prev
+
+
+def _t(a_prev, w, b):
+    return np.tanh(w * a_prev + b)
 
 
 def _bias_gradient(a_prev, w, b, y):
@@ -60,14 +72,20 @@ def check_chain_factors(fn):
 
 
 def check_weight_gradient(fn):
-    """Check fn(a_prev, w, b, y) → ∂C/∂w, the product of the three factors."""
-    return check_function("check_weight_gradient", fn, _CASES, _weight_gradient, mistakes=[
-        ("sign", _SIGN, lambda p, w, b, y: -_weight_gradient(p, w, b, y)),
-        ("factor_2", _FACTOR_2, lambda p, w, b, y: 2 * _weight_gradient(p, w, b, y)),
-        ("no_sigma_prime", _NO_SLOPE, lambda p, w, b, y: (_a(p, w, b) - y) * p),
+    """Check fn(a_prev, w, b, y) → ∂C/∂w for a tanh neuron, a = tanh(z): the chain with a new middle link."""
+    return check_function("check_weight_gradient", fn, _CASES, _tanh_gradient, mistakes=[
+        ("sigmoid_neuron", "that is the sigmoid neuron's gradient: here a = tanh(z), so ∂C/∂a = tanh(z) − y and "
+         "∂a/∂z = 1 − tanh(z)²; only those links change.", _weight_gradient),
+        ("sigmoid_slope", "the middle link is still the sigmoid's slope: for a = tanh(z), ∂a/∂z = 1 − tanh(z)².",
+         lambda p, w, b, y: (_t(p, w, b) - y) * sigmoid_prime(w * p + b) * p),
+        ("slope_not_squared", "tanh's slope is 1 − tanh(z)², with the square; 1 − tanh(z) is not it.",
+         lambda p, w, b, y: (_t(p, w, b) - y) * (1 - _t(p, w, b)) * p),
+        ("slope_at_a", "tanh' is taken at the wrong quantity: use 1 − tanh(z)² at z = w·a_prev + b, not at a.",
+         lambda p, w, b, y: (_t(p, w, b) - y) * (1 - np.tanh(_t(p, w, b)) ** 2) * p),
+        ("sign", _SIGN, lambda p, w, b, y: -_tanh_gradient(p, w, b, y)),
+        ("factor_2", _FACTOR_2, lambda p, w, b, y: 2 * _tanh_gradient(p, w, b, y)),
         ("w_not_input", "the last factor ∂z/∂w is the input a_prev, not the weight w.",
-         lambda p, w, b, y: _bias_gradient(p, w, b, y) * w),
-        (*_AT_A, lambda p, w, b, y: (_a(p, w, b) - y) * sigmoid_prime(_a(p, w, b)) * p),
+         lambda p, w, b, y: (_t(p, w, b) - y) * (1 - _t(p, w, b) ** 2) * w),
     ])
 
 
