@@ -31,6 +31,9 @@ def check_layer_gradient_norms(fn):
     def weight_norms(net, X, labels):
         return np.array([np.linalg.norm(W) for W in net.weights])
 
+    def bias_norms(net, X, labels):
+        return np.array([np.linalg.norm(b) for b in net.backward(net.forward(X), labels).biases])
+
     def delta_norms(net, X, labels):
         return np.array([np.linalg.norm(d) for d in net.backward(net.forward(X), labels).delta[1:]])
 
@@ -44,6 +47,8 @@ def check_layer_gradient_norms(fn):
                     "(np.linalg.norm).", _norms_of(lambda *p: _core_norms(*p) ** 2)),
         ("delta", "those are the norms of the blames delta[L]; the exercise asks for the weight "
                   "gradients grads.weights[l].", _norms_of(delta_norms)),
+        ("biases", "those are the norms of the bias gradients grads.biases[l]; the exercise asks for the "
+                   "weight gradients grads.weights[l].", _norms_of(bias_norms)),
     ])
 
 

@@ -51,6 +51,9 @@ def check_average_nudge(fn):
          _nudge_of(lambda *p: _loop_nudges(*p).sum(axis=0))),
         ("one_example", "that is the nudge of the first example only; average over all of them.",
          _nudge_of(lambda *p: _loop_nudges(*p)[0])),
+        ("divided_twice", "n times too small: net.backward already averages over the rows it is given, "
+                          "so a gradient of the whole batch needs no second division by n.",
+         _nudge_of(lambda *p: _batch_nudge(*p) / len(p[1]))),
     ])
 
 

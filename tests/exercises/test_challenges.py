@@ -23,7 +23,8 @@ CASES = {
         "weights": lambda net, X, l: [np.linalg.norm(W) for W in net.weights],
         "reversed": lambda net, X, l: layer_norms(net, X, l)[::-1],
         "squared": lambda net, X, l: np.square(layer_norms(net, X, l)),
-        "delta": lambda net, X, l: [np.linalg.norm(d) for d in net.backward(net.forward(X), l).delta[1:]]}),
+        "delta": lambda net, X, l: [np.linalg.norm(d) for d in net.backward(net.forward(X), l).delta[1:]],
+        "biases": lambda net, X, l: [np.sqrt((b * b).sum()) for b in net.backward(net.forward(X), l).biases]}),
     "weight_decay_step": Case(check_weight_decay_step, lambda W, g, lr, wd: (1 - lr * wd) * W - lr * g, {
         "no_decay": lambda W, g, lr, wd: W - lr * g,
         "decay_sign": lambda W, g, lr, wd: W - lr * g + lr * wd * W,

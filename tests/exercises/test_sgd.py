@@ -71,7 +71,8 @@ CASES = {
     "average_nudge": Case(check_average_nudge, average_nudge, {
         "sign": lambda net, X, l: sum(_per_example(net, X, l)) / len(X),
         "sum": lambda net, X, l: -sum(_per_example(net, X, l)),
-        "one_example": lambda net, X, l: -_per_example(net, X, l)[0]}),
+        "one_example": lambda net, X, l: -_per_example(net, X, l)[0],
+        "divided_twice": lambda net, X, l: -net.backward(net.forward(X), l).weights[-1] / len(X)}),
     "sgd_epoch": Case(check_sgd_epoch, sgd_epoch, {
         "no_step": lambda net, *rest: net, "sign": epoch_uphill, "no_shuffle": epoch_no_shuffle,
         "sum": epoch_sum, "drop_last": epoch_drop_last},
