@@ -78,3 +78,26 @@ def _stale_step(weights, biases, z, a, y, lr):
         biases[L - 1] -= lr * delta.mean(axis=0)
         if L > 1:
             delta = (delta @ weights[L - 1]) * slope(z[L - 1])
+
+
+# equal widths first (a transposed square matrix still runs), then every shape: depths 1–4, widths 1–5
+SIZES = [([3, 3, 3, 3], 7), ([4, 4, 4, 4, 4], 7), ([2, 2], 1), ([5, 5, 5], 1),
+         ([5, 4, 3, 2, 1], 7), ([1, 3, 2], 1), ([2, 5, 1], 7), ([4, 1, 3], 7), ([3, 2], 7)]
+
+
+def cases():
+    """The networks the forward and backward checks try: (weights, biases, X, y) for each of SIZES."""
+    return [problem(sizes, n, seed) for seed, (sizes, n) in enumerate(SIZES)]
+
+
+def copies(items):
+    """Fresh float copies of a list of arrays (None kept), so the learner cannot change the check's own."""
+    return [None if x is None else np.array(x, dtype=float) for x in items]
+
+
+def maybe(compute):
+    """compute(), or None where its shapes do not fit (a mistake that could not have run here)."""
+    try:
+        return compute()
+    except ValueError:
+        return None

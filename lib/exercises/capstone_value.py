@@ -11,65 +11,70 @@ import numpy as np
 
 from .capstone_base import call, verdict
 
-__all__ = ["check_value", "engine"]
+__all__ = ["check_value", "Reference", "engine"]
+
+
+class Reference:
+    """The reference Value: + , * and sigmoid with their backward rules; ``mistake`` = "" is right."""
+
+    mistake = ""
+
+    def __init__(self, data, parents=()):
+        self.data, self.grad, self.parents = float(data), 0.0, parents
+        self.backward_rule = lambda: None
+
+    def _send(self, amount):
+        self.grad = amount if self.mistake == "overwrite" else self.grad + amount
+
+    def _wrap(self, other):
+        return other if isinstance(other, Reference) else type(self)(other)
+
+    def __add__(self, other):
+        other = self._wrap(other)
+        out = type(self)(self.data + other.data, (self, other))
+        out.backward_rule = lambda: (self._send(out.grad), other._send(out.grad))
+        return out
+
+    def __mul__(self, other):
+        other = self._wrap(other)
+        out = type(self)(self.data * other.data, (self, other))
+        to_self, to_other = (self.data, other.data) if self.mistake == "mul_own" else (other.data, self.data)
+        chain = (lambda: 1.0) if self.mistake == "no_chain" else (lambda: out.grad)
+        out.backward_rule = lambda: (self._send(to_self * chain()), other._send(to_other * chain()))
+        return out
+
+    __radd__, __rmul__ = __add__, __mul__
+
+    def sigmoid(self):
+        out = type(self)(1.0 / (1.0 + math.exp(-self.data)), (self,))
+        slope = {"sigmoid_not_slope": lambda: out.data,
+                 "slope_of_input": lambda: self.data * (1 - self.data)}.get(self.mistake,
+                                                                            lambda: out.data * (1 - out.data))
+        out.backward_rule = lambda: self._send(slope() * out.grad)
+        return out
+
+    def backward(self):
+        """Reverse topological order without recursion; inner values restart at 0, leaves add up."""
+        order, seen, stack = [], set(), [(self, False)]
+        while stack:
+            v, done = stack.pop()
+            if done:
+                order.append(v)
+            elif id(v) not in seen:
+                seen.add(id(v))
+                stack.append((v, True))
+                stack.extend((p, False) for p in v.parents)
+        for v in order:
+            if v.parents:
+                v.grad = 0.0
+        self.grad = 1.0
+        for v in reversed(order):
+            v.backward_rule()
 
 
 def engine(mistake=""):
-    """A reference Value class; ``mistake`` names one wrong backward rule (for naming a learner's)."""
-    class Ref:
-        def __init__(self, data, parents=()):
-            self.data, self.grad, self.parents = float(data), 0.0, parents
-            self.backward_rule = lambda: None
-
-        def _send(self, amount):
-            if mistake == "overwrite":
-                self.grad = amount
-            else:
-                self.grad += amount
-
-        def __add__(self, other):
-            other = other if isinstance(other, Ref) else Ref(other)
-            out = Ref(self.data + other.data, (self, other))
-            out.backward_rule = lambda: (self._send(out.grad), other._send(out.grad))
-            return out
-
-        def __mul__(self, other):
-            other = other if isinstance(other, Ref) else Ref(other)
-            out = Ref(self.data * other.data, (self, other))
-            if mistake == "mul_own":
-                out.backward_rule = lambda: (self._send(self.data * out.grad), other._send(other.data * out.grad))
-            elif mistake == "no_chain":
-                out.backward_rule = lambda: (self._send(other.data), other._send(self.data))
-            else:
-                out.backward_rule = lambda: (self._send(other.data * out.grad), other._send(self.data * out.grad))
-            return out
-
-        __radd__, __rmul__ = __add__, __mul__
-
-        def sigmoid(self):
-            out = Ref(1.0 / (1.0 + math.exp(-self.data)), (self,))
-            slope = {"sigmoid_not_slope": lambda: out.data,
-                     "slope_of_input": lambda: self.data * (1 - self.data)}.get(mistake, lambda: out.data * (1 - out.data))
-            out.backward_rule = lambda: self._send(slope() * out.grad)
-            return out
-
-        def backward(self):
-            order, seen, stack = [], set(), [(self, False)]
-            while stack:                         # a topological order without recursion
-                v, done = stack.pop()
-                if done:
-                    order.append(v)
-                elif id(v) not in seen:
-                    seen.add(id(v))
-                    stack.append((v, True))
-                    stack.extend((p, False) for p in v.parents)
-            for v in order:
-                if v.parents:
-                    v.grad = 0.0
-            self.grad = 1.0
-            for v in reversed(order):
-                v.backward_rule()
-    return Ref
+    """The reference Value class, or one whose backward rule makes ``mistake`` (to name a learner's)."""
+    return type(f"Reference_{mistake or 'right'}", (Reference,), {"mistake": mistake})
 
 
 def _square(V):

@@ -1,11 +1,12 @@
-"""Lesson 09's other checks (backprop.exercises.capstone_grad, capstone_sgd, capstone_value): finite
+"""Lesson 09's other checks (backprop.exercises.capstone_numeric, _gradcheck, _sgd, _value): finite
 differences, the gradient check, mini-batch SGD, the softmax delta and the scalar engine. Every named
 mistake has its own wrong implementation here, written independently of the checks' reference."""
 import math
 
 import numpy as np
 
-from backprop.exercises.capstone_grad import check_gradient_check, check_numerical_gradient
+from backprop.exercises.capstone_gradcheck import check_gradient_check
+from backprop.exercises.capstone_numeric import check_numerical_gradient
 from backprop.exercises.capstone_sgd import check_sgd, check_softmax_delta
 from backprop.exercises.capstone_value import check_value
 from backprop.gradcheck import EXCELLENT, FINE_WITH_KINKS, FLOOR, WRONG
@@ -237,13 +238,13 @@ def test_x_times_x_gets_both_paths():
 
 
 def test_the_gradient_check_uses_the_core_constants():
-    import backprop.exercises.capstone_grad as module
+    import backprop.exercises.capstone_gradcheck as module
     assert (module.FLOOR, module.WRONG, module.FINE_WITH_KINKS, module.EXCELLENT) == (FLOOR, WRONG, FINE_WITH_KINKS,
                                                                                       EXCELLENT)
 
 
 def test_gradient_check_cases_cover_every_word():
-    from backprop.exercises.capstone_grad import _GRAD_CASES
+    from backprop.exercises.capstone_gradcheck import _GRAD_CASES
     assert {grad_check(a, n)[1] for a, n in _GRAD_CASES} == {"wrong", "suspect", "fine only near a kink",
                                                              "excellent"}
 

@@ -1,96 +1,18 @@
-"""Checks for lessons/09_build_it_yourself: the learner's finite differences and gradient check.
+"""Check for lessons/09_build_it_yourself: the learner's gradient check.
 
-``my_numerical_gradient(loss_fn, params, eps)`` nudges every entry of every array in
-``params`` in place (loss_fn() reads them) and returns centred differences, one array per
-parameter. ``my_gradient_check(analytic, numeric)`` returns (error, word) with the core's
-per-entry formula, floor and thresholds (backprop.gradcheck, lesson 03).
+``my_gradient_check(analytic, numeric)`` → (error, word): the largest per-entry relative error
+|a − n| / max(|a|, |n|, FLOOR) over the entries where |a| or |n| reaches FLOOR, and the word
+for it — with the core's own formula, floor and thresholds, imported from backprop.gradcheck
+(lesson 03), never copied.
 """
 import numpy as np
 
 from ..gradcheck import EXCELLENT, FINE_WITH_KINKS, FLOOR, WRONG
-from .capstone_base import arrays, call, differs, same, verdict
+from .capstone_base import call, verdict
 
-__all__ = ["check_numerical_gradient", "check_gradient_check", "numerical_gradient", "gradient_check_of"]
-
-
-# ---- finite differences -------------------------------------------------------------------
-def _loss_problem(seed):
-    """(params [A (2, 3), b (3,)], loss_fn): a loss curved enough that eps shows in the differences."""
-    rng = np.random.default_rng(seed)
-    A, b = rng.normal(0, 1, (2, 3)), rng.normal(0, 1, 3)
-    return [A, b], lambda: float(np.sum(np.exp(A) * (1 + b)) + np.sum(b ** 3) + np.sum(A[0] ** 4))
+__all__ = ["check_gradient_check", "gradient_check_of", "word_for"]
 
 
-def numerical_gradient(loss_fn, params, eps, kind="centred"):
-    """The reference: (C(p + eps) − C(p − eps)) / (2 eps) per entry, each entry restored afterwards."""
-    grads = []
-    for p in params:
-        g = np.zeros_like(p)
-        for i in np.ndindex(p.shape):
-            original = p[i]
-            p[i] = original + eps
-            up = loss_fn()
-            p[i] = original - eps
-            down = loss_fn()
-            p[i] = original
-            g[i] = {"centred": (up - down) / (2 * eps), "forward": (up - loss_fn()) / eps,
-                    "backward": (loss_fn() - down) / eps, "no_half": (up - down) / eps}[kind]
-        grads.append(g)
-    return grads
-
-
-_EPS = (0.1, 0.3, 1e-3)
-
-
-def check_numerical_gradient(fn):
-    """Check fn(loss_fn, params, eps) → [∂C/∂p for p in params] by centred differences, params restored."""
-    for seed, eps in enumerate(_EPS):
-        params, loss_fn = _loss_problem(seed)
-        before = [p.copy() for p in params]
-        out, problem = call(fn, (loss_fn, params, eps), "For each array p and each i in np.ndindex(p.shape): "
-                            "nudge p[i] up by eps, call loss_fn(), nudge it down, call it again, put it back.")
-        if problem:
-            return verdict("check_numerical_gradient", problem)
-        if not all(np.allclose(p, q, rtol=0, atol=1e-12) for p, q in zip(params, before)):
-            return verdict("check_numerical_gradient", "a parameter was left nudged: after its two losses, put "
-                           "the entry back (p[i] = original), or every later difference is taken at the wrong "
-                           "point — and the network keeps the nudge.", "left_nudged")
-        given, problem = arrays(out, len(params), "your result")
-        if problem:
-            return verdict("check_numerical_gradient", problem, "shape")
-        named = _name_difference(given, before, loss_fn, params, eps)
-        if named:
-            return verdict("check_numerical_gradient", *named)
-    return verdict("check_numerical_gradient", "")
-
-
-def _name_difference(given, before, loss_fn, params, eps):
-    """(hint, code) for the first wrong answer, or None when it is right."""
-    right = numerical_gradient(loss_fn, params, eps)
-    if all(same(g, r) for g, r in zip(given, right)):
-        return None
-    for g, r in zip(given, right):
-        if g.shape != r.shape:
-            return f"each gradient needs its parameter's shape {r.shape}; one has {g.shape}.", "shape"
-    hints = [("one_sided", ("forward", "backward"), "those are one-sided differences; use the centred one, "
-              "(C(p + eps) − C(p − eps)) / (2·eps): its error shrinks like eps², not like eps."),
-             ("no_half", ("no_half",), "the centred difference spans 2·eps: divide by 2·eps, not eps.")]
-    for code, kinds, hint in hints:
-        if any(all(same(g, w) for g, w in zip(given, numerical_gradient(loss_fn, params, eps, k))) for k in kinds):
-            return hint, code
-    for fixed in (1e-2, 1e-3, 1e-4, 1e-5, 1e-6, 1e-7, 1e-8, 1e-9, 1e-10):
-        wrong = numerical_gradient(loss_fn, params, fixed)
-        if fixed != eps and all(np.allclose(g, w, rtol=1e-5, atol=1e-6) for g, w in zip(given, wrong)):
-            return (f"your differences do not depend on the eps passed in (they match eps = {fixed:g}); use the "
-                    "argument eps, so that the caller chooses the nudge."), "eps_ignored"
-    if all(np.all(g == 0) for g in given):
-        return ("every difference is 0: the nudges never reached loss_fn. Change the arrays in params "
-                "themselves (p[i] += eps), since loss_fn reads them."), "no_effect"
-    first = next(i for i, (g, r) in enumerate(zip(given, right)) if not same(g, r))
-    return differs(f"the gradient of params[{first}]", right[first], given[first]), ""
-
-
-# ---- the gradient check -------------------------------------------------------------------
 def gradient_check_of(analytic, numeric):
     """The reference: (largest |a − n| / max(|a|, |n|, FLOOR) over entries not both below FLOOR, its word)."""
     worst = 0.0

@@ -1,0 +1,65 @@
+"""Check for lessons/09_build_it_yourself: the learner's forward pass, ``my_forward(weights, biases, X)``.
+
+It returns (z, a): lists of depth + 1 entries, z[0] None and a[0] X, then z[L] = a[L-1] @
+weights[L-1].T + biases[L-1] and a[L] = σ(z[L]), each (n, n_L). A mistake is named at the
+first layer where the learner's z or a goes wrong, from the right a of the layer before.
+"""
+from .capstone_base import arrays, call, differs, same, verdict
+from .capstone_ref import cases, copies, forward, maybe
+
+__all__ = ["check_forward"]
+
+
+def check_forward(fn):
+    """Check fn(weights, biases, X) → (z, a): lists of depth + 1 arrays (n, n_L), z[0] None, a[0] X."""
+    for weights, biases, X, _ in cases():
+        out, problem = call(fn, (copies(weights), copies(biases), X.copy()), "Start with z, a = [None], [X]; for "
+                            "each W, b append a[-1] @ W.T + b to z, then its sigmoid to a.")
+        code = ""
+        if not problem:
+            problem, code = _layout_problem(out, len(weights), X)
+        if not problem:
+            problem, code = _layer_problem(out, weights, biases, X)
+        if problem:
+            return verdict("check_forward", problem, code)
+    return verdict("check_forward", "")
+
+
+def _layout_problem(out, depth, X):
+    """(hint, code) when the answer is not two lists of depth + 1 arrays starting with None and X."""
+    if not isinstance(out, (tuple, list)) or len(out) != 2:
+        return "return two lists, z and a: `return z, a`.", "shape"
+    if all(isinstance(v, (list, tuple)) and len(v) == depth for v in out):
+        return ("z and a have one entry per layer of weights but should have one more: z[0] is None and "
+                "a[0] is X, so that z[L], a[L] are layer L's, as in the lesson's maths.", "off_by_one")
+    (z, msg_z), (a, msg_a) = arrays(out[0], depth + 1, "z"), arrays(out[1], depth + 1, "a")
+    if msg_z or msg_a:
+        return msg_z or msg_a, "shape"
+    if z[0] is not None or not same(a[0], X):
+        return "start the lists with z[0] = None (the input has no weighted input) and a[0] = X.", "off_by_one"
+    return "", ""
+
+
+def _layer_problem(out, weights, biases, X):
+    """(hint, code) for the first layer whose z or a differs from the reference ("", "" when none does)."""
+    (z, _), (a, _) = arrays(out[0], len(weights) + 1, "z"), arrays(out[1], len(weights) + 1, "a")
+    ref_z, ref_a = forward(weights, biases, X)
+    for L in range(1, len(weights) + 1):
+        W, b, before = weights[L - 1], biases[L - 1], ref_a[L - 1]
+        if z[L].shape != ref_z[L].shape:
+            return (f"z[{L}] has shape {z[L].shape} but should have {ref_z[L].shape} (one row per example): "
+                    "compute a[L-1] @ weights[L-1].T + biases[L-1].", "shape")
+        if not same(z[L], ref_z[L]):
+            for code, z_wrong, hint in [
+                    ("no_bias", before @ W.T, "the bias is missing: z = a_before @ weights.T + biases."),
+                    ("transposed", maybe(lambda: before @ W + b), "the weights are transposed: weights[L-1] "
+                     "has shape (n_L, n_{L-1}), one row per neuron, so z = a[L-1] @ weights[L-1].T + biases[L-1]."),
+                    ("z_is_a", ref_a[L], f"z[{L}] holds σ(z): keep the weighted input, before the sigmoid, in z.")]:
+                if z_wrong is not None and same(z[L], z_wrong):
+                    return f"layer {L}: {hint}", code
+            return differs(f"z[{L}]", ref_z[L], z[L]), ""
+        if same(a[L], ref_z[L]):
+            return f"layer {L}: a = z, the activation is missing: a[L] = σ(z[L]) = 1 / (1 + e^(−z)).", "no_sigmoid"
+        if not same(a[L], ref_a[L]):
+            return differs(f"a[{L}]", ref_a[L], a[L]), ""
+    return "", ""
