@@ -37,6 +37,8 @@ def _clocked(handle, path):
     return timed
 _kernel = get_ipython().kernel
 _kernel.shell_handlers["comm_msg"] = _clocked(_kernel.shell_handlers["comm_msg"], CLOCK_FILE)
+from backprop.widgets import dashboard as _dashboard     # its epochs run in a task, after the message handler
+_dashboard.TrainingDashboard._epoch = _clocked(_dashboard.TrainingDashboard._epoch, CLOCK_FILE)
 """
 
 
@@ -146,7 +148,8 @@ def run(quick=False):
 
 NOTES = ["figure/text = ms from the keydown to the first animation frame where the figure (canvas pixels, SVG "
          "markup, image source) / the readout text differs; bytes = websocket bytes the page received per press",
-         "kernel/change = seconds the kernel spent handling widget messages per press (compute, traits, sending)",
+         "kernel/change = seconds the kernel spent handling widget messages per press (compute, traits, sending), "
+         "and for the dashboard also its epochs (an asyncio task that runs after the Train click's handler)",
          "built in = constructing the view headless; display picture = its display bundle (with the static PNG)",
          "after a drag = the slider dragged across its range with the mouse: the figure's text alternative must "
          "equal what a headless twin says for the last value"]

@@ -83,8 +83,8 @@ class TrainingDashboard(View):
 
     # ---- training ------------------------------------------------------
     def train(self, blocking=False):
-        """Train a fresh network with the current settings: as an asyncio task on the kernel's event loop
-        (returned), or here, every epoch before returning, if ``blocking`` (or when no loop runs)."""
+        """Train a fresh network with the current settings: the first epoch here, the others in an asyncio task
+        on the kernel's event loop (returned); or every epoch before returning if ``blocking`` (or no loop runs)."""
         if self.closed or self.training:
             return self._task
         c, d = self.controls, self.data
@@ -97,17 +97,18 @@ class TrainingDashboard(View):
         else:
             self._training, self.history = None, History(lr=float(c["lr"].exact))
         self.message, self.progress.max, self.progress.value = "training …", c["epochs"].value, 0
-        self._set_training(True)
         loop = None if blocking else event_loop()
-        if loop is None:
-            while self._epoch():
-                pass
-            self._finish()
-            if self._error is not None:          # the learner's train_epoch failed: show them where
-                raise self._error
-            return None
-        self._task = loop.create_task(self._run())
-        return self._task
+        going = self._epoch()                    # the first epoch at once: its curves answer the click first
+        if going and loop is not None:
+            self._set_training(True)
+            self._task = loop.create_task(self._run())
+            return self._task
+        while going:
+            going = self._epoch()
+        self._finish()
+        if self._error is not None and loop is None:    # the learner's train_epoch failed: show them where
+            raise self._error
+        return None
 
     async def _run(self):
         try:

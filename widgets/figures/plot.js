@@ -97,39 +97,57 @@ const MARKS = {
 };
 const UNCLIPPED = new Set(["text", "legend"]);
 
-function draw(model, svg, id) {
-  const width = model.get("width"), height = model.get("height"), panels = model.get("panels");
-  const frames = panels.map((p) => frame(p, width, height));
-  let s = frames.map((f, i) => `<clipPath id="${id}-${i}"><rect x="${px(f.left)}" y="${px(f.top)}" ` +
-    `width="${px(f.right - f.left)}" height="${px(f.bottom - f.top)}"/></clipPath>`).join("");
-  s += `<rect width="${width}" height="${height}" fill="white"/>`;
-  for (const m of [...model.get("backdrop"), ...model.get("marks")]) {
+function layer(model, frames, id, name) {
+  let s = "";
+  for (const m of model.get(name)) {
     const inner = MARKS[m.type](m, frames[m.panel]);
     s += UNCLIPPED.has(m.type) ? inner : `<g clip-path="url(#${id}-${m.panel})">${inner}</g>`;
   }
-  s += panels.map((p, i) => axes(p, frames[i])).join("");
-  if (model.get("title")) s += text(width / 2, 6, model.get("title"), { base: "hanging", size: 12 });
-  svg.setAttribute("width", width);
-  svg.setAttribute("height", height);
+  return s;
+}
+
+// The figure is five parts; a change redraws only the parts whose traits changed (a new path does not
+// re-parse the contours or re-decode the digit images of the backdrop).
+function draw(model, svg, id, parts, changed) {
+  const width = model.get("width"), height = model.get("height"), panels = model.get("panels");
+  const frames = panels.map((p) => frame(p, width, height)), all = ["width", "height", "panels"].some((t) => changed.has(t));
+  if (all) {
+    svg.setAttribute("width", width);
+    svg.setAttribute("height", height);
+    parts.frame.innerHTML = frames.map((f, i) => `<clipPath id="${id}-${i}"><rect x="${px(f.left)}" y="${px(f.top)}" ` +
+      `width="${px(f.right - f.left)}" height="${px(f.bottom - f.top)}"/></clipPath>`).join("") +
+      `<rect width="${width}" height="${height}" fill="white"/>`;
+    parts.axes.innerHTML = panels.map((p, i) => axes(p, frames[i])).join("");
+  }
+  if (all || changed.has("backdrop")) parts.backdrop.innerHTML = layer(model, frames, id, "backdrop");
+  if (all || changed.has("marks")) parts.marks.innerHTML = layer(model, frames, id, "marks");
+  if (all || changed.has("title")) {
+    parts.title.innerHTML = model.get("title") ? text(width / 2, 6, model.get("title"), { base: "hanging", size: 12 }) : "";
+  }
   svg.setAttribute("aria-label", model.get("description"));
-  svg.innerHTML = s;
 }
 
 function render({ model, el }) {
-  const svg = document.createElementNS("http://www.w3.org/2000/svg", "svg"), id = `backprop-figure-${Math.random().toString(36).slice(2)}`;
+  const NS = "http://www.w3.org/2000/svg", svg = document.createElementNS(NS, "svg");
+  const id = `backprop-figure-${Math.random().toString(36).slice(2)}`, parts = {};
   svg.setAttribute("role", "img");
   svg.setAttribute("font-family", "DejaVu Sans, sans-serif");
+  for (const name of ["frame", "backdrop", "marks", "axes", "title"]) svg.appendChild(parts[name] = document.createElementNS(NS, "g"));
   el.dataset.figure = "plot";
   el.appendChild(svg);
-  let queued = false;
+  let changed = new Set(TRAITS);
   const redraw = () => {                // several traits change in one message: draw once, before the next frame
-    if (queued) return;
-    queued = true;
-    queueMicrotask(() => { queued = false; draw(model, svg, id); });
+    const now = changed;
+    changed = new Set();
+    draw(model, svg, id, parts, now);
   };
-  for (const name of TRAITS) model.on(`change:${name}`, redraw);
-  draw(model, svg, id);
-  return () => TRAITS.forEach((name) => model.off(`change:${name}`, redraw));
+  const handlers = TRAITS.map((name) => [name, () => {
+    if (!changed.size) queueMicrotask(redraw);
+    changed.add(name);
+  }]);
+  for (const [name, handler] of handlers) model.on(`change:${name}`, handler);
+  redraw();
+  return () => handlers.forEach(([name, handler]) => model.off(`change:${name}`, handler));
 }
 
 export default { render };
