@@ -8,6 +8,7 @@ The learner picks an option (a button each: Tab to it, Space or Enter picks it)
 and presses Check; the widget says right or wrong and only then shows the explanation.
 Without a front end (nbconvert, GitHub) it shows as text: the question and the
 options. The lesson keeps a static ``<details>`` reveal for such viewers.
+Introduced in lessons/00_start_here; every lesson's predictions use it.
 """
 import html
 import re
