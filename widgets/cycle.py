@@ -109,8 +109,8 @@ class CycleExplorer(View):
             points(0, xy[:, 0], xy[:, 1], fills, size=d.radius, edge="0.25"),
             texts(0, xy, words, size=9),
             texts(0, 0.72 * d.ends + 0.28 * d.starts,
-                  [f"{edges[l][j, k]:+.4f}" if s["stage"] == "backward" else f"{edges[l][j, k]:+.3f}"
-                   for l, j, k in d.edge_index], size=8, halo=True)]
+                  [f"{edges[l][j, k]:{'+.3f' if s['stage'] in ('ready', 'forward', 'loss') else '+.4f'}}"
+                   for l, j, k in d.edge_index], size=8, halo=True)]   # 4 decimals: a step moves the 4th
         marks += self._cycle_marks(s)
         self.figure.show(marks, backdrop=d.backdrop(), title=self._what(), description=self._description())
 
@@ -158,7 +158,8 @@ class CycleExplorer(View):
     @staticmethod
     def _numbers_lines(s):
         y_hat = "?" if s["y_hat"] is None else ", ".join(f"{v:.6f}" for v in s["y_hat"])
-        loss = "?" if s["loss"] is None else f"{s['loss']:.6f}"
+        loss = "?" if s["loss"] is None else f"{s['loss']:.6f}" + (" (before this update)" if s["stage"] == "update"
+                                                                   else "")
         return [f"ŷ = {y_hat}   y = {', '.join(f'{v:.3f}' for v in s['y'])}", f"C = {loss}",
                 f"rounds done: {s['rounds']}   η = {s['lr']:g}"]
 

@@ -117,3 +117,12 @@ def test_a_picture_exists_for_viewers_without_widgets():
     view = CycleExplorer()
     step(view)
     assert view.figure.picture()[:4] == b"\x89PNG"
+
+
+def test_after_the_update_the_weights_show_four_decimals_and_the_loss_says_it_is_the_old_one():
+    view, net = CycleExplorer(), note_003()
+    step(view, 4)
+    net.step(net.backward(net.forward(X), Y), 0.1)
+    edge_words, = [m for m in marks_of(view, "text") if len(m["text"]) == 6]
+    assert edge_words["text"] == [f"{w:+.4f}" for W in net.weights for w in W.ravel()]
+    assert "C = 0.009673 (before this update)" in view.figure.description
