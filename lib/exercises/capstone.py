@@ -8,6 +8,8 @@ gradient is wrong, by rebuilding that layer from the right delta above it.
 The other checks live in capstone_forward, capstone_numeric, capstone_gradcheck,
 capstone_sgd and capstone_value; lesson 09 imports them all from backprop.exercises.
 """
+import numpy as np
+
 from .capstone_base import arrays, call, differs, ready, same, verdict
 from .capstone_forward import check_forward
 from .capstone_gradcheck import check_gradient_check
@@ -31,7 +33,24 @@ def check_backward(fn):
             problem, code = _backward_problem(out, weights, z, a, y)
         if problem:
             return verdict("check_backward", problem, code)
-    return verdict("check_backward", "")
+    return verdict("check_backward", *_delta_out_problem(fn))
+
+
+def _delta_out_problem(fn):
+    """("", "") when fn(…, delta_out=D) starts the recursion from D (section 7's softmax swap needs it)."""
+    weights, biases, X, y = cases()[0]
+    z, a = forward(weights, biases, X)
+    given = np.random.default_rng(9).normal(size=a[-1].shape)
+    out, problem = call(lambda: fn(copies(weights), copies(z), copies(a), y.copy(), delta_out=given.copy()), ())
+    keep = ("keep the parameter delta_out=None: when it is given, use it as the output layer's delta instead of "
+            "(a_out - y) * σ'(z_out) (section 7 passes the softmax one).")
+    if problem:
+        return f"{keep} Called with delta_out, {problem}", "delta_out"
+    right_w, right_b = backward(weights, z, a, y, delta_out=given)
+    if not _same_gradients(out, right_w, right_b):
+        return f"every test passed without delta_out, but with delta_out given the gradients differ: {keep}", \
+            "delta_out"
+    return "", ""
 
 
 def _backward_problem(out, weights, z, a, y):
@@ -56,6 +75,14 @@ def _backward_problem(out, weights, z, a, y):
         if not (same(gw[L - 1], ref_w[L - 1]) and same(gb[L - 1], ref_b[L - 1])):
             return _name_layer(L, gw[L - 1], gb[L - 1], weights, z, a, y, delta)
     return "", ""
+
+
+def _same_gradients(out, right_w, right_b):
+    """True when out is (grad_weights, grad_biases) equal to the right ones."""
+    if not isinstance(out, (tuple, list)) or len(out) != 2:
+        return False
+    (gw, msg_w), (gb, msg_b) = arrays(out[0], len(right_w), "grad_weights"), arrays(out[1], len(right_b), "")
+    return not (msg_w or msg_b) and all(same(g, r) for g, r in zip(gw + gb, right_w + right_b))
 
 
 def _shape_problem(gw, gb, ref_w, ref_b, n):

@@ -5,7 +5,7 @@ X (n, n_in), y (n, n_out); z, a, delta count layers from 1 (z[0] None, a[0] X).
 """
 import numpy as np
 
-from ..activations import sigmoid
+from ..activations import sigmoid, softmax
 
 
 def slope(v):
@@ -30,28 +30,45 @@ def forward(weights, biases, X):
     return z, a
 
 
-def deltas(weights, z, a, y):
-    """delta[L] (n, n_L) for L = 1 … depth (delta[0] None), half squared error, sigmoid everywhere."""
+def deltas(weights, z, a, y, delta_out=None):
+    """delta[L] (n, n_L) for L = 1 … depth (delta[0] None), half squared error, sigmoid everywhere.
+
+    ``delta_out``, when given, is the output layer's delta instead (lesson 09's softmax swap).
+    """
     depth = len(weights)
     delta = [None] * (depth + 1)
-    delta[depth] = (a[depth] - y) * slope(z[depth])
+    delta[depth] = (a[depth] - y) * slope(z[depth]) if delta_out is None else delta_out
     for L in range(depth - 1, 0, -1):          # weights[L] is layer L+1's: lists of weights count from 0
         delta[L] = (delta[L + 1] @ weights[L]) * slope(z[L])
     return delta
 
 
-def backward(weights, z, a, y):
+def backward(weights, z, a, y, delta_out=None):
     """The reference: ([∂C/∂weights[l]], [∂C/∂biases[l]]), batch means, the parameters' shapes."""
-    delta, n = deltas(weights, z, a, y), len(y)
+    delta, n = deltas(weights, z, a, y, delta_out), len(y)
     return ([delta[L].T @ a[L - 1] / n for L in range(1, len(weights) + 1)],
             [delta[L].mean(axis=0) for L in range(1, len(weights) + 1)])
 
 
-def sgd(weights, biases, X, y, lr, batch_size, epochs, seed, order="shuffle", sign=-1.0, stale=False):
+def softmax_forward(weights, biases, X):
+    """forward, with the output layer's a replaced by softmax(z)."""
+    z, a = forward(weights, biases, X)
+    a[-1] = softmax(z[-1])
+    return z, a
+
+
+def softmax_backward(weights, z, a, y):
+    """backward with the softmax + cross-entropy output delta, ŷ − y."""
+    return backward(weights, z, a, y, delta_out=a[-1] - y)
+
+
+def sgd(weights, biases, X, y, lr, batch_size, epochs, seed, order="shuffle", sign=-1.0, stale=False,
+        passes=(forward, backward)):
     """The reference mini-batch SGD in place: one generator from ``seed``, a fresh permutation each epoch.
 
     order="fixed" (no shuffle) or "reseeded" (the same shuffle every epoch), sign=+1 (uphill) and
-    stale=True (each layer stepped before the blame passes through it) make the named mistakes.
+    stale=True (each layer stepped before the blame passes through it) make the named mistakes;
+    passes=(forward, backward) are the two passes a step runs.
     """
     rng = np.random.default_rng(seed)
     for _ in range(epochs):
@@ -60,11 +77,11 @@ def sgd(weights, biases, X, y, lr, batch_size, epochs, seed, order="shuffle", si
         perm = np.arange(len(X)) if order == "fixed" else rng.permutation(len(X))
         for start in range(0, len(X), batch_size):
             idx = perm[start:start + batch_size]
-            z, a = forward(weights, biases, X[idx])
+            z, a = passes[0](weights, biases, X[idx])
             if stale:
                 _stale_step(weights, biases, z, a, y[idx], lr)
                 continue
-            grad_w, grad_b = backward(weights, z, a, y[idx])
+            grad_w, grad_b = passes[1](weights, z, a, y[idx])
             for p, g in zip(weights + biases, grad_w + grad_b):
                 p += sign * lr * g
     return weights, biases

@@ -10,7 +10,7 @@ import numpy as np
 from ..activations import softmax
 from ._verdict import check_function
 from .capstone_base import arrays, call, differs, same, verdict
-from .capstone_ref import problem, sgd
+from .capstone_ref import problem, sgd, softmax_backward, softmax_forward
 
 __all__ = ["check_sgd", "check_softmax_delta"]
 
@@ -43,7 +43,25 @@ def check_sgd(fn):
         named = _sgd_problem(out, mine_w, mine_b, (weights, biases, X, y, lr, batch_size, epochs, seed))
         if named:
             return verdict("check_sgd", *named)
-    return verdict("check_sgd", "", "")
+    return verdict("check_sgd", *_passes_problem(fn))
+
+
+def _passes_problem(fn):
+    """("", "") when fn(…, forward=f, backward=b) trains with f and b (section 7 passes softmax versions)."""
+    sizes, n, batch_size, lr, epochs, seed = _SGD_CASES[0]
+    weights, biases, X, y = problem(sizes, n, seed + 20)
+    mine_w, mine_b = [W.copy() for W in weights], [b.copy() for b in biases]
+    keep = ("keep the parameters forward=None and backward=None: when they are given, run them instead of "
+            "my_forward and my_backward (section 7 passes its softmax versions).")
+    _, problem_ = call(lambda: fn(mine_w, mine_b, X.copy(), y.copy(), lr, batch_size, epochs, seed,
+                                  forward=softmax_forward, backward=softmax_backward), ())
+    if problem_:
+        return f"{keep} Called with them, {problem_}", "passes"
+    right_w, right_b = _run((weights, biases, X, y, lr, batch_size, epochs, seed),
+                            passes=(softmax_forward, softmax_backward))
+    if not _equal(mine_w + mine_b, right_w + right_b):
+        return f"every test passed, but given forward= and backward=, the weights differ: {keep}", "passes"
+    return "", ""
 
 
 def _run(args, **variant):

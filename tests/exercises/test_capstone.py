@@ -31,13 +31,14 @@ def forward_shape(weights, biases, X):
 
 
 # ---- backward ---------------------------------------------------------------------------------
-def backward(weights, z, a, y, out_slope="z", hidden_slope="z", transpose_at=(), own_weights=False,
+def backward(weights, z, a, y, delta_out=None, out_slope="z", hidden_slope="z", transpose_at=(), own_weights=False,
              scale="mean", bias_axis=0, prev_activation=True, sign=1.0, factor=1.0, order=1):
-    """Half squared error, sigmoid everywhere; each keyword makes one mistake (defaults: right)."""
+    """Half squared error, sigmoid everywhere, delta_out the output delta when given; each other keyword
+    makes one mistake (defaults: right)."""
     slopes = {"z": lambda l: dsig(z[l]), "a": lambda l: dsig(a[l]), "a1a_z": lambda l: z[l] * (1 - z[l]),
               "none": lambda l: 1.0}
     depth, n = len(weights), len(y)
-    delta = sign * factor * (a[depth] - y) * slopes[out_slope](depth)
+    delta = sign * factor * (a[depth] - y) * slopes[out_slope](depth) if delta_out is None else delta_out
     grad_w, grad_b = [None] * depth, [None] * depth
     for l in range(depth, 0, -1):
         divide = n if scale == "mean" else 1.0
@@ -122,9 +123,17 @@ def test_the_check_covers_depths_widths_and_batches():
 
 def test_the_learner_arrays_are_copies(capsys):
     """A learner who overwrites a[-1] in place cannot spoil the reference the check compares with."""
-    def clobbering(weights, z, a, y):
-        grads = backward(weights, z, a, y)
+    def clobbering(weights, z, a, y, delta_out=None):
+        grads = backward(weights, z, a, y, delta_out)
         for arr in a + z[1:]:
             arr[...] = 0.0
         return grads
     assert check_backward(clobbering).passed
+
+
+def test_delta_out_must_be_kept_and_used(capsys):
+    """Section 7's softmax swap calls my_backward(..., delta_out=ŷ − y): the check makes sure it can."""
+    without = check_backward(lambda weights, z, a, y: backward(weights, z, a, y))
+    ignored = check_backward(lambda weights, z, a, y, delta_out=None: backward(weights, z, a, y))
+    assert without.mistake == ignored.mistake == "delta_out" and "delta_out" in without.message
+    assert without.message != ignored.message

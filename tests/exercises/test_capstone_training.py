@@ -86,7 +86,11 @@ def fwd(weights, biases, X):
 
 
 def grads(weights, z, a, y):
-    delta, n, out_w, out_b = (a[-1] - y) * dsig(z[-1]), len(y), [], []
+    return grads_from(weights, z, a, y, (a[-1] - y) * dsig(z[-1]))
+
+
+def grads_from(weights, z, a, y, delta):
+    n, out_w, out_b = len(y), [], []
     for l in range(len(weights), 0, -1):
         out_w.insert(0, delta.T @ a[l - 1] / n)
         out_b.insert(0, delta.mean(axis=0))
@@ -95,8 +99,9 @@ def grads(weights, z, a, y):
     return out_w, out_b
 
 
-def sgd(weights, biases, X, y, lr, batch_size, epochs, seed, shuffle="once", sign=-1.0, stale=False,
-        in_place=True, run_epochs=None):
+def sgd(weights, biases, X, y, lr, batch_size, epochs, seed, forward=None, backward=None, shuffle="once",
+        sign=-1.0, stale=False, in_place=True, run_epochs=None):
+    forward, backward = forward or fwd, backward or grads
     rng = np.random.default_rng(seed)
     for _ in range(epochs if run_epochs is None else run_epochs):
         if shuffle == "every_epoch_same":
@@ -104,7 +109,7 @@ def sgd(weights, biases, X, y, lr, batch_size, epochs, seed, shuffle="once", sig
         order = np.arange(len(X)) if shuffle == "none" else rng.permutation(len(X))
         for start in range(0, len(X), batch_size):
             idx = order[start:start + batch_size]
-            z, a = fwd(weights, biases, X[idx])
+            z, a = forward(weights, biases, X[idx])
             if stale:                                 # output layer stepped, then its new weights pass the blame
                 delta = (a[-1] - y[idx]) * dsig(z[-1])
                 for l in range(len(weights), 0, -1):
@@ -113,7 +118,7 @@ def sgd(weights, biases, X, y, lr, batch_size, epochs, seed, shuffle="once", sig
                     if l > 1:
                         delta = (delta @ weights[l - 1]) * dsig(z[l - 1])
                 continue
-            gw, gb = grads(weights, z, a, y[idx])
+            gw, gb = backward(weights, z, a, y[idx])
             if in_place:
                 for p, g in zip(weights + biases, gw + gb):
                     p += sign * lr * g
@@ -283,3 +288,14 @@ def test_a_blank_gets_a_hint_on_how_to_start(capsys):
     for check in (check_forward, check_backward, check_numerical_gradient, check_gradient_check, check_sgd):
         message = check(lambda *args: None).message
         assert "returns None" in message and len(message.split("returns None")[1]) > 60, check.__name__
+
+
+def test_sgd_must_run_the_passes_it_is_given(capsys):
+    """Section 7 trains with my_sgd(..., forward=softmax_forward, backward=softmax_backward)."""
+    def without(weights, biases, X, y, lr, batch_size, epochs, seed):
+        return sgd(weights, biases, X, y, lr, batch_size, epochs, seed)
+
+    def ignoring(weights, biases, X, y, lr, batch_size, epochs, seed, forward=None, backward=None):
+        return sgd(weights, biases, X, y, lr, batch_size, epochs, seed)
+    verdicts = [check_sgd(without), check_sgd(ignoring)]
+    assert [v.mistake for v in verdicts] == ["passes", "passes"] and verdicts[0].message != verdicts[1].message
