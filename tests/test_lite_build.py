@@ -121,3 +121,14 @@ def test_a_site_whose_kernel_would_load_pyodide_elsewhere_is_refused(tmp_path):
     (tmp_path / "jupyter-lite.json").write_text(json.dumps(config))
     with pytest.raises(sources.SourceError, match="would load Pyodide from 'https://cdn"):
         build.check(tmp_path)
+
+
+def test_the_service_worker_is_patched_and_another_one_refused(tmp_path):
+    from tools.lite import build
+    worker = tmp_path / "service-worker.js"
+    worker.write_text('let enableCache=!1;function shouldDrop(e,t){return"GET"!==e.method}')
+    build.patch_service_worker(tmp_path)
+    assert 'function shouldDrop(e,t){return!enableCache||"GET"!==e.method}' in worker.read_text()
+    worker.write_text('function shouldDrop(request,url){return"GET"!==request.method}')      # another version
+    with pytest.raises(sources.SourceError, match="service-worker.js is not the service worker of JupyterLite 0.6"):
+        build.patch_service_worker(tmp_path)

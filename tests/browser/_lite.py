@@ -61,12 +61,15 @@ def lite(chromium, tmp_path_factory):
 
 @pytest.fixture(scope="module")
 def offline(playwright, chromium):
-    """One context of a Chromium that resolves no host name; ``offline.requests`` logs every URL it asked for."""
+    """One context of a Chromium that resolves no host name; ``offline.requests`` logs every URL it asked for,
+    ``offline.from_service_worker`` those a service worker answered."""
     browser = playwright.chromium.launch(executable_path=chromium, headless=True, args=OFFLINE_ARGS)
     context = browser.new_context(viewport={"width": 1280, "height": 900})
     context.set_default_timeout(60_000)
-    context.requests = []
+    context.requests, context.from_service_worker = [], []
     context.on("request", lambda request: context.requests.append(request.url))
+    context.on("response", lambda response: response.from_service_worker
+               and context.from_service_worker.append(response.url))
     try:
         yield context
     finally:
@@ -126,8 +129,7 @@ def reveal(locator):
 def drag(view, label, pixels=12):
     """Drag a slider's handle ``pixels`` to the right (to the left when it sits at its maximum); return +1 or -1.
 
-    The mouse, not the keyboard: in the site's JupyterLab 4.4 a key press on a handle moves the
-    slider's own position but never reaches the widget's value (the desktop JupyterLab 4.6 does)."""
+    The mouse, as a learner drags; test_lite's keyboard test presses the arrow keys."""
     handle = slider(view, label).locator(".noUi-handle")
     at_max = float(handle.get_attribute("aria-valuenow")) >= float(handle.get_attribute("aria-valuemax"))
     box, direction = handle.bounding_box(), -1 if at_max else 1

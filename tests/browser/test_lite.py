@@ -8,6 +8,7 @@ would be xfail, with its reason (_lite.WAITING: none today).
 """
 import json
 import pkgutil
+import re
 from urllib.parse import quote
 
 import numpy as np
@@ -19,7 +20,7 @@ import backprop.widgets
 
 from ._lite import lite, lite_page, offline  # noqa: F401 (fixtures)
 from ._lite import RUN_TIMEOUT, drag, drag_first_slider, foreign, reveal, run_lesson, xfail_if_waiting
-from ._page import VIEW, expect_readout, shoot, shoot_element, slider
+from ._page import VIEW, expect_readout, nudge, shoot, shoot_element, slider
 from .test_jupyterlab import neuron_z_a, read_neuron
 
 pytestmark = pytest.mark.browser
@@ -104,6 +105,39 @@ def test_lesson_01_runs_and_a_weight_moves_z_and_a(lite, offline, lite_page):
     assert foreign(offline.requests) == []
 
 
+def test_lesson_01s_view_answers_the_keyboard(lite, offline, lite_page):
+    """A focused slider takes the arrow keys, the activation list ArrowDown, a prediction's buttons Space and
+    Enter, as in JupyterLab and Voilà: JupyterLab 4.4's notebook would take the arrows in command mode and move
+    its selection instead (tools/lite/build.py, SHORTCUTS, hands them to the focused control)."""
+    run_lesson(lite_page, lite, "01_neuron_anatomy.ipynb")
+    view = reveal(lite_page.locator(VIEW).filter(has=lite_page.locator(".widget-inline-hbox", has_text="weight w1")).first)
+    x, w, b, activation = read_neuron(view)
+    readout = slider(view, "weight w1").locator(".widget-readout")
+    expect(readout).to_have_text(f"{w[0]:.2f}")
+    direction = nudge(view, "weight w1")                       # focus the handle, press ArrowRight
+    expect(readout).not_to_have_text(f"{w[0]:.2f}")
+    _, w_new, _, _ = read_neuron(view)
+    assert np.sign(w_new[0] - w[0]) == direction and abs(w_new[0] - w[0]) < 0.1, "one key press, one small step"
+    expect_readout(view, "z", neuron_z_a(x, w_new, b, activation)[0])
+    assert "noUi-handle" in lite_page.evaluate("document.activeElement.className"), "the slider keeps the focus"
+    select = view.locator("select").first
+    select.focus()
+    lite_page.keyboard.press("ArrowDown")
+    expect(select).not_to_have_value(activation)
+    expect_readout(view, "z", neuron_z_a(x, w_new, b, select.input_value())[0])
+    expect_readout(view, "a = f(z)", neuron_z_a(x, w_new, b, select.input_value())[1])
+    prediction = reveal(lite_page.locator(".widget-vbox").filter(has=lite_page.locator(".widget-toggle-buttons")).first)
+    option = prediction.locator(".widget-toggle-button").first
+    option.focus()
+    lite_page.keyboard.press("Space")
+    expect(option).to_have_class(re.compile(r"\bmod-active\b"))
+    prediction.get_by_role("button", name="Check").focus()
+    lite_page.keyboard.press("Enter")
+    expect(prediction).to_contain_text(re.compile(r"Right|Not quite"))
+    shoot_element(view, "lite-01-keyboard")
+    assert foreign(offline.requests) == []
+
+
 def test_lesson_04_runs_and_the_blame_view_answers_a_slider(lite, offline, lite_page):
     run_lesson(lite_page, lite, "04_hidden_layer_blame.ipynb")
     view = reveal(lite_page.locator(VIEW).first)
@@ -117,3 +151,11 @@ def test_no_request_leaves_loopback(pyodide_report, offline):
     assert any(u.endswith("/pyodide.asm.wasm") for u in asked), "the log must see the kernel's worker load Pyodide"
     assert any("/numpy-2.0.2-" in u for u in asked), "the log must see the wheels Pyodide loads"
     assert foreign(asked) == [], f"requests beyond 127.0.0.1: {foreign(asked)[:10]}"
+
+
+def test_the_kernel_loads_pyodide_through_the_browsers_cache_not_the_service_worker(pyodide_report, offline):
+    """Chromium keeps the compiled pyodide.asm.wasm only for a response of its own HTTP cache: one a service
+    worker made is compiled again at every start (tools/lite/build.py, SERVICE_WORKER)."""
+    assert any(u.endswith("/pyodide.asm.wasm") for u in offline.requests)
+    served = [u for u in offline.from_service_worker if "/static/" in u or "/build/" in u or "/extensions/" in u]
+    assert served == [], f"the service worker answered the site's files: {served[:5]}"

@@ -79,3 +79,12 @@ def test_every_lesson_is_in_the_site(site):
     assert sorted(p.name for p in (site / "files").glob("*.ipynb")) == LESSONS
     listed = json.loads((site / "api" / "contents" / "all.json").read_text())["content"]
     assert sorted(entry["name"] for entry in listed if entry["type"] == "notebook") == LESSONS
+
+
+def test_the_service_worker_leaves_the_sites_files_to_the_browser(site):
+    """JupyterLite's service worker would answer every GET itself, and Chromium keeps no compiled code of a
+    pyodide.asm.wasm a service worker made: the build makes it leave them to the browser's own caches."""
+    from tools.lite.build import SERVICE_WORKER
+    text = (site / "service-worker.js").read_text()
+    assert SERVICE_WORKER[1] in text, "service-worker.js answers every GET of the site (make lite patches it)"
+    assert "/api/drive" in text and "/api/stdin/" in text, "it still answers the kernel's files and input()"

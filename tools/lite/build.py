@@ -48,6 +48,14 @@ SHORTCUTS = [shortcut for key, command in ARROWS.items() for shortcut in (
 SETTINGS = {"@jupyterlab/notebook-extension:tracker": {"windowingMode": "defer"},
             "@jupyterlab/shortcuts-extension:shortcuts": {"shortcuts": SHORTCUTS}}
 
+#: JupyterLite 0.6's service worker answers every GET of the site with fetch() when its cache is off (the default),
+#: so the kernel's worker got pyodide.asm.wasm from the service worker, and Chromium keeps no compiled code for a
+#: response a service worker made: every start compiled the 10 MB module again, and each of the ~190 files took a
+#: detour through the worker. With the cache off it has nothing to add to such a GET: the build makes it let the
+#: browser fetch the file itself (HTTP cache, compiled-code cache). It still answers /api/drive and /api/stdin
+#: (the kernel's files and input()) and its heartbeat.
+SERVICE_WORKER = ("function shouldDrop(e,t){return", "function shouldDrop(e,t){return!enableCache||")
+
 
 def site_config():
     """jupyter-lite.json of the site: its name and the kernel's settings (pyodideUrl is added by the build)."""
@@ -81,6 +89,22 @@ def stage_pyodide(folder, wheels):
     return lock.write(official, shipped, added, folder / sources.LOCK)
 
 
+def patch_service_worker(site):
+    """Let the browser itself fetch the site's files (see SERVICE_WORKER); fail if this JupyterLite's worker differs."""
+    old, new = SERVICE_WORKER
+    workers = sorted(site.rglob("service-worker.js"))
+    for path in workers:
+        text = path.read_text()
+        if new in text:
+            continue
+        if text.count(old) != 1:
+            raise sources.SourceError(f"{path.relative_to(site)} is not the service worker of JupyterLite 0.6 that "
+                                      f"tools/lite/build.py patches (SERVICE_WORKER): check what it answers now")
+        path.write_text(text.replace(old, new))
+    if not workers:
+        raise sources.SourceError("the site has no service-worker.js")
+
+
 def check(site):
     """Refuse a site whose kernel would not load its own Pyodide, or whose lock names a missing file."""
     config = json.loads((site / "jupyter-lite.json").read_text())["jupyter-config-data"]
@@ -109,6 +133,7 @@ def build(out=OUT, wheels=""):
                               capture_output=True, text=True)
         if done.returncode != 0:
             raise sources.SourceError(f"jupyter lite build failed:\n{done.stdout[-3000:]}\n{done.stderr[-3000:]}")
+        patch_service_worker(staged)
         check(staged)
         (staged / ".nojekyll").touch()        # a GitHub Pages branch serves every file as it is
         shutil.rmtree(out, ignore_errors=True)
