@@ -16,7 +16,7 @@ pytestmark = pytest.mark.filterwarnings("error")
 
 
 def test_overfitting_curves_are_the_cores_training():
-    view = OverfittingExplorer(epochs=12)
+    view = OverfittingExplorer(epochs=12, every=2)
     view.controls["weight_decay"].value, view.controls["dropout"].value = 0.01, 0.2
     split = load_digits()
     X, y, X_test, y_test = split.X_train[:25], split.y_train[:25], split.X_test[:200], split.y_test[:200]
@@ -41,7 +41,7 @@ def test_overfitting_curves_are_the_cores_training():
 
 
 def test_more_data_shrinks_the_gap():
-    view = OverfittingExplorer(epochs=30)
+    view = OverfittingExplorer(epochs=32)
     small = view.state["gap"]
     view.controls["n_train"].value = 200
     assert view.state["gap"] < small / 2
@@ -49,3 +49,5 @@ def test_more_data_shrinks_the_gap():
 
 def test_overfitting_sweep_raises_and_warns_nothing():
     sweep(OverfittingExplorer(epochs=10))
+    assert OverfittingExplorer(epochs=3).state["epoch"].tolist() == [3]       # fewer epochs than 4: one record
+    assert OverfittingExplorer().state["epoch"].tolist() == list(range(4, 41, 4))
