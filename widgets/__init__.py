@@ -1,4 +1,4 @@
-"""backprop.widgets: the live views of the course (ipywidgets + matplotlib).
+"""backprop.widgets: the live views of the course (ipywidgets controls, a figure the browser draws).
 
     from backprop.widgets import NeuronExplorer
     NeuronExplorer()
