@@ -72,14 +72,17 @@ VIEWS = [  # (view, its arguments, a control label that finds it, the control a 
 ]
 
 
+def notebook(path, cells):
+    """Write a notebook of these code cells."""
+    cells = [{"cell_type": "code", "metadata": {}, "execution_count": None, "outputs": [], "source": c} for c in cells]
+    path.write_text(json.dumps({"cells": cells, "nbformat": 4, "nbformat_minor": 5, "metadata": {
+        "kernelspec": {"name": "python3", "display_name": "Python 3", "language": "python"}}}))
+
+
 def views_notebook(folder):
-    cells = [f"from backprop.widgets import {name}\n{name}({', '.join(f'{k}={v!r}' for k, v in kwargs.items())})"
-             for name, kwargs, *_ in VIEWS]
-    notebook = {"cells": [{"cell_type": "code", "metadata": {}, "execution_count": None, "outputs": [], "source": c}
-                          for c in cells],
-                "metadata": {"kernelspec": {"name": "python3", "display_name": "Python 3", "language": "python"}},
-                "nbformat": 4, "nbformat_minor": 5}
-    (folder / "every_view.ipynb").write_text(json.dumps(notebook))
+    notebook(folder / "every_view.ipynb",
+             [f"from backprop.widgets import {name}\n{name}({', '.join(f'{k}={v!r}' for k, v in kwargs.items())})"
+              for name, kwargs, *_ in VIEWS])
 
 
 def expected_after(name, kwargs, label, key):
@@ -134,3 +137,22 @@ def test_blame_passed_back_mode_is_reached_from_the_keyboard(voila, lessons_copy
                                                            r"weights\[1\] = \(\+0\.0134, \+0\.0188\)"),
                                   timeout=INTERACTION_TIMEOUT)
     expect(svg.locator("text", has_text=re.compile(r"^\+0\.0134$"))).to_have_count(2)   # an edge and its neuron
+
+
+def test_the_dashboard_trains_between_messages_and_hears_stop(voila, lessons_copy, page):
+    """No thread: the epochs run as a task on the kernel's loop, so a Stop click arrives while it trains."""
+    notebook(lessons_copy / "dashboard.ipynb",
+             ["from backprop.widgets import TrainingDashboard\nTrainingDashboard(hidden=128, batch_size=4, epochs=50)"])
+    open_in_voila(page, f"{voila.url}/voila/render/dashboard.ipynb")
+    view = view_with(page, "hidden neurons")
+    svg, progress = view.locator("[data-figure=plot] svg[role=img]"), view.locator(".widget-hprogress .progress-bar")
+    view.locator("button", has_text=re.compile("^Train$")).click()
+    expect(svg).to_have_attribute("aria-label", re.compile(r"epoch [2-9] of 50, training …"),
+                                  timeout=INTERACTION_TIMEOUT)            # a later epoch: the task runs on
+    view.locator("button", has_text=re.compile("^Stop$")).click()
+    expect(svg).to_have_attribute("aria-label", re.compile(r"stopped by request after epoch \d+\."),
+                                  timeout=INTERACTION_TIMEOUT)
+    run = int(re.search(r"epoch (\d+) of 50", svg.get_attribute("aria-label")).group(1))
+    assert 2 <= run < 50
+    expect(progress).to_have_attribute("style", re.compile(rf"width: {run * 2}%"))   # epochs run, of 50
+    expect(view.locator("button", has_text=re.compile("^Train$"))).to_be_enabled()
