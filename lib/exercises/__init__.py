@@ -18,7 +18,7 @@ from .descent import check_first_order_change, check_largest_rate, rate_exercise
 from .loss import check_squared_error, check_squared_error_derivative
 from .neuron import check_layer_forward, check_neuron, check_sigmoid, check_sigmoid_derivative
 from .progress import progress
-from .sgd import check_average_nudge, check_sgd_epoch
+from .sgd import check_average_nudge, check_batch_gradient_spread
 from .start import check_cycle, check_update
 from .worked import check_worked_backward, check_worked_forward
 
@@ -30,7 +30,7 @@ __all__ = ["Verdict", "check_function", "passed_in_this_kernel", "progress",
            "check_hidden_delta", "check_weight_gradients",
            "check_worked_forward", "check_worked_backward",
            "check_first_order_change", "check_largest_rate", "rate_exercise_data", "rate_exercise_network",
-           "check_average_nudge", "check_sgd_epoch",
+           "check_average_nudge", "check_batch_gradient_spread",
            "check_layer_gradient_norms", "check_weight_decay_step", "check_dropout",
            "check_forward", "check_backward", "check_numerical_gradient", "check_gradient_check",
            "check_sgd", "check_softmax_delta", "check_value", "ready"]

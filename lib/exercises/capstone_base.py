@@ -7,7 +7,7 @@ sit beside ``check_function``, which compares one array per case.
 import numpy as np
 
 from . import _progress
-from ._verdict import RTOL, ATOL, _finish
+from ._verdict import RTOL, ATOL, _finish, _fmt
 
 _NEEDS_EARLIER = ("it calls a function of yours that still returns None: make the earlier checks "
                   "in this lesson pass first (check_forward, check_backward, …).")
@@ -54,15 +54,12 @@ def same(given, expected):
     return given.shape == expected.shape and np.allclose(given, expected, rtol=RTOL, atol=ATOL)
 
 
-def fmt(value):
-    """An array printed with 4 decimals, small numbers as 0."""
-    return np.array2string(np.asarray(value, dtype=float), precision=4, suppress_small=True)
-
-
 def differs(name, expected, given):
-    """The message for numbers no hint names: which array, expected and yours."""
-    return (f"{name} differs from the reference:\n    expected: {fmt(expected)}\n"
-            f"    yours:    {fmt(given)}")
+    """The message for numbers no hint names: which array, expected and yours — printed with as many
+    digits as it takes to look different (the formatter of lessons 00–08's checks)."""
+    expected, given = np.asarray(expected, dtype=float), np.asarray(given, dtype=float)
+    return (f"{name} differs from the reference:\n    expected: {_fmt(expected, given)}\n"
+            f"    yours:    {_fmt(given, expected)}")
 
 
 def verdict(exercise, problem, code=""):

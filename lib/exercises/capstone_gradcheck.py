@@ -1,20 +1,22 @@
 """Check for lessons/09_build_it_yourself: the learner's gradient check.
 
 ``my_gradient_check(analytic, numeric)`` → (error, word): the largest per-entry relative error
-|a − n| / max(|a|, |n|, FLOOR) over the entries where |a| or |n| reaches FLOOR, and the word
+|g_bp − g_fd| / max(|g_bp|, |g_fd|, FLOOR) over the entries where |g_bp| or |g_fd| reaches FLOOR
+(g_bp: backprop's value, g_fd: the finite difference), and the word
 for it — with the core's own formula, floor and thresholds, imported from backprop.gradcheck
 (lesson 03), never copied.
 """
 import numpy as np
 
 from ..gradcheck import EXCELLENT, FINE_WITH_KINKS, FLOOR, WRONG
+from ._verdict import _fmt
 from .capstone_base import call, verdict
 
 __all__ = ["check_gradient_check", "gradient_check_of", "word_for"]
 
 
 def gradient_check_of(analytic, numeric):
-    """The reference: (largest |a − n| / max(|a|, |n|, FLOOR) over entries not both below FLOOR, its word)."""
+    """The reference: (largest |g_bp − g_fd| / max(|g_bp|, |g_fd|, FLOOR) over entries not both below FLOOR, its word)."""
     worst = 0.0
     for a, n in zip(analytic, numeric):
         a, n = np.asarray(a, dtype=float), np.asarray(n, dtype=float)
@@ -53,8 +55,8 @@ def check_gradient_check(fn):
     """Check fn(analytic, numeric) → (error, word) as backprop.gradcheck judges one entry at a time."""
     for analytic, numeric in _GRAD_CASES:
         out, problem = call(fn, ([a.copy() for a in analytic], [n.copy() for n in numeric]),
-                            "For each pair of arrays: |a - n| / max(|a|, |n|) per entry, kept where "
-                            "max(|a|, |n|) >= FLOOR; the error is the largest, then its word.")
+                            "For each pair of arrays g_bp, g_fd: |g_bp - g_fd| / max(|g_bp|, |g_fd|) per entry, "
+                            "kept where max(|g_bp|, |g_fd|) >= FLOOR; the error is the largest, then its word.")
         if problem:
             return verdict("check_gradient_check", problem)
         if not isinstance(out, (tuple, list)) or len(out) != 2:
@@ -89,14 +91,14 @@ def _name_error(error, right, analytic, numeric):
              f"entries where both gradients are ~0 must be skipped (both below FLOOR = {FLOOR:g}): there the "
              "relative error divides rounding noise by almost nothing."),
             ("flat_kept", [np.max(np.abs(a - n) / np.maximum(np.maximum(np.abs(a), np.abs(n)), FLOOR))],
-             f"skip the entries where both |a| and |n| are below FLOOR = {FLOOR:g}: a relative error means "
+             f"skip the entries where both |g_bp| and |g_fd| are below FLOOR = {FLOOR:g}: a relative error means "
              "nothing there (the core names them 'flat')."),
             ("sum_denominator", [np.max((np.abs(a - n) / np.maximum(np.abs(a) + np.abs(n), FLOOR))[~flat])],
-             "divide by the larger of |a| and |n|, max(|a|, |n|), not by their sum."),
+             "divide by the larger of |g_bp| and |g_fd|, max(|g_bp|, |g_fd|), not by their sum."),
             ("norm_formula", [max(np.linalg.norm(x - y) / max(np.linalg.norm(x) + np.linalg.norm(y), FLOOR)
                                   for x, y in zip(analytic, numeric))],
-             "that is lesson 03's number per array, ‖a − n‖ / (‖a‖ + ‖n‖); the rules of thumb are for each "
-             "entry: |a − n| / max(|a|, |n|), the largest over the entries."),
+             "that is lesson 03's norm summary per array, ‖g_bp − g_fd‖ / (‖g_bp‖ + ‖g_fd‖); the rules of thumb "
+             "are for each entry: |g_bp − g_fd| / max(|g_bp|, |g_fd|), the largest over the entries."),
             ("mean_not_max", [np.mean((np.abs(a - n) / np.maximum(np.abs(a), np.abs(n)))[~flat])],
              "report the worst entry (the largest relative error), not the average: one wrong entry is a bug."),
         ]
@@ -105,5 +107,6 @@ def _name_error(error, right, analytic, numeric):
             return hint, code
     if not np.isfinite(error):
         return guesses[0][2], "no_floor"
-    return (f"the relative error differs from the reference:\n    expected: {right:.6e}\n    yours:    {error:.6e}",
+    return (f"the relative error differs from the reference:\n    expected: {_fmt(right, error)}\n"
+            f"    yours:    {_fmt(error, right)}",
             "")

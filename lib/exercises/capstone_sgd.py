@@ -3,12 +3,12 @@
 ``my_sgd(weights, biases, X, y, lr, batch_size, epochs, seed)`` trains in place with the
 learner's own forward and backward: one generator ``np.random.default_rng(seed)``, a fresh
 ``rng.permutation(len(X))`` each epoch, consecutive slices of ``batch_size`` (the last may
-be shorter), p ← p − lr · gradient. ``my_softmax_delta(y_hat, y)`` is δ⁽ᵒᵘᵗ⁾ = ŷ − y.
+be shorter), p ← p − lr · gradient. ``my_softmax_delta(z_out, y)`` computes ŷ = softmax(z_out) stably
+(each row's max subtracted before np.exp) and returns δ⁽ᵒᵘᵗ⁾ = ŷ − y.
 """
 import numpy as np
 
-from ..activations import softmax
-from ._verdict import check_function
+from ._verdict import _call, _finish, check_function
 from .capstone_base import arrays, call, differs, same, verdict
 from .capstone_ref import problem, sgd, softmax_backward, softmax_forward
 
@@ -100,23 +100,45 @@ def _equal(given, expected):
 
 
 # ---- softmax + cross-entropy: the output delta ------------------------------------------------
-def _softmax_case(seed, n=4, k=3):
+def _softmax_case(seed, n=4, k=3, shift=0.0):
     rng = np.random.default_rng(seed)
-    return softmax(rng.normal(0, 1.5, (n, k))), np.eye(k)[rng.integers(0, k, n)]
+    return rng.normal(0, 1.5, (n, k)) + shift, np.eye(k)[rng.integers(0, k, n)]
 
 
-_SOFTMAX_CASES = [_softmax_case(0), _softmax_case(1, n=1, k=4), _softmax_case(2, n=5, k=10)]
+# the last case's z are near 800: np.exp overflows there unless each row's max is subtracted first
+_SOFTMAX_CASES = [_softmax_case(0), _softmax_case(1, n=1, k=4), _softmax_case(2, n=5, k=10),
+                  _softmax_case(3, n=3, k=4, shift=800.0)]
+
+
+def _stable_softmax(z, axis=1):
+    e = np.exp(z - z.max(axis=axis, keepdims=True))
+    return e / e.sum(axis=axis, keepdims=True)
+
+
+def _right_delta(z_out, y):
+    return _stable_softmax(z_out) - y
 
 
 def check_softmax_delta(fn):
-    """Check fn(y_hat, y) → δ⁽ᵒᵘᵗ⁾ = ŷ − y (n, n_out) for softmax outputs with cross-entropy, one-hot y."""
-    return check_function("check_softmax_delta", fn, _SOFTMAX_CASES, lambda y_hat, y: y_hat - y, mistakes=[
+    """Check fn(z_out, y) → δ⁽ᵒᵘᵗ⁾ = softmax(z_out) − y (n, n_out): a stable softmax with cross-entropy, one-hot y."""
+    if callable(fn):
+        for z, y in _SOFTMAX_CASES:
+            out = _call(fn, (z, y))
+            if not isinstance(out, str) and out.shape == y.shape and not np.all(np.isfinite(out)):
+                return _finish("check_softmax_delta", False, (
+                    f"your δ holds inf or nan for large z (these rows are near {z.max():.0f}): np.exp(800) "
+                    "overflows. Subtract each row's max first, z_out - z_out.max(axis=1, keepdims=True): "
+                    "the softmax does not change, and the largest exponent becomes e⁰ = 1."), "no_max")
+    return check_function("check_softmax_delta", fn, _SOFTMAX_CASES, _right_delta, mistakes=[
         ("sign", "the sign is flipped: δ = ŷ − y, the blame points from the target to the prediction.",
-         lambda y_hat, y: y - y_hat),
-        ("mean_here", "no mean here: δ has one row per example; my_backward takes the mean over the batch "
-         "when it forms the gradients.", lambda y_hat, y: (y_hat - y) / len(y)),
+         lambda z, y: y - _stable_softmax(z)),
         ("slope", "no σ′ factor: the softmax's slope and cross-entropy's −y/ŷ cancel, leaving δ = ŷ − y.",
-         lambda y_hat, y: (y_hat - y) * y_hat * (1 - y_hat)),
-        ("dC_da", "that is ∂C/∂ŷ = −y/ŷ; δ is ∂C/∂z, and through the softmax it becomes ŷ − y.",
-         lambda y_hat, y: -y / y_hat),
+         lambda z, y: (_stable_softmax(z) - y) * _stable_softmax(z) * (1 - _stable_softmax(z))),
+        ("wrong_axis", "the softmax ran over the wrong axis: each example's ten outputs (a row) must add up "
+                       "to 1, so take the max and the sum over axis=1 (with keepdims=True), not axis=0.",
+         lambda z, y: _stable_softmax(z, axis=0) - y),
+        ("mean_here", "no mean here: δ has one row per example; my_backward takes the mean over the batch "
+         "when it forms the gradients.", lambda z, y: (_stable_softmax(z) - y) / len(y)),
+        ("no_softmax", "ŷ is softmax(z_out), not z_out itself: exponentiate (after subtracting each row's max) "
+                       "and divide by the row's sum, then subtract y.", lambda z, y: z - y),
     ])

@@ -1,16 +1,15 @@
-"""Checks for lessons/07_sgd_minibatches: averaging nudges, and one epoch of mini-batch SGD.
+"""Checks for lessons/07_sgd_minibatches: averaging nudges, and how far a mini-batch gradient strays.
 
 Each check builds a small seeded network and data set, runs the learner's function
-on it and compares with the core: the batch gradient of ``Network.backward`` and
-one epoch of ``Network.fit`` with the same seed.
+on it and compares with the core: the batch gradient of ``Network.backward``, and the
+mean distance ‖g_batch − g_full‖ between random mini-batch gradients and the full one.
 """
 import numpy as np
 
 from ..network import Network
-from ..training import minibatches
 from ._verdict import check_function
 
-__all__ = ["check_average_nudge", "check_sgd_epoch"]
+__all__ = ["check_average_nudge", "check_batch_gradient_spread"]
 
 
 def _problem(seed, n=11):
@@ -18,10 +17,6 @@ def _problem(seed, n=11):
     rng = np.random.default_rng(seed)
     X, labels = rng.normal(size=(n, 3)), rng.integers(0, 2, size=n)
     return Network([3, 4, 2], activation="sigmoid", seed=seed), X, labels
-
-
-def _parameters(net):
-    return np.concatenate([p.ravel() for p in net.parameters()])
 
 
 # ---- averaging the nudges -------------------------------------------------
@@ -57,53 +52,93 @@ def check_average_nudge(fn):
     ])
 
 
-# ---- one epoch of mini-batch SGD -----------------------------------------
-def _epoch_of(fn):
-    """fn(net, X, labels, batch_size, lr, rng) as a function of (batch_size, lr, seed) → parameters."""
-    def run(batch_size, lr, seed):
-        net, X, labels = _problem(seed)
-        out = fn(net, X, labels, batch_size, lr, np.random.default_rng(seed))
-        return None if out is None else _parameters(net)
+# ---- how far a mini-batch gradient strays from the full one ------------------------------
+def _flat_gradient(net, X, labels):
+    """The batch-mean gradient of every parameter, as one flat vector."""
+    return np.concatenate([g.ravel() for g in net.backward(net.forward(X), labels).parameters()])
+
+
+def _spread_of(fn):
+    """fn(net, X, labels, m, rng, trials) as a function of (m, trials, seed), so the verdict prints those only."""
+    def run(m, trials, seed):
+        net, X, labels = _problem(seed, n=_SPREAD_N)
+        return fn(net, X, labels, m, np.random.default_rng(seed), trials)
     return run
 
 
-def _core_epoch(batch_size, lr, seed):
-    net, X, labels = _problem(seed)
-    net.fit(X, labels, epochs=1, batch_size=batch_size, lr=lr, seed=seed)
-    return _parameters(net)
+def _spread(net, X, labels, m, rng, trials, draw="choice", scale="mean", same_batch=False, difference=True):
+    """The mean over trials of ‖g_batch − g_full‖, or one of the slips the check names."""
+    full = _flat_gradient(net, X, labels)
+    n, fixed = len(X), None
+    if same_batch == "drawn_once":
+        fixed = rng.choice(n, size=m, replace=False)
+    elif same_batch == "first":
+        fixed = np.arange(m)
+    distances = []
+    for _ in range(trials):
+        if fixed is not None:
+            idx = fixed
+        elif draw == "choice":
+            idx = rng.choice(n, size=m, replace=False)
+        elif draw == "permutation":
+            idx = rng.permutation(n)[:m]
+        else:                                             # "full": the whole set every trial
+            idx = np.arange(n)
+        g = _flat_gradient(net, X[idx], labels[idx]) * (len(idx) if scale == "sum" else 1)
+        distances.append(np.linalg.norm(g - full) if difference else np.linalg.norm(g))
+    return float(np.mean(distances))
 
 
-def _wrong_epoch(order="shuffle", scale="mean", sign=-1.0, drop_last=False):
-    """A mistaken epoch: no shuffle, summed gradients, a step uphill or the last short batch lost."""
-    def epoch(net, X, labels, batch_size, lr, rng):
-        n = len(X)
-        batches = (minibatches(n, batch_size, rng) if order == "shuffle"
-                   else [np.arange(n)[i:i + batch_size] for i in range(0, n, batch_size)])
-        for idx in batches:
-            if drop_last and len(idx) < batch_size:
-                continue
-            grads = net.backward(net.forward(X[idx]), labels[idx])
-            factor = len(idx) if scale == "sum" else 1.0
-            for p, g in zip(net.parameters(), grads.parameters()):
-                p += sign * lr * factor * g
-        return net
-    return _epoch_of(epoch)
+def _spread_variant(**variant):
+    return _spread_of(lambda net, X, labels, m, rng, trials: _spread(net, X, labels, m, rng, trials, **variant))
 
 
-_EPOCH_CASES = [(4, 0.5, 0), (3, 1.0, 1), (11, 0.5, 2), (5, 0.2, 3)]
+_SPREAD_N = 40
+_SPREAD_CASES = [(1, 5, 0), (4, 6, 1), (10, 3, 2), (25, 4, 3)]
 
 
-def check_sgd_epoch(fn):
-    """Check fn(net, X, labels, batch_size, lr, rng) → net after one epoch, against Network.fit."""
-    return check_function("check_sgd_epoch", _epoch_of(fn), _EPOCH_CASES, _core_epoch, mistakes=[
-        ("no_step", "the network did not change: after each batch's backward pass, call net.step(grads, lr).",
-         lambda bs, lr, seed: _parameters(_problem(seed)[0])),
-        ("sign", "the loss goes up: you stepped up the gradient. Subtract lr·gradient (net.step does).",
-         _wrong_epoch(sign=+1.0)),
-        ("no_shuffle", "the batches were taken in the data's own order; shuffle first with "
-                       "order = rng.permutation(len(X)) and slice that order.", _wrong_epoch(order="fixed")),
-        ("sum", "each step is batch_size times too big: you summed the examples' gradients. "
-                "Use their mean (net.backward already averages).", _wrong_epoch(scale="sum")),
-        ("drop_last", "the last, shorter batch was skipped: when len(X) is not a multiple of "
-                      "batch_size, the leftover examples form one more batch.", _wrong_epoch(drop_last=True)),
-    ], note=" (The cases use batch sizes 4, 3, 11 and 5 on 11 examples, checked against Network.fit.)")
+def check_batch_gradient_spread(fn):
+    """Check fn(net, X, labels, m, rng, trials) → the mean over trials of ‖g_batch − g_full‖.
+
+    g_full is the gradient of every parameter over all of X (net.backward averages), g_batch the same
+    over m examples drawn without replacement: rng.choice(len(X), size=m, replace=False), or equally
+    rng.permutation(len(X))[:m]; a fresh batch each trial.
+    """
+    if callable(fn):               # the other way of drawing the same random batch counts as right too
+        alternative = _spread_variant(draw="permutation")
+        given = [_quiet_call(_spread_of(fn), args) for args in _SPREAD_CASES]
+        if all(g is not None and np.allclose(g, alternative(*args), rtol=1e-6, atol=1e-9)
+               for g, args in zip(given, _SPREAD_CASES)):
+            return check_function("check_batch_gradient_spread", alternative, _SPREAD_CASES, alternative,
+                                  note=_SPREAD_NOTE)
+    return check_function("check_batch_gradient_spread", _spread_of(fn), _SPREAD_CASES, _spread_variant(),
+                          mistakes=[
+        ("full_batch", "your spread is 0: each trial used the whole data set, so its gradient is the full one. "
+                       "Draw m examples per trial: idx = rng.choice(len(X), size=m, replace=False).",
+         _spread_variant(draw="full")),
+        ("same_batch", "every trial used the same batch, so the mean is one batch's distance, not an average "
+                       "over random batches: draw a new idx = rng.choice(len(X), size=m, replace=False) "
+                       "inside the loop, from the rng you are given.", _spread_variant(same_batch="drawn_once")),
+        ("same_batch", "every trial used the first m examples: there is no randomness, so the mean is one "
+                       "batch's distance. Draw idx = rng.choice(len(X), size=m, replace=False) inside the loop.",
+         _spread_variant(same_batch="first")),
+        ("sum", "your batch gradient is m times too big: you summed the examples' gradients. Use their mean "
+                "(net.backward already averages over the rows it is given), as the full gradient does.",
+         _spread_variant(scale="sum")),
+        ("batch_norm", "that is the size of the batch gradient, ‖g_batch‖: measure how far it is from the "
+                       "full one, ‖g_batch − g_full‖ (np.linalg.norm of the difference).",
+         _spread_variant(difference=False)),
+    ], note=_SPREAD_NOTE)
+
+
+_SPREAD_NOTE = (f" (The cases draw batches of 1, 4, 10 and 25 from {_SPREAD_N} examples of a seeded "
+                "3-4-2 network, checked against the core's backward pass.)")
+
+
+def _quiet_call(fn, args):
+    try:
+        with np.errstate(all="ignore"):
+            out = fn(*args)
+        return None if out is None else np.asarray(out, dtype=float)
+    except Exception:               # the learner's code may raise: the main check reports it
+        return None

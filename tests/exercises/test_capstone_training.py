@@ -197,6 +197,27 @@ def make_value(add="sum", mul="other", chain=True, slope="out"):
     return Value
 
 
+# ---- softmax + cross-entropy: the output delta from z_out --------------------------------------
+def softmax_delta(z_out, y):
+    shifted = np.exp(z_out - z_out.max(axis=1, keepdims=True))
+    return shifted / shifted.sum(axis=1, keepdims=True) - y
+
+
+def softmax_delta_times_slope(z_out, y):
+    y_hat = softmax_delta(z_out, y) + y
+    return (y_hat - y) * y_hat * (1 - y_hat)
+
+
+def softmax_delta_overflowing(z_out, y):
+    e = np.exp(z_out)                             # no max subtracted: inf for z near 800
+    return e / e.sum(axis=1, keepdims=True) - y
+
+
+def softmax_delta_by_column(z_out, y):
+    e = np.exp(z_out - z_out.max(axis=0))
+    return e / e.sum(axis=0) - y
+
+
 CASES = {
     "numerical_gradient": Case(check_numerical_gradient, numerical, {
         "one_sided": lambda f, p, eps: numerical(f, p, eps, kind="one_sided"),
@@ -218,9 +239,10 @@ CASES = {
         "updated_weights": sgd_with(stale=True), "sign": sgd_with(sign=+1.0), "no_step": sgd_no_step,
         "not_in_place": sgd_with(in_place=False), "one_epoch": sgd_with(run_epochs=1)},
         unrecognised=sgd_then_shift),
-    "softmax_delta": Case(check_softmax_delta, lambda y_hat, y: y_hat - y, {
-        "sign": lambda y_hat, y: y - y_hat, "mean_here": lambda y_hat, y: (y_hat - y) / y.shape[0],
-        "slope": lambda y_hat, y: (y_hat - y) * y_hat * (1 - y_hat), "dC_da": lambda y_hat, y: -y / y_hat}),
+    "softmax_delta": Case(check_softmax_delta, softmax_delta, {
+        "sign": lambda z, y: -softmax_delta(z, y), "slope": softmax_delta_times_slope,
+        "no_max": softmax_delta_overflowing, "wrong_axis": softmax_delta_by_column,
+        "mean_here": lambda z, y: softmax_delta(z, y) / z.shape[0], "no_softmax": lambda z, y: z - y}),
     "value": Case(check_value, make_value(), {
         "overwrite": make_value(add="set"), "mul_own": make_value(mul="own"), "no_chain": make_value(chain=False),
         "sigmoid_not_slope": make_value(slope="sigma"), "slope_of_input": make_value(slope="input")},

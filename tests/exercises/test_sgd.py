@@ -1,8 +1,7 @@
-"""Lesson 07's checks (backprop.exercises.sgd): averaging nudges and one epoch of mini-batch SGD."""
+"""Lesson 07's checks (backprop.exercises.sgd): averaging nudges and the spread of mini-batch gradients."""
 import numpy as np
 
-from backprop import minibatches
-from backprop.exercises.sgd import check_average_nudge, check_sgd_epoch
+from backprop.exercises.sgd import check_average_nudge, check_batch_gradient_spread
 
 from ._sweep import Case, sweep
 
@@ -19,52 +18,30 @@ def _per_example(net, X, labels):
     return [net.backward(net.forward(x), [label]).weights[-1] for x, label in zip(X, labels)]
 
 
-def sgd_epoch(net, X, labels, batch_size, lr, rng):
-    order = rng.permutation(len(X))
-    for start in range(0, len(X), batch_size):
-        idx = order[start:start + batch_size]
-        net.step(net.backward(net.forward(X[idx]), labels[idx]), lr)
-    return net
+def _flat(net, X, labels):
+    grads = net.backward(net.forward(X), labels)
+    return np.concatenate([g.ravel() for pair in zip(grads.weights, grads.biases) for g in pair])
 
 
-def _step_with(net, grads, lr, sign=-1.0, factor=1.0):
-    for p, g in zip(net.parameters(), [g for pair in zip(grads.weights, grads.biases) for g in pair]):
-        p += sign * lr * factor * g
+def spread(net, X, labels, m, rng, trials, pick=None, summed=False, minus_full=True):
+    """The mean over trials of ‖g_batch − g_full‖; pick(rng, n, m) chooses each trial's batch."""
+    pick = pick or (lambda rng, n, m: rng.choice(n, size=m, replace=False))
+    full = _flat(net, X, labels)
+    total = 0.0
+    for _ in range(trials):
+        idx = pick(rng, len(X), m)
+        g = _flat(net, X[idx], labels[idx]) * (len(idx) if summed else 1)
+        total += np.linalg.norm(g - full) if minus_full else np.linalg.norm(g)
+    return total / trials
 
 
-def epoch_sum(net, X, labels, bs, lr, rng):
-    for idx in minibatches(len(X), bs, rng):
-        _step_with(net, net.backward(net.forward(X[idx]), labels[idx]), lr, factor=len(idx))
-    return net
+def spread_permutation(net, X, labels, m, rng, trials):
+    return spread(net, X, labels, m, rng, trials, pick=lambda rng, n, m: rng.permutation(n)[:m])
 
 
-def epoch_no_shuffle(net, X, labels, bs, lr, rng):
-    for start in range(0, len(X), bs):
-        idx = np.arange(start, min(start + bs, len(X)))
-        net.step(net.backward(net.forward(X[idx]), labels[idx]), lr)
-    return net
-
-
-def epoch_uphill(net, X, labels, bs, lr, rng):
-    for idx in minibatches(len(X), bs, rng):
-        _step_with(net, net.backward(net.forward(X[idx]), labels[idx]), lr, sign=+1.0)
-    return net
-
-
-def epoch_drop_last(net, X, labels, bs, lr, rng):
-    order = rng.permutation(len(X))
-    for start in range(0, len(X) - bs + 1, bs):
-        idx = order[start:start + bs]
-        net.step(net.backward(net.forward(X[idx]), labels[idx]), lr)
-    return net
-
-
-def epoch_then_shift(net, *rest):
-    """A right epoch, then every parameter moved by 0.123: wrong in a way no hint names."""
-    sgd_epoch(net, *rest)
-    for p in net.parameters():
-        p += 0.123
-    return net
+def spread_drawn_once(net, X, labels, m, rng, trials):
+    idx = rng.choice(len(X), size=m, replace=False)
+    return spread(net, X, labels, m, rng, trials, pick=lambda rng, n, m: idx)
 
 
 CASES = {
@@ -73,10 +50,20 @@ CASES = {
         "sum": lambda net, X, l: -sum(_per_example(net, X, l)),
         "one_example": lambda net, X, l: -_per_example(net, X, l)[0],
         "divided_twice": lambda net, X, l: -net.backward(net.forward(X), l).weights[-1] / len(X)}),
-    "sgd_epoch": Case(check_sgd_epoch, sgd_epoch, {
-        "no_step": lambda net, *rest: net, "sign": epoch_uphill, "no_shuffle": epoch_no_shuffle,
-        "sum": epoch_sum, "drop_last": epoch_drop_last},
-        unrecognised=epoch_then_shift),
+    "batch_gradient_spread": Case(check_batch_gradient_spread, spread, {
+        "full_batch": lambda *args: spread(*args, pick=lambda rng, n, m: np.arange(n)),
+        "same_batch": spread_drawn_once,
+        "sum": lambda *args: spread(*args, summed=True),
+        "batch_norm": lambda *args: spread(*args, minus_full=False)}),
 }
 
 TestSweep = sweep(CASES)
+
+
+def test_drawing_the_batch_with_a_permutation_also_passes(capsys):
+    assert check_batch_gradient_spread(spread_permutation).passed
+
+
+def test_the_first_m_examples_every_trial_is_named_as_the_same_batch(capsys):
+    verdict = check_batch_gradient_spread(lambda *args: spread(*args, pick=lambda rng, n, m: np.arange(m)))
+    assert not verdict.passed and verdict.mistake == "same_batch" and "first m" in verdict.message
