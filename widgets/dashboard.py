@@ -1,9 +1,10 @@
 """TrainingDashboard: train a network on handwritten digits and watch it learn, epoch by epoch.
 
 Used in lessons/07_sgd_minibatches (and 09_build_it_yourself, with the learner's own SGD).
-Training is backprop.Training, one epoch at a time, in an asyncio task on the kernel's running
-event loop: between epochs it yields, so the notebook stays usable, Stop is heard and the curves
-and progress bar move; no thread is started (the zero-install site's Pyodide has none).
+Training is backprop.Training, one epoch at a time: the first in the Train click itself, the others
+in an asyncio task on the kernel's running event loop that yields between epochs, so the notebook
+stays usable, Stop is heard and the curves and progress bar move; no thread is started (the
+zero-install site's Pyodide has none).
 After each epoch the core's History records loss and accuracy on the training and test digits,
 and the figure shows them. ``train(blocking=True)`` runs every epoch before returning (tests, nbconvert).
 """
@@ -63,7 +64,7 @@ class TrainingDashboard(View):
         self.data, self.seed, self.train_epoch = load_digits(), check.whole(seed, "seed"), train_epoch
         self.samples = self.data.X_test[:DashboardFigure.n_samples]
         self.history, self.message, self._task, self._stop, self._trained = None, "not trained yet", None, False, None
-        self.training, self._training, self._error = False, None, None
+        self.training, self._trainer, self._error = False, None, None
         controls = _controls(hidden, activation, lr, batch_size, epochs)
         self.progress = widgets.IntProgress(value=0, min=0, max=controls["epochs"].value, description="epochs run")
         self.net = self._new_network(controls)
@@ -91,11 +92,11 @@ class TrainingDashboard(View):
         self.net, self._stop, self._trained, self.training = self._new_network(c), False, self._settings(), True
         self._error = None
         if self.train_epoch is None:
-            self._training = Training(self.net, d.X_train, d.y_train, batch_size=c["batch_size"].value,
+            self._trainer = Training(self.net, d.X_train, d.y_train, batch_size=c["batch_size"].value,
                                       lr=c["lr"].exact, seed=self.seed)
-            self.history = self._training.history
+            self.history = self._trainer.history
         else:
-            self._training, self.history = None, History(lr=float(c["lr"].exact))
+            self._trainer, self.history = None, History(lr=float(c["lr"].exact))
         self.message, self.progress.max, self.progress.value = "training …", c["epochs"].value, 0
         loop = None if blocking else event_loop()
         going = self._epoch()                    # the first epoch at once: its curves answer the click first
@@ -127,7 +128,7 @@ class TrainingDashboard(View):
         super().close()
 
     def _release(self):
-        self.data = self.samples = self._training = None
+        self.data = self.samples = self._trainer = None
 
     def _epoch(self):
         """Train one epoch and record its scores in the History; False when training should end."""
@@ -136,8 +137,8 @@ class TrainingDashboard(View):
             h.stop(epoch - 1)
             return False
         with one_blas_thread(), np.errstate(over="ignore", invalid="ignore", under="ignore", divide="ignore"):
-            if self._training is not None:
-                going = self._training.run_epoch()
+            if self._trainer is not None:
+                going = self._trainer.run_epoch()
             else:
                 try:
                     self.train_epoch(self.net, epoch)
@@ -155,8 +156,8 @@ class TrainingDashboard(View):
         return going and epoch + 1 < self.progress.max
 
     def _finish(self):
-        if self._training is not None and not self.history.diverged:
-            self._training.finish()
+        if self._trainer is not None and not self.history.diverged:
+            self._trainer.finish()
         if "diverged" not in self.message and self._error is None:
             self.message = self.history.message
         self.training = False
