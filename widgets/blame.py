@@ -49,7 +49,7 @@ def starting_network(sizes, activation, output_activation, loss, seed, net):
 
 
 class BlameExplorer(View):
-    """Neurons shaded by a (or δ), edges by w (or ∂C/∂w, or w·δ); sliders, Step, and backward one layer at a time.
+    """Neurons shaded by a (or δ), edges by w (or ∂C/∂w, or w·δ); sliders, Step, backward one layer at a time.
 
     show "passed": each edge carries the blame w·δ it passes back from neuron j to neuron k
     (weights[l][j, k] * delta[l+1][j]), each neuron the sum it receives, Σ_j w_jk·δ_j = ∂C/∂a_k;

@@ -191,7 +191,8 @@ class TrainingDashboard(View):
 
     def _update_artists(self):
         s = self.state
-        self.figure.show(self.drawing.marks(s), backdrop=self.drawing.backdrop, panels=self.drawing.panels(s["epochs_planned"]),
+        self.figure.show(self.drawing.marks(s), backdrop=self.drawing.backdrop,
+                         panels=self.drawing.panels(s["epochs_planned"]),
                          title=f"epoch {s['epochs_run']} of {s['epochs_planned']}: {s['message']}",
                          description=self.drawing.description(s, self.net.sizes))
 

@@ -82,7 +82,7 @@ class GradientFlowExplorer(View):
         """The figure's text alternative: the norm of every layer's gradient."""
         s = self.state
         norms = ", ".join(f"{n:.2e}" for n in s["norms"])
-        return (f"Gradient norm ‖∂C/∂W‖ per layer, first hidden layer to output, for {s['depth']} hidden layers: "
+        return (f"Gradient norm ‖∂C/∂W‖ per layer, first hidden layer to output, {s['depth']} hidden layers: "
                 f"{norms}. {s['verdict']}")
 
     def _readout_html(self):

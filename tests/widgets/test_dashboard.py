@@ -47,7 +47,8 @@ def test_dashboard_trains_in_a_task_that_yields_and_stop_ends_it_after_the_curre
     async def run():
         view = TrainingDashboard(hidden=4, batch_size=256, epochs=50)
         task = view.train()                          # the first epoch at once, the others in the task
-        assert isinstance(task, asyncio.Task) and view.controls["hidden"].disabled and not view.controls["stop"].disabled
+        assert isinstance(task, asyncio.Task) and view.controls["hidden"].disabled
+        assert not view.controls["stop"].disabled
         assert view.state["epochs_run"] == 1 and not task.done()
         while view.state["epochs_run"] < 2:          # the loop runs other work between epochs
             await asyncio.sleep(0)
