@@ -132,3 +132,24 @@ def test_the_service_worker_is_patched_and_another_one_refused(tmp_path):
     worker.write_text('function shouldDrop(request,url){return"GET"!==request.method}')      # another version
     with pytest.raises(sources.SourceError, match="service-worker.js is not the service worker of JupyterLite 0.6"):
         build.patch_service_worker(tmp_path)
+
+
+def test_bytecode_joins_its_wheel_beside_the_sources_and_the_lock_takes_the_new_sha256(tmp_path):
+    import zipfile
+    from tools.lite import bytecode
+    wheel = tmp_path / "demo-1.0-py3-none-any.whl"
+    with zipfile.ZipFile(wheel, "w") as archive:
+        archive.writestr("demo/__init__.py", "x = 1\n")
+        archive.writestr("demo-1.0.dist-info/RECORD", "demo/__init__.py,sha256=abc,6\n")
+    unpacked = tmp_path / "unpacked"
+    (unpacked / "demo" / "__pycache__").mkdir(parents=True)
+    (unpacked / "demo" / "__pycache__" / "__init__.cpython-312.pyc").write_bytes(b"bytecode")
+    assert bytecode._add_bytecode(wheel, unpacked) == 1
+    with zipfile.ZipFile(wheel) as archive:
+        assert archive.read("demo/__pycache__/__init__.cpython-312.pyc") == b"bytecode"
+        assert archive.read("demo/__init__.py") == b"x = 1\n", "the source stays, for tracebacks"
+        assert "demo/__pycache__/__init__.cpython-312.pyc,," in archive.read("demo-1.0.dist-info/RECORD").decode()
+    lock_path = tmp_path / "pyodide-lock.json"
+    lock_path.write_text(json.dumps(official_lock(demo=b"the wheel as downloaded")))
+    bytecode._update_lock(tmp_path, lock_path)
+    assert json.loads(lock_path.read_text())["packages"]["demo"]["sha256"] == sources.file_sha256(wheel)

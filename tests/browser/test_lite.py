@@ -43,6 +43,13 @@ for info in pkgutil.walk_packages(backprop.__path__, "backprop."):     # backpro
 for name in backprop.widgets.__all__:
     report["views"][name] = attempt(lambda: getattr(backprop.widgets, name)())
 report["train"] = attempt(lambda: backprop.widgets.TrainingDashboard(epochs=1).train())
+def from_bytecode(name):       # the build's .pyc: this Python's magic number, hash-based and unchecked (flags 1)
+    with open(sys.modules[name].__cached__, "rb") as cached:
+        header = cached.read(8)
+    return header[:4] == importlib.util.MAGIC_NUMBER and int.from_bytes(header[4:8], "little") == 1
+import importlib.util, IPython, matplotlib.pyplot
+report["bytecode"] = {name: attempt(lambda: None if from_bytecode(name) else 1 / 0)
+                      for name in ("IPython", "matplotlib.pyplot", "backprop.network")}
 print("LITE" "-REPORT", json.dumps(report))
 """
 
@@ -79,6 +86,11 @@ def test_every_view_builds_in_pyodide(pyodide_report, view):
     result = pyodide_report["views"][view]
     xfail_if_waiting(result)
     assert result == "ok", f"{view}() in Pyodide: {result}"
+
+
+def test_pyodide_imports_the_bytecode_the_build_compiled(pyodide_report):
+    assert pyodide_report["bytecode"] == {"IPython": "ok", "matplotlib.pyplot": "ok", "backprop.network": "ok"}, \
+        "each module's __cached__ .pyc is the build's, with this Python's magic number (tools/lite/bytecode.py)"
 
 
 def test_the_training_dashboard_trains_in_pyodide(pyodide_report):

@@ -88,3 +88,21 @@ def test_the_service_worker_leaves_the_sites_files_to_the_browser(site):
     text = (site / "service-worker.js").read_text()
     assert SERVICE_WORKER[1] in text, "service-worker.js answers every GET of the site (make lite patches it)"
     assert "/api/drive" in text and "/api/stdin/" in text, "it still answers the kernel's files and input()"
+
+
+def test_the_wheels_carry_bytecode_beside_their_sources(site):
+    """Pyodide would compile every module at each start (tools/lite/bytecode.py): what the kernel and the course
+    import is compiled at build time, hash-based (unpacking sets new file times), and each .py stays."""
+    import zipfile
+    folder = site / "static" / "pyodide"
+    expected = {"ipython": "IPython/core/interactiveshell", "matplotlib": "matplotlib/pyplot",
+                "backprop_course": "backprop/network", "ipywidgets": "ipywidgets/widgets/widget"}
+    for prefix, module in expected.items():
+        [wheel] = folder.glob(f"{prefix}-*.whl")
+        with zipfile.ZipFile(wheel) as archive:
+            names = set(archive.namelist())
+            folder_name, stem = module.rsplit("/", 1)
+            cached = f"{folder_name}/__pycache__/{stem}.cpython-312.pyc"
+            assert cached in names and f"{module}.py" in names, f"{wheel.name}: no {cached} beside {module}.py"
+            flags = int.from_bytes(archive.read(cached)[4:8], "little")
+            assert flags == 0b01, f"{cached} is not hash-based and unchecked (PEP 552 flags {flags:#b})"

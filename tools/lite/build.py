@@ -1,6 +1,6 @@
 """`make lite`: every lesson in a static JupyterLite site, dist/lite/, that runs Python in the browser.
 
-    .venv/bin/python -m tools.lite.build [--out dist/lite] [--wheels provisa|release[:URL|PATH]|DIR]
+    .venv/bin/python -m tools.lite.build [--out dist/lite] [--wheels provisa|release[:URL|PATH]|DIR] [--no-bytecode]
 
 Built clean every time, in a fresh temporary folder (an incremental build once lost the local
 Pyodide and fell back to a CDN), then checked before it replaces dist/lite/: the kernel loads the
@@ -17,7 +17,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from . import lock, sources
+from . import bytecode, lock, sources
 
 REPO = Path(__file__).resolve().parents[2]
 OUT = REPO / "dist" / "lite"
@@ -80,13 +80,15 @@ def stage_lessons(folder):
     return lessons
 
 
-def stage_pyodide(folder, wheels):
-    """The Pyodide the kernel loads: runtime, checked compiled wheels, pure wheels and the site's lock."""
+def stage_pyodide(folder, wheels, compiled=True):
+    """The Pyodide the kernel loads: runtime, checked compiled wheels, pure wheels and the site's lock; with
+    ``compiled``, bytecode in the wheels (tools/lite/bytecode.py). Returns compile_wheels' answer, or None."""
     official = sources.runtime(folder)
     shipped = lock.closure(official, lock.KERNEL + lock.COURSE)
     sources.copy_wheels(wheels, official, shipped, folder)
     added = lock.pure_wheels(folder, LABEXTENSIONS / KERNEL_EXTENSION / "static" / "pypi")
-    return lock.write(official, shipped, added, folder / sources.LOCK)
+    lock.write(official, shipped, added, folder / sources.LOCK)
+    return bytecode.compile_wheels(folder, folder / sources.LOCK, PRELOAD) if compiled else None
 
 
 def patch_service_worker(site):
@@ -119,13 +121,20 @@ def check(site):
         raise sources.SourceError(f"the site's lock names files it lacks: {', '.join(missing)}")
 
 
-def build(out=OUT, wheels=""):
-    """Write the site to ``out`` (replacing what was there); return its size in bytes."""
+def build(out=OUT, wheels="", compiled=True):
+    """Write the site to ``out`` (replacing what was there); return its size in bytes. ``compiled``: add bytecode
+    to the wheels (tools/lite/bytecode.py; skipped, with a warning, where there is no Node.js)."""
     with tempfile.TemporaryDirectory(prefix="backprop-lite-") as tmp:
         tmp = Path(tmp)
         lite_dir, staged = tmp / "lite", tmp / "site"
         stage_lessons(tmp / "contents")
-        stage_pyodide(lite_dir / "static" / "pyodide", wheels)
+        done = stage_pyodide(lite_dir / "static" / "pyodide", wheels, compiled)
+        if compiled and done is None:
+            print("lite: no Node.js, so the wheels carry no bytecode: Python compiles every module in the browser "
+                  "at each start (apt-get install nodejs)", file=sys.stderr)
+        elif done and done[1]:
+            print(f"lite: bytecode for {done[0]} modules; these failed to import in Node.js: {', '.join(done[1])}",
+                  file=sys.stderr)
         (lite_dir / "jupyter-lite.json").write_text(json.dumps(site_config(), indent=1))
         (lite_dir / "jupyter_lite_config.json").write_text(json.dumps(build_config(tmp / "contents", staged)))
         jupyter_lite = Path(sys.executable).with_name("jupyter-lite")
@@ -147,10 +156,12 @@ def main(argv=None):
     parser.add_argument("--out", type=Path, default=OUT, help="where the site goes (default dist/lite)")
     parser.add_argument("--wheels", default=os.environ.get("PYODIDE_WHEELS", ""),
                         help="where Pyodide's compiled wheels come from: provisa (default), release[:URL|PATH], DIR")
+    parser.add_argument("--no-bytecode", action="store_true",
+                        help="ship the wheels without compiled bytecode (a faster build, a slower start)")
     args = parser.parse_args(argv)
     start = time.monotonic()
     try:
-        size = build(args.out, args.wheels)
+        size = build(args.out, args.wheels, compiled=not args.no_bytecode)
     except sources.SourceError as error:
         sys.exit(f"make lite: {error}")
     print(f"lite: wrote {args.out} ({size / 1e6:.1f} MB) in {time.monotonic() - start:.0f} s")
