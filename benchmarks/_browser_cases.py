@@ -92,8 +92,10 @@ def baselines(have_bqplot, presses=PRESSES):
 
 
 def view_cases(presses=PRESSES):
-    """The eight live views, each on the control a learner moves most."""
-    return [view_case("NeuronExplorer", "weight w1", presses),
+    """The nine live views, each on the control a learner moves most (lesson 00's cycle: its Step button)."""
+    return [view_case("CycleExplorer", None, presses, "Enter on Step ▶ (the next stage of the cycle)",
+                      plan=[("button:Step ▶", "Enter", True)] * presses),
+            view_case("NeuronExplorer", "weight w1", presses),
             view_case("LossExplorer", "prediction ŷ", presses),
             view_case("NudgeExplorer", "value of p", presses),
             view_case("BlameExplorer", "its value", presses),

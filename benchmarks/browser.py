@@ -85,7 +85,7 @@ def measure(context, server, folder, index, case):
 def drag_check(page, case):
     """'ok' if, after a drag across the slider, the figure says what the twin says for the last value."""
     if any(label.startswith("button:") for label, _, _ in case.plan):
-        return "n/a (trained by a button)"
+        return "n/a (driven by a button)"
     label = case.sliders()[0]
     now = page.drag_across(label)
     shown, expected = page.figure_label(), twin.expected_label(case, label, now)

@@ -8,7 +8,7 @@ import ipywidgets as widgets
 
 from playwright.sync_api import expect
 
-from ._page import INTERACTION_TIMEOUT, nudge, shoot_element, view_with
+from ._page import INTERACTION_TIMEOUT, VIEW, nudge, shoot_element, view_with
 from .test_voila import open_in_voila
 
 NOTEBOOK = "figure_probe.ipynb"
@@ -69,6 +69,7 @@ VIEWS = [  # (view, its arguments, a control label that finds it, the control a 
     ("GradientFlowExplorer", {"depth": 4}, "hidden layers", "hidden layers", "ArrowRight"),
     ("OverfittingExplorer", {"epochs": 10}, "weight decay λ", "weight decay λ", "ArrowRight"),
     ("TrainingDashboard", {"hidden": 8, "epochs": 2}, "hidden neurons", "button:Train", "Enter"),
+    ("CycleExplorer", {}, "button:Step ▶", "button:Step ▶", "Enter"),
 ]
 
 
@@ -89,14 +90,23 @@ def expected_after(name, kwargs, label, key):
     """What the figure must say after the key: the same view built headless, the key applied as a slider does."""
     from benchmarks._browser_twin import control, press, view_class
     view = view_class(name)(**kwargs)
-    if label.startswith("button:"):
+    if label == "button:Train":
         view.train(blocking=True)
+    elif label == "button:Step ▶":
+        view.step()
     else:
         c = control(view, label)
         if isinstance(c, widgets.FloatSlider):      # the handle sits on the step grid: a key moves from there
             c.value = c.min + round((c.value - c.min) / c.step) * c.step
         press(c, key)
     return view.figure.description
+
+
+def view_with_button(page, finder):
+    """The first view with a button named as in ``finder`` ('button:<name>')."""
+    view = page.locator(VIEW).filter(has=handle(page, finder)).first
+    view.wait_for()
+    return view
 
 
 def handle(view, label):
@@ -110,7 +120,7 @@ def test_every_views_figure_follows_a_key_press_and_says_the_new_numbers(voila, 
     views_notebook(lessons_copy)
     errors = open_in_voila(page, f"{voila.url}/voila/render/every_view.ipynb")
     for name, kwargs, finder, label, key in VIEWS:
-        view = view_with(page, finder)
+        view = view_with_button(page, finder) if finder.startswith("button:") else view_with(page, finder)
         view.scroll_into_view_if_needed()
         svg = view.locator("[data-figure=plot] svg[role=img]")
         expect(svg).not_to_have_attribute("aria-label", "", timeout=INTERACTION_TIMEOUT)

@@ -88,7 +88,7 @@ CASES = [  # (view, argument, kind, other arguments it needs)
 NONE_MEANS_DEFAULT = {(NudgeExplorer, "net"), (NudgeExplorer, "x"), (NudgeExplorer, "y"), (NudgeExplorer, "parameter"),
                       (BlameExplorer, "net"), (DescentExplorer, "net"), (LossExplorer, "y_hat"), (LossExplorer, "y"),
                       (DescentExplorer, "start"), (DescentExplorer, "X"), (DescentExplorer, "y"), (BlameExplorer, "x"),
-                      (BlameExplorer, "y")}
+                      (BlameExplorer, "y"), (OverfittingExplorer, "every")}
 VALID_CHOICES = {"sigmoid", "tanh", "relu", "identity", "softmax", "half_squared_error", "squared_error",
                  "cross_entropy", "small", "xavier", "he", "scale"}
 
