@@ -124,6 +124,11 @@ def check_softmax_delta(fn):
     if callable(fn):
         for z, y in _SOFTMAX_CASES:
             out = _call(fn, (z, y))
+            if isinstance(out, str) and "broadcast" in out:
+                return _finish("check_softmax_delta", False, (
+                    "numpy could not line up z_out with its row maxima (a broadcasting error): z_out.max(axis=1) "
+                    "has one number per row, shape (n,); keep it as a column, z_out.max(axis=1, keepdims=True), shape "
+                    "(n, 1), so it lines up with each row (and the same for the sum)."), "keepdims")
             if not isinstance(out, str) and out.shape == y.shape and not np.all(np.isfinite(out)):
                 return _finish("check_softmax_delta", False, (
                     f"your δ holds inf or nan for large z (these rows are near {z.max():.0f}): np.exp(800) "

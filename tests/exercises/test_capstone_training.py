@@ -213,6 +213,11 @@ def softmax_delta_overflowing(z_out, y):
     return e / e.sum(axis=1, keepdims=True) - y
 
 
+def softmax_delta_no_keepdims(z_out, y):
+    e = np.exp(z_out - z_out.max(axis=1))        # (n, k) minus (n,): broadcasts wrongly, or fails
+    return e / e.sum(axis=1) - y
+
+
 def softmax_delta_by_column(z_out, y):
     e = np.exp(z_out - z_out.max(axis=0))
     return e / e.sum(axis=0) - y
@@ -242,6 +247,7 @@ CASES = {
     "softmax_delta": Case(check_softmax_delta, softmax_delta, {
         "sign": lambda z, y: -softmax_delta(z, y), "slope": softmax_delta_times_slope,
         "no_max": softmax_delta_overflowing, "wrong_axis": softmax_delta_by_column,
+        "keepdims": softmax_delta_no_keepdims,
         "mean_here": lambda z, y: softmax_delta(z, y) / z.shape[0], "no_softmax": lambda z, y: z - y}),
     "value": Case(check_value, make_value(), {
         "overwrite": make_value(add="set"), "mul_own": make_value(mul="own"), "no_chain": make_value(chain=False),
