@@ -16,7 +16,8 @@ __all__ = ["check_gradient_check", "gradient_check_of", "word_for"]
 
 
 def gradient_check_of(analytic, numeric):
-    """The reference: (largest |g_bp − g_fd| / max(|g_bp|, |g_fd|, FLOOR) over entries not both below FLOOR, its word)."""
+    """The reference: (largest |g_bp − g_fd| / max(|g_bp|, |g_fd|, FLOOR) over entries not both below FLOOR,
+    its word)."""
     worst = 0.0
     for a, n in zip(analytic, numeric):
         a, n = np.asarray(a, dtype=float), np.asarray(n, dtype=float)

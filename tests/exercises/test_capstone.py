@@ -80,7 +80,8 @@ CASES = {
     "backward": Case(check_backward, backward, {
         "transposed": backward_everywhere_transposed,
         "sum": with_(scale="sum"), "wrong_axis": with_(bias_axis=1),
-        "slope_at_a": with_(out_slope="a", hidden_slope="a"), "a1a_of_z": with_(out_slope="a1a_z", hidden_slope="a1a_z"),
+        "slope_at_a": with_(out_slope="a", hidden_slope="a"),
+        "a1a_of_z": with_(out_slope="a1a_z", hidden_slope="a1a_z"),
         "no_output_slope": with_(out_slope="none"), "no_hidden_slope": with_(hidden_slope="none"),
         "shape": backward_transposed_gradient, "off_by_one": with_(prev_activation=False),
         "sign": with_(sign=-1.0), "factor_2": with_(factor=2.0)},

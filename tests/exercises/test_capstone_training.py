@@ -291,7 +291,8 @@ def test_sgd_with_blank_functions_inside_says_not_yet(capsys):
 
 
 def test_the_lesson_settings_reach_95_percent_on_the_digits_for_five_seeds():
-    """Lesson 09's payoff with the checks' reference SGD: 64-32-10 sigmoid, ½ squared error, lr 3, batch 10, 30 epochs."""
+    """Lesson 09's payoff with the checks' reference SGD: 64-32-10 sigmoid, ½ squared error, lr 3, batch 10,
+    30 epochs."""
     from backprop.data import load_digits
     from backprop.init import initial_parameters
     digits = load_digits()
