@@ -51,8 +51,12 @@ def test_descend_moves_against_the_gradient():
     np.testing.assert_allclose(p, [0.95, -1.9])
 
 
-def test_no_other_module_in_lib_writes_an_update():
-    writers = [f.name for f in LIB.rglob("*.py") if re.search(r"-= *lr", f.read_text(encoding="utf-8"))]
+def test_no_other_module_of_the_core_writes_an_update():
+    """The core has one update rule. lib/exercises/ is left out on purpose: lesson 09's learner writes
+    their own SGD, so its reference solution and hints spell the update out."""
+    core = [f for f in LIB.rglob("*.py") if "exercises" not in f.relative_to(LIB).parts]
+    assert len(core) > 10
+    writers = [f.name for f in core if re.search(r"-= *lr", f.read_text(encoding="utf-8"))]
     assert writers == ["update.py"]
 
 
