@@ -2,9 +2,9 @@
 
 Introduced in lessons/03_chain_rule ("the derivative as a nudge"). Two formulas:
 
-- lesson 03's number, per parameter array: ‖a − n‖ / max(‖a‖ + ‖n‖, FLOOR), the largest
-  over the arrays (a: backward's gradient, n: the finite difference);
-- the report's, per entry: |a − n| / max(|a|, |n|, FLOOR). The rules of thumb (cs231n)
+- lesson 03's number, per parameter array: ‖g_bp − g_fd‖ / max(‖g_bp‖ + ‖g_fd‖, FLOOR), the
+  largest over the arrays (g_bp: backward's gradient, g_fd: the finite difference);
+- the report's, per entry: |g_bp − g_fd| / max(|g_bp|, |g_fd|, FLOOR). The rules of thumb (cs231n)
   are for this one: above 1e-2 wrong, below 1e-4 fine where a kink is near, below 1e-7
   excellent. Entries where a nudge of ±2·eps crosses a ReLU kink, or where both gradients
   are below FLOOR (an exact minimum, a dead unit), are named: there the finite difference
@@ -55,7 +55,7 @@ def _pattern(net, trace, layers):
 
 
 def relative_error(analytic, numeric, floor=FLOOR):
-    """Lesson 03's number for one array: ‖a − n‖ / max(‖a‖ + ‖n‖, floor) (0 when both are zero)."""
+    """Lesson 03's number for one array: ‖g_bp − g_fd‖ / max(‖g_bp‖ + ‖g_fd‖, floor) (0 when both are zero)."""
     diff = np.linalg.norm(np.asarray(analytic) - np.asarray(numeric))
     return float(diff / max(np.linalg.norm(analytic) + np.linalg.norm(numeric), floor))
 
@@ -93,12 +93,13 @@ class GradientCheck(float):
         """The check in words: the worst entry by the rules of thumb, then every kink and flat spot."""
         trusted = [e for e in self.entries if not (e.at_kink or e.flat)]
         worst = max(trusted, key=lambda e: e.error, default=None)
-        lines = [f"largest relative error ‖a − n‖ / (‖a‖ + ‖n‖) over the arrays: {float(self):.1e}"]
+        lines = [f"largest relative error ‖g_bp − g_fd‖ / (‖g_bp‖ + ‖g_fd‖) over the arrays: "
+                 f"{float(self):.1e}"]
         if worst is not None:
             word = "wrong" if worst.error > WRONG else "excellent" if worst.error < EXCELLENT else \
                 "fine only near a kink" if worst.error < FINE_WITH_KINKS else "suspect"
             lines.append(f"worst entry (kinks and flat spots aside): {worst.label}, "
-                         f"|a − n| / max(|a|, |n|) = {worst.error:.1e} "
+                         f"|g_bp − g_fd| / max(|g_bp|, |g_fd|) = {worst.error:.1e} "
                          f"({word}: > {WRONG:g} wrong, < {FINE_WITH_KINKS:g} fine with kinks, "
                          f"< {EXCELLENT:g} excellent)")
         for names, why in ((self.kinks, "a nudge crosses a ReLU kink, so the finite difference averages "
@@ -124,12 +125,12 @@ def gradient_check(net, X, y, eps=1e-3):
 
 def _result(net, analytic, numeric, kinks):
     entries = []
-    for a, n, k, (l, name) in zip(analytic, numeric, kinks, _arrays(net)):
-        for i in np.ndindex(a.shape):
-            largest = max(abs(a[i]), abs(n[i]))
-            entries.append(Entry(parameter_label((name, l) + i), float(a[i]), float(n[i]),
-                                 float(abs(a[i] - n[i]) / max(largest, FLOOR)), bool(k[i]), largest < FLOOR))
-    return GradientCheck(max(relative_error(a, n) for a, n in zip(analytic, numeric)), entries)
+    for g_bp, g_fd, k, (l, name) in zip(analytic, numeric, kinks, _arrays(net)):
+        for i in np.ndindex(g_bp.shape):
+            largest = max(abs(g_bp[i]), abs(g_fd[i]))
+            entries.append(Entry(parameter_label((name, l) + i), float(g_bp[i]), float(g_fd[i]),
+                                 float(abs(g_bp[i] - g_fd[i]) / max(largest, FLOOR)), bool(k[i]), largest < FLOOR))
+    return GradientCheck(max(relative_error(g_bp, g_fd) for g_bp, g_fd in zip(analytic, numeric)), entries)
 
 
 def _arrays(net):
