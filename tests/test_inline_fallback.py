@@ -21,7 +21,6 @@ LESSON = REPO / "lessons" / "01_neuron_anatomy.ipynb"
 WIDGET_VIEW = "application/vnd.jupyter.widget-view+json"
 WIDGET_STATE = "application/vnd.jupyter.widget-state+json"
 MAGIC = re.compile(r"(%matplotlib\s+)(widget|ipympl)\b")
-FALLBACK_SNIPPET = "try:\n    %matplotlib widget\nexcept Exception:\n    %matplotlib inline"
 
 
 @pytest.fixture
@@ -128,18 +127,13 @@ def test_the_demo_prints_the_inline_backend_and_the_view_redraws(no_ipympl, tmp_
     assert_views_show_pictures(executed, at_least=1)
 
 
-def test_fallback_snippet_works_without_ipympl(no_ipympl, tmp_path):
-    executed = run(demo_notebook(FALLBACK_SNIPPET), tmp_path)
-    assert executed.cells[0].outputs == []                 # nothing printed: stored outputs stay stable
-    assert executed.cells[2].outputs[0]["text"] == "inline\n"
-    assert_views_show_pictures(executed, at_least=1)
-
-
-def test_fallback_snippet_picks_ipympl_when_present(tmp_path, monkeypatch):
-    monkeypatch.setenv("BACKPROP_PROGRESS_FILE", str(tmp_path / "progress.json"))
-    executed = run(demo_notebook(FALLBACK_SNIPPET), tmp_path)
-    assert executed.cells[0].outputs == []
-    assert executed.cells[2].outputs[0]["text"].strip() in ("widget", "ipympl", "module://ipympl.backend_nbagg")
+def test_no_lesson_asks_for_ipympl():
+    """The views draw in the browser and the static figures are pictures: a learner needs no ipympl."""
+    lessons = sorted(LESSON.parent.glob("[0-9][0-9]_*.ipynb"))
+    assert len(lessons) >= 10
+    for path in lessons:
+        code = [c.source for c in nbformat.read(path, as_version=4).cells if c.cell_type == "code"]
+        assert not any(MAGIC.search(source) for source in code), f"{path.name} sets %matplotlib widget"
 
 
 def fake_executed(model_name, pixels):
