@@ -153,3 +153,25 @@ def test_bytecode_joins_its_wheel_beside_the_sources_and_the_lock_takes_the_new_
     lock_path.write_text(json.dumps(official_lock(demo=b"the wheel as downloaded")))
     bytecode._update_lock(tmp_path, lock_path)
     assert json.loads(lock_path.read_text())["packages"]["demo"]["sha256"] == sources.file_sha256(wheel)
+
+
+def test_the_standard_librarys_bytecode_joins_its_zip_beside_the_sources(tmp_path):
+    import zipfile
+    from tools.lite import bytecode
+    stdlib = tmp_path / "python_stdlib.zip"
+    with zipfile.ZipFile(stdlib, "w") as archive:
+        archive.writestr("json/__init__.py", "x = 1\n")
+    compiled = tmp_path / "compiled"
+    (compiled / "json").mkdir(parents=True)
+    (compiled / "json" / "__init__.pyc").write_bytes(b"bytecode")
+    assert bytecode._add_to_stdlib(stdlib, compiled) == 1
+    with zipfile.ZipFile(stdlib) as archive:           # zipimport takes json/__init__.pyc before json/__init__.py
+        assert archive.read("json/__init__.pyc") == b"bytecode" and archive.read("json/__init__.py") == b"x = 1\n"
+
+
+def test_legacy_font_formats_are_left_out_where_a_woff2_stands_beside_them(tmp_path):
+    from tools.lite import build
+    for name in ("fa-solid-900.woff2", "fa-solid-900.woff", "fa-solid-900.svg", "fa-solid-900.eot", "icon.svg"):
+        (tmp_path / name).write_bytes(b"font")
+    assert build.drop_legacy_fonts(tmp_path) == 12
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["fa-solid-900.woff2", "icon.svg"]

@@ -50,6 +50,8 @@ def from_bytecode(name):       # the build's .pyc: this Python's magic number, h
 import importlib.util, IPython, matplotlib.pyplot
 report["bytecode"] = {name: attempt(lambda: None if from_bytecode(name) else 1 / 0)
                       for name in ("IPython", "matplotlib.pyplot", "backprop.network")}
+import inspect
+report["stdlib"] = [json.__file__.rsplit("/", 2)[-2:], "def dumps(" in inspect.getsource(json.dumps)]
 print("LITE" "-REPORT", json.dumps(report))
 """
 
@@ -91,6 +93,8 @@ def test_every_view_builds_in_pyodide(pyodide_report, view):
 def test_pyodide_imports_the_bytecode_the_build_compiled(pyodide_report):
     assert pyodide_report["bytecode"] == {"IPython": "ok", "matplotlib.pyplot": "ok", "backprop.network": "ok"}, \
         "each module's __cached__ .pyc is the build's, with this Python's magic number (tools/lite/bytecode.py)"
+    assert pyodide_report["stdlib"] == [["json", "__init__.pyc"], True], \
+        "the standard library's json comes from the .pyc in python_stdlib.zip, and its source still shows"
 
 
 def test_the_training_dashboard_trains_in_pyodide(pyodide_report):
@@ -152,7 +156,7 @@ def test_lesson_01s_view_answers_the_keyboard(lite, offline, lite_page):
 
 def test_lesson_04_runs_and_the_blame_view_answers_a_slider(lite, offline, lite_page):
     run_lesson(lite_page, lite, "04_hidden_layer_blame.ipynb")
-    view = reveal(lite_page.locator(VIEW).first)
+    view = reveal(lite_page.locator(VIEW).filter(has=lite_page.locator(".widget-slider")).first)   # not a Prediction
     drag_first_slider(view)
     shoot_element(view, "lite-04-slider-moved")
     assert foreign(offline.requests) == []

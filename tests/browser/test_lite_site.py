@@ -106,3 +106,9 @@ def test_the_wheels_carry_bytecode_beside_their_sources(site):
             assert cached in names and f"{module}.py" in names, f"{wheel.name}: no {cached} beside {module}.py"
             flags = int.from_bytes(archive.read(cached)[4:8], "little")
             assert flags == 0b01, f"{cached} is not hash-based and unchecked (PEP 552 flags {flags:#b})"
+
+
+def test_font_awesome_ships_as_woff2_only(site):
+    """Every browser that runs Pyodide takes the woff2 the stylesheets list first (tools/lite/build.py)."""
+    fonts = sorted(p.name for p in site.rglob("fa-*") if p.suffix in (".woff2", ".woff", ".ttf", ".eot", ".svg"))
+    assert fonts and all(name.endswith(".woff2") for name in fonts), fonts

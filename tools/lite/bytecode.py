@@ -1,15 +1,18 @@
-"""Compiled bytecode in the site's wheels, so Pyodide imports modules without compiling their sources first.
+"""Compiled bytecode in the site's wheels and standard library, so Pyodide imports without compiling sources.
 
-No wheel of Pyodide's release, and no pure wheel from PyPI, carries .pyc files: every start of the
-kernel compiled IPython, numpy, matplotlib, ipywidgets and the course from source, in WebAssembly
-(measured in Chromium: `import IPython` 3.1 s → 1.6 s, numpy + matplotlib + pyplot 2.5 s → 1.0 s).
+No wheel of Pyodide's release, no pure wheel from PyPI and not its python_stdlib.zip carries .pyc
+files: every start of the kernel compiled the standard library, IPython, numpy, matplotlib,
+ipywidgets and the course from source, in WebAssembly (measured in Chromium, warm: loadPyodide
+1.5 → 0.6 s, `import IPython` 3.1 → 0.6 s, numpy + matplotlib + pyplot 2.5 → 0.9 s).
 The build runs the site's own Pyodide in Node.js, imports there what the kernel and the course import
 (IMPORTS), and compiles exactly those modules, so the bytecode is the browser's Python's own (3.12,
-cache tag cpython-312) and the site grows by 6.5 MB, not 11 (fontTools or most of pygments are never
-imported). The .pyc files are hash-based and unchecked (PEP 552), because unpacking a wheel sets new
-file times, and each .py stays beside its .pyc for tracebacks and `??`. Every wheel was checked against
-the official sha256 before (sources.copy_wheels); the site's lock then carries the sha256 of the wheel
-as shipped. Without Node.js the site is built without bytecode, and the build says so.
+cache tag cpython-312) and the site grows by 9 MB (2.3 of them the standard library's), not 14
+(fontTools or most of pygments are never imported). The standard library's .pyc go into its zip
+beside each .py, where zipimport takes them first. The .pyc files are hash-based and unchecked
+(PEP 552), because unpacking a wheel sets new file times, and each .py stays beside its .pyc for
+tracebacks and `??`. Every wheel was checked against the official sha256 before (sources.copy_wheels);
+the site's lock then carries the sha256 of the wheel as shipped. Without Node.js the site is built
+without bytecode, and the build says so.
 """
 import json
 import shutil
@@ -21,6 +24,9 @@ from pathlib import Path
 from . import sources
 
 SITE_PACKAGES = "/lib/python3.12/site-packages"
+#: The standard library, imported from python_stdlib.zip, whose zipimport takes json/__init__.pyc before .py.
+STDLIB = "/lib/python312.zip"
+STDLIB_ZIP = "python_stdlib.zip"
 #: What a learner's session imports: the kernel, then the course (every module of the package). Only the modules
 #: these import get bytecode (fontTools, most of pygments or numpy's tests are never imported; the site stays small).
 IMPORTS = ("IPython", "ipykernel", "comm", "piplite", "micropip", "pyodide_kernel", "numpy", "matplotlib.pyplot",
@@ -29,13 +35,15 @@ IMPORTS = ("IPython", "ipykernel", "comm", "piplite", "micropip", "pyodide_kerne
 #: imported module's source, in the unpacked wheel it came from, into its __pycache__ folder.
 NODE_SCRIPT = r"""
 const path = require("path");
-const [indexURL, root, packages, imports] = process.argv.slice(2);
+const [indexURL, root, packages, imports, stdlibOut] = process.argv.slice(2);
 const { loadPyodide } = require(path.join(indexURL, "pyodide.js"));
 (async () => {
   const pyodide = await loadPyodide({ indexURL: indexURL + path.sep, stdout: () => {}, stderr: () => {} });
   await pyodide.loadPackage(JSON.parse(packages), { messageCallback: () => {}, errorCallback: () => {} });
   pyodide.FS.mkdirTree("/mnt/wheels");
   pyodide.FS.mount(pyodide.FS.filesystems.NODEFS, { root }, "/mnt/wheels");
+  pyodide.FS.mkdirTree("/mnt/stdlib");
+  pyodide.FS.mount(pyodide.FS.filesystems.NODEFS, { root: stdlibOut }, "/mnt/stdlib");
   pyodide.globals.set("IMPORTS", JSON.parse(imports));
   const result = pyodide.runPython(`
 import importlib, importlib.util, json, os, pkgutil, py_compile, sys
@@ -64,11 +72,25 @@ for module in list(sys.modules.values()):
                                invalidation_mode=py_compile.PycInvalidationMode.UNCHECKED_HASH, doraise=True)
             compiled += 1
             break
-json.dumps({"compiled": compiled, "failed": failed})
+import zipfile
+stdlib, from_stdlib = "${STDLIB}/", 0
+archive = zipfile.ZipFile("${STDLIB}")
+for module in list(sys.modules.values()):
+    source = getattr(module, "__file__", None) or ""
+    if not (source.startswith(stdlib) and source.endswith(".py")):
+        continue
+    data = archive.read(source[len(stdlib):])
+    code = compile(data, source, "exec", dont_inherit=True)
+    cached = "/mnt/stdlib/" + source[len(stdlib):] + "c"
+    os.makedirs(os.path.dirname(cached), exist_ok=True)
+    with open(cached, "wb") as out:
+        out.write(importlib._bootstrap_external._code_to_hash_pyc(code, importlib.util.source_hash(data), False))
+    from_stdlib += 1
+json.dumps({"compiled": compiled, "stdlib": from_stdlib, "failed": failed})
 `);
   process.stdout.write("RESULT " + result + "\n");
 })().catch((error) => { console.error(error); process.exit(1); });
-""".replace("${SITE_PACKAGES}", SITE_PACKAGES)
+""".replace("${SITE_PACKAGES}", SITE_PACKAGES).replace("${STDLIB}", STDLIB)
 
 
 def node():
@@ -91,17 +113,21 @@ def compile_wheels(folder, lock_path, packages):
         tmp = Path(tmp)
         for wheel in wheels:
             with zipfile.ZipFile(wheel) as archive:
-                archive.extractall(tmp / wheel.name)
+                archive.extractall(tmp / "wheels" / wheel.name)
         script = tmp / "compile.js"
         script.write_text(NODE_SCRIPT)
-        done = subprocess.run([runner, str(script), str(folder.resolve()), str(tmp), json.dumps(list(packages)),
-                               json.dumps(list(IMPORTS))], capture_output=True, text=True, timeout=900)
+        stdlib = tmp / "stdlib"
+        stdlib.mkdir()
+        done = subprocess.run([runner, str(script), str(folder.resolve()), str(tmp / "wheels"),
+                               json.dumps(list(packages)), json.dumps(list(IMPORTS)), str(stdlib)],
+                              capture_output=True, text=True, timeout=900)
         result = next((json.loads(line[7:]) for line in done.stdout.splitlines() if line.startswith("RESULT ")), None)
         if done.returncode != 0 or result is None or result["compiled"] == 0:
             raise sources.SourceError(f"compiling the wheels with Pyodide in Node.js failed:\n"
                                       f"{done.stdout[-1500:]}\n{done.stderr[-1500:]}")
         for wheel in wheels:
-            added += _add_bytecode(wheel, tmp / wheel.name)
+            added += _add_bytecode(wheel, tmp / "wheels" / wheel.name)
+        added += _add_to_stdlib(folder / STDLIB_ZIP, stdlib)
     _update_lock(folder, lock_path)
     return added, result["failed"]
 
@@ -124,6 +150,18 @@ def _add_bytecode(wheel, unpacked):
                 new.write(unpacked / name, name)
     rewritten.replace(wheel)
     return len(compiled)
+
+
+def _add_to_stdlib(archive_path, compiled):
+    """Add the .pyc files under ``compiled`` to the standard library's zip, beside their sources; return how many."""
+    files = sorted(p for p in compiled.rglob("*.pyc"))
+    with zipfile.ZipFile(archive_path, "a", zipfile.ZIP_DEFLATED) as archive:
+        present = set(archive.namelist())
+        for path in files:
+            name = path.relative_to(compiled).as_posix()
+            if name not in present:
+                archive.write(path, name)
+    return len(files)
 
 
 def _update_lock(folder, lock_path):
