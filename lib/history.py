@@ -59,10 +59,11 @@ class History:
         self.recorded_at.append(len(self.step_loss))
         for data, losses, accuracies in ((train, self.train_loss, self.train_accuracy),
                                          (validation, self.val_loss, self.val_accuracy)):
-            if data is not None:
+            if data is not None:            # one forward pass gives both numbers
                 X, Y = data
-                losses.append(net.loss(X, Y))
-                accuracies.append(net.accuracy(X, Y))
+                trace = net.forward(X)
+                losses.append(net.loss_of(trace, Y))
+                accuracies.append(float(np.mean(classes_of(trace.y_hat) == class_labels(Y, net.sizes[-1]))))
 
     def blew_up(self, parameters, scale):
         """True (and the verdict 'diverged') when the loss or a parameter ran away this epoch."""
