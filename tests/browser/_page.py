@@ -2,8 +2,8 @@
 
 A course view (widgets/_base.py) is a VBox whose direct children are its controls,
 its figure and an HTML readout of ``name = value`` cells; that is how we find one.
-Its figure is an ipympl canvas (views not yet moved) or an SVG the browser draws (``Plot``,
-widgets/figures/plot.js: ``[data-figure=plot] svg[role=img]``); the helpers accept both.
+Its figure is an SVG the browser draws (``Plot``,
+widgets/figures/plot.js: ``[data-figure=plot] svg[role=img]``); the helpers also read an ipympl canvas (the browser bench's baseline).
 """
 import re
 from pathlib import Path
