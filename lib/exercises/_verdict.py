@@ -28,18 +28,22 @@ class Verdict:
         """Nothing: the check has already printed its message."""
 
 
-def check_function(exercise, learner_fn, cases, reference, mistakes=(), note=""):
+def check_function(exercise, learner_fn, cases, reference, mistakes=(), note="", start=""):
     """Compare ``learner_fn(*args)`` with ``reference(*args)`` for each args in ``cases``.
 
     ``mistakes`` is a list of (code, hint, wrong_fn): when the learner's answers equal
-    ``wrong_fn``'s on every case, the hint names that mistake.
+    ``wrong_fn``'s on every case, the hint names that mistake. ``start`` is a hint on how
+    to begin, added when the function still returns None.
     """
+    if isinstance(learner_fn, type):
+        return _finish(exercise, False, f"{learner_fn.__name__} is a class; pass your function itself, "
+                       f"e.g. {exercise}(my_function).")
     if not callable(learner_fn):
         return _finish(exercise, False, f"pass your function itself (no brackets), e.g. {exercise}(my_function); "
                        f"got {type(learner_fn).__name__}")
     given = []
     for args in cases:
-        outcome = _call(learner_fn, args)
+        outcome = _call(learner_fn, args, start)
         if isinstance(outcome, str):
             return _finish(exercise, False, outcome)
         given.append(outcome)
@@ -54,12 +58,15 @@ def check_function(exercise, learner_fn, cases, reference, mistakes=(), note="")
             return _finish(exercise, False, hint, code)
     if shape_msg:
         return _finish(exercise, False, shape_msg, "shape")
+    if not np.all(np.isfinite(given[i])):
+        return _finish(exercise, False, f"your result holds nan or inf for this input: {_fmt_args(cases[i])}; "
+                       f"yours: {_fmt(given[i])}. Look for a division by 0 or an np.exp that overflows.", "not_finite")
     return _finish(exercise, False, "the numbers differ from the core's for this input:\n"
                    f"    input:    {_fmt_args(cases[i])}\n    expected: {_fmt(expected[i], given[i])}\n"
                    f"    yours:    {_fmt(given[i], expected[i])}")
 
 
-def _call(fn, args):
+def _call(fn, args, start=""):
     """The learner's answer as an array, or a string saying what went wrong."""
     try:
         with np.errstate(all="ignore"):
@@ -67,11 +74,47 @@ def _call(fn, args):
     except Exception as exc:          # the learner's code may raise anything: report it, never re-raise
         return f"your function raised {type(exc).__name__}: {exc}. Read the message, fix the body and run it again."
     if out is None:
-        return "your function returns None — fill in its body and return the result."
+        return "your function returns None — fill in its body and return the result." + (f" {start}" if start else "")
+    numbers, problem = as_numbers(out, "your result")
+    if problem:
+        return f"your function should return numbers: {problem}."
+    return numbers
+
+
+def as_numbers(value, what):
+    """(``value`` as a float array, "") or (None, a phrase saying why it is not an array of numbers):
+    None, a string, a ragged list (rows of different lengths), None or other objects inside, complex numbers."""
+    if value is None:
+        return None, f"{what} is None"
+    if isinstance(value, (str, bytes)):
+        return None, f"{what} is a string, {_short(value)}, not numbers"
+    if isinstance(value, type) or callable(value):
+        return None, f"{what} is a {'class' if isinstance(value, type) else 'function'}, not numbers: call it"
     try:
-        return np.asarray(out, dtype=float)
+        array = np.asarray(value)
     except (TypeError, ValueError):
-        return f"your function should return numbers; it returned a {type(out).__name__}."
+        return None, (f"{what} is ragged, not an array: its rows have different lengths (every row of an "
+                      "array has the same number of entries)")
+    if array.dtype == object:
+        flat = list(array.ravel())
+        nones = [np.unravel_index(k, array.shape) for k, x in enumerate(flat) if x is None]
+        if nones:
+            at = ", ".join(str(tuple(int(j) for j in ix)) if len(ix) != 1 else str(int(ix[0])) for ix in nones[:3])
+            return None, f"{what} holds None (at {at}): an entry was never computed"
+        try:
+            return array.astype(float), ""
+        except (TypeError, ValueError):
+            kind = next(type(x).__name__ for x in flat if not isinstance(x, (int, float, np.number)))
+            return None, f"{what} should hold numbers; it holds a {kind}"
+    if array.dtype.kind not in "biuf":
+        kind = {"U": "strings", "S": "bytes", "c": "complex numbers"}.get(array.dtype.kind, str(array.dtype))
+        return None, f"{what} should hold real numbers; it holds {kind}"
+    return array.astype(float), ""
+
+
+def _short(value):
+    text = repr(value)
+    return text if len(text) <= 30 else text[:27] + "…"
 
 
 def _quiet(fn, args):

@@ -27,7 +27,8 @@ def check_backward(fn):
     for weights, biases, X, y in cases():
         z, a = forward(weights, biases, X)
         out, problem = call(fn, (copies(weights), copies(z), copies(a), y.copy()), "Start from delta = (a[-1] - y) "
-                            "* sigmoid_prime(z[-1]) and walk L from the last layer down to 1: section 2's five lines.")
+                            "* sigmoid_prime(z[-1]) and walk L from the last layer down to 1: section 2's five lines.",
+                            shapes=_SHAPES)
         code = ""
         if not problem:
             problem, code = _backward_problem(out, weights, z, a, y)
@@ -60,7 +61,8 @@ def _backward_problem(out, weights, z, a, y):
     if all(isinstance(g, (list, tuple)) and len(g) == depth + 1 and g[0] is None for g in out):
         return ("your lists start with None, like z and a: but weights[0] is layer 1's, so grad_weights[0] "
                 "must be its gradient — the lists have one entry per layer of weights.", "off_by_one")
-    (gw, msg_w), (gb, msg_b) = arrays(out[0], depth, "grad_weights"), arrays(out[1], depth, "grad_biases")
+    (gw, msg_w), (gb, msg_b) = (arrays(out[0], depth, "grad_weights", _not_reached),
+                                arrays(out[1], depth, "grad_biases", _not_reached))
     if msg_w or msg_b:
         return msg_w or msg_b, "shape"
     ref_w, ref_b = backward(weights, z, a, y)
@@ -75,6 +77,20 @@ def _backward_problem(out, weights, z, a, y):
         if not (same(gw[L - 1], ref_w[L - 1]) and same(gb[L - 1], ref_b[L - 1])):
             return _name_layer(L, gw[L - 1], gb[L - 1], weights, z, a, y, delta)
     return "", ""
+
+
+_SHAPES = ("The shapes of a product do not fit. delta[L] is (n, n_L), a[L-1] is (n, n_{L-1}) and weights[L-1] "
+           "is (n_L, n_{L-1}): grad_weights[L-1] = delta.T @ a[L-1] / n, and the delta of the layer below is "
+           "(delta @ weights[L-1]) * sigmoid_prime(z[L-1]).")
+
+
+def _not_reached(indices):
+    """Why grad_weights[i] (layer i + 1) was left None: the loop stopped before that layer."""
+    layers = [str(i + 1) for i in indices]
+    named = f"layers {', '.join(layers[:-1])} and {layers[-1]}" if len(layers) > 1 else f"layer {layers[0]}"
+    return (f"the loop did not reach {named} — walk L from len(weights) down to 1 (for L in range(len(weights), "
+            "0, -1)): fill grad_weights[L-1] and grad_biases[L-1], then pass the blame down, delta = (delta @ "
+            "weights[L-1]) * sigmoid_prime(z[L-1]).")
 
 
 def _same_gradients(out, right_w, right_b):

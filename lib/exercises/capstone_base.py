@@ -7,24 +7,35 @@ sit beside ``check_function``, which compares one array per case.
 import numpy as np
 
 from . import _progress
-from ._verdict import RTOL, ATOL, _finish, _fmt
+from ._verdict import RTOL, ATOL, _finish, _fmt, as_numbers
 
 _NEEDS_EARLIER = ("it calls a function of yours that still returns None: make the earlier checks "
                   "in this lesson pass first (check_forward, check_backward, …).")
+_SHAPES = ("A matrix product's shapes do not fit: A @ B needs A's last size to equal B's first. "
+           "Print the .shape of both sides.")
 
 
-def call(fn, args, start=""):
+def call(fn, args, start="", shapes=_SHAPES):
     """(the learner's answer, "") or (None, a sentence saying what went wrong); never raises.
 
-    ``start`` is a hint on how to begin, added when the function still returns None (a blank).
+    ``start`` is a hint on how to begin, added when the function still returns None (a blank);
+    ``shapes`` the hint when numpy's matmul finds that the shapes of a product do not fit.
     """
+    if isinstance(fn, type):
+        return None, (f"{fn.__name__} is a class; this check takes your function: pass it by its name, "
+                      "without brackets (check_forward(my_forward)).")
     if not callable(fn):
         return None, (f"pass your function itself (no brackets); got {type(fn).__name__}")
     try:
         with np.errstate(all="ignore"):
             out = fn(*args)
     except Exception as exc:          # the learner's code may raise anything: report it, never re-raise
-        hint = _NEEDS_EARLIER if "NoneType" in str(exc) else "Read the message, fix the body and run it again."
+        if "NoneType" in str(exc):
+            hint = _NEEDS_EARLIER
+        elif "core dimension" in str(exc) or ("matmul" in str(exc) and "mismatch" in str(exc)):
+            hint = shapes
+        else:
+            hint = "Read the message, fix the body and run it again."
         return None, f"your function raised {type(exc).__name__}: {exc}. {hint}"
     if out is None:
         return None, "your function returns None — fill in its body and return the result." + (
@@ -32,18 +43,35 @@ def call(fn, args, start=""):
     return out, ""
 
 
-def arrays(out, count, what):
-    """``out`` as a list of ``count`` float arrays (None kept), or a sentence about its layout."""
+def arrays(out, count, what, missing=None, none_ok=()):
+    """``out`` as a list of ``count`` finite float arrays, or (None, a sentence naming the entry that is not one).
+
+    An entry may be None only at the indices in ``none_ok`` (z[0], a[0]: kept as None); ``missing(indices)``
+    words why the entries at ``indices`` were left None (a loop that stopped short, say).
+    """
     if not isinstance(out, (list, tuple)):
-        return None, f"{what} should be a list of arrays; it is a {type(out).__name__}."
+        kind = "None" if out is None else f"a {type(out).__name__}"
+        return None, f"{what} should be a list of arrays, one per layer; it is {kind}."
     if len(out) != count:
         return None, f"{what} has {len(out)} entries but should have {count}."
+    nones = [i for i, item in enumerate(out) if item is None and i not in none_ok]
+    if nones:
+        names = ", ".join(f"{what}[{i}]" for i in nones[:-1]) + (" and " if len(nones) > 1 else "") + \
+            f"{what}[{nones[-1]}]"
+        why = missing(nones) if missing else "fill in every entry before returning."
+        return None, f"{names} {'are' if len(nones) > 1 else 'is'} None: {why}"
     result = []
-    for item in out:
-        try:
-            result.append(None if item is None else np.asarray(item, dtype=float))
-        except (TypeError, ValueError):
-            return None, f"{what} should hold arrays of numbers; one entry is a {type(item).__name__}."
+    for i, item in enumerate(out):
+        if item is None:
+            result.append(None)
+            continue
+        array, problem = as_numbers(item, f"{what}[{i}]")
+        if problem:
+            return None, f"{problem}; each entry should be an array of numbers."
+        if not np.all(np.isfinite(array)):
+            return None, (f"{what}[{i}] holds nan or inf: look for a division by 0, an np.exp that overflows, "
+                          "or an entry that was never filled (np.empty).")
+        result.append(array)
     return result, ""
 
 

@@ -14,7 +14,7 @@ def check_forward(fn):
     """Check fn(weights, biases, X) → (z, a): lists of depth + 1 arrays (n, n_L), z[0] None, a[0] X."""
     for weights, biases, X, _ in cases():
         out, problem = call(fn, (copies(weights), copies(biases), X.copy()), "Start with z, a = [None], [X]; for "
-                            "each W, b append a[-1] @ W.T + b to z, then its sigmoid to a.")
+                            "each W, b append a[-1] @ W.T + b to z, then its sigmoid to a.", shapes=_SHAPES)
         code = ""
         if not problem:
             problem, code = _layout_problem(out, len(weights), X)
@@ -25,6 +25,19 @@ def check_forward(fn):
     return verdict("check_forward", "")
 
 
+_SHAPES = ("The shapes of a product do not fit. X is (n, n_in) — one row per example — and each W is "
+           "(n_out, n_in), one row per neuron: so z = X @ W.T + b, (n, n_out); in general z[L] = a[L-1] @ "
+           "weights[L-1].T + biases[L-1].")
+
+
+def _not_reached(indices):
+    """Why z[L] or a[L] was left None: the loop stopped before layer L."""
+    named = (f"layers {', '.join(str(L) for L in indices[:-1])} and {indices[-1]}" if len(indices) > 1
+             else f"layer {indices[0]}")
+    return (f"{named} {'were' if len(indices) > 1 else 'was'} never computed — loop over every layer, "
+            "for W, b in zip(weights, biases), computing z = a[-1] @ W.T + b and a = sigmoid(z) each time.")
+
+
 def _layout_problem(out, depth, X):
     """(hint, code) when the answer is not two lists of depth + 1 arrays starting with None and X."""
     if not isinstance(out, (tuple, list)) or len(out) != 2:
@@ -32,7 +45,8 @@ def _layout_problem(out, depth, X):
     if all(isinstance(v, (list, tuple)) and len(v) == depth for v in out):
         return ("z and a have one entry per layer of weights but should have one more: z[0] is None and "
                 "a[0] is X, so that z[L], a[L] are layer L's, as in the lesson's maths.", "off_by_one")
-    (z, msg_z), (a, msg_a) = arrays(out[0], depth + 1, "z"), arrays(out[1], depth + 1, "a")
+    (z, msg_z), (a, msg_a) = (arrays(out[0], depth + 1, "z", _not_reached, none_ok=(0,)),
+                              arrays(out[1], depth + 1, "a", _not_reached, none_ok=(0,)))
     if msg_z or msg_a:
         return msg_z or msg_a, "shape"
     if z[0] is not None or not same(a[0], X):
@@ -42,7 +56,8 @@ def _layout_problem(out, depth, X):
 
 def _layer_problem(out, weights, biases, X):
     """(hint, code) for the first layer whose z or a differs from the reference ("", "" when none does)."""
-    (z, _), (a, _) = arrays(out[0], len(weights) + 1, "z"), arrays(out[1], len(weights) + 1, "a")
+    (z, _), (a, _) = (arrays(out[0], len(weights) + 1, "z", none_ok=(0,)),
+                      arrays(out[1], len(weights) + 1, "a", none_ok=(0,)))
     ref_z, ref_a = forward(weights, biases, X)
     for L in range(1, len(weights) + 1):
         W, b, before = weights[L - 1], biases[L - 1], ref_a[L - 1]

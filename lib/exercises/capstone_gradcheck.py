@@ -65,11 +65,20 @@ def check_gradient_check(fn):
         error, word = out
         right_error, right_word = gradient_check_of(analytic, numeric)
         try:
+            if isinstance(error, (str, bytes)) or error is None:
+                raise TypeError
             error = float(error)
         except (TypeError, ValueError):
-            return verdict("check_gradient_check", f"the error should be a number; it is a {type(error).__name__}.")
+            kind = ("None" if error is None else f"an array of shape {np.shape(error)}" if np.ndim(error)
+                    else f"a {type(error).__name__}")
+            return verdict("check_gradient_check", f"the error should be one number (the largest relative error); "
+                           f"it is {kind}.", "shape")
         if not np.isclose(error, right_error, rtol=1e-6, atol=1e-12):
             return verdict("check_gradient_check", *_name_error(error, right_error, analytic, numeric))
+        if not isinstance(word, str):
+            kind = "None" if word is None else f"a {type(word).__name__}"
+            return verdict("check_gradient_check", f"the word should be a string such as 'excellent' or 'wrong'; "
+                           f"it is {kind}. Return both: `return error, word`.", "shape")
         if word != right_word:
             return verdict("check_gradient_check", f"the error {error:.1e} is right, but its word should be "
                            f"{right_word!r}, not {word!r}: above WRONG ({WRONG:g}) 'wrong', below EXCELLENT "

@@ -43,16 +43,22 @@ def check_numerical_gradient(fn):
     """Check fn(loss_fn, params, eps) → [∂C/∂p for p in params] by centred differences, params restored."""
     for seed, eps in enumerate(_EPS):
         params, loss_fn = _loss_problem(seed)
-        before = [p.copy() for p in params]
+        before, originals = [p.copy() for p in params], list(params)
         out, problem = call(fn, (loss_fn, params, eps), "For each array p and each i in np.ndindex(p.shape): "
                             "nudge p[i] up by eps, call loss_fn(), nudge it down, call it again, put it back.")
         if problem:
             return verdict("check_numerical_gradient", problem)
+        replaced = [i for i, (p, q) in enumerate(zip(params, originals)) if p is not q]
+        if replaced or len(params) != len(before):
+            where = f"params[{replaced[0]}] is no longer the array it was" if replaced else "params changed length"
+            return verdict("check_numerical_gradient", f"{where}: change the entries of each array in place "
+                           "(p[i] = original + eps, then p[i] = original), never the list itself — loss_fn reads "
+                           "those arrays.", "replaced")
         if not all(np.allclose(p, q, rtol=0, atol=1e-12) for p, q in zip(params, before)):
             return verdict("check_numerical_gradient", "a parameter was left nudged: after its two losses, put "
                            "the entry back (p[i] = original), or every later difference is taken at the wrong "
                            "point — and the network keeps the nudge.", "left_nudged")
-        given, problem = arrays(out, len(params), "your result")
+        given, problem = arrays(out, len(params), "result", _not_filled)
         if problem:
             return verdict("check_numerical_gradient", problem, "shape")
         again = lambda other: call(fn, (loss_fn, params, other))[0]        # noqa: E731 — the same problem, another eps
@@ -60,6 +66,14 @@ def check_numerical_gradient(fn):
         if named:
             return verdict("check_numerical_gradient", *named)
     return verdict("check_numerical_gradient", "")
+
+
+def _not_filled(indices):
+    """Why result[i], the gradient of params[i], was left None."""
+    named = ", ".join(f"params[{i}]" for i in indices[:-1]) + (" and " if len(indices) > 1 else "") + \
+        f"params[{indices[-1]}]"
+    return (f"the gradient of {named} was never filled — return one array per parameter: for each p in params, "
+            "g = np.zeros_like(p), fill g[i] for every i in np.ndindex(p.shape), and append g to the list.")
 
 
 def _name_difference(given, before, loss_fn, params, eps, again):

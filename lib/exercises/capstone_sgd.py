@@ -8,7 +8,7 @@ be shorter), p ← p − lr · gradient. ``my_softmax_delta(z_out, y)`` computes
 """
 import numpy as np
 
-from ._verdict import _call, _finish, check_function
+from ._verdict import _call, _finish, as_numbers, check_function
 from .capstone_base import arrays, call, differs, same, verdict
 from .capstone_ref import problem, sgd, softmax_backward, softmax_forward
 
@@ -40,10 +40,32 @@ def check_sgd(fn):
                              "rng.permutation(len(X)) into batches: forward, backward, then p -= lr * g.")
         if problem_:
             return verdict("check_sgd", problem_)
+        broken = _kept_arrays(mine_w, mine_b, weights, biases)
+        if broken:
+            return verdict("check_sgd", broken, "replaced")
         named = _sgd_problem(out, mine_w, mine_b, (weights, biases, X, y, lr, batch_size, epochs, seed))
         if named:
             return verdict("check_sgd", *named)
     return verdict("check_sgd", *_passes_problem(fn))
+
+
+def _kept_arrays(mine_w, mine_b, weights, biases):
+    """"" when the lists passed in still hold finite float arrays of the parameters' shapes, else the hint."""
+    for name, given, right in (("weights", mine_w, weights), ("biases", mine_b, biases)):
+        if len(given) != len(right):
+            return (f"the list {name} has {len(given)} entries after training but had {len(right)}: update each "
+                    "array in place (p -= lr * g), never the list itself.")
+        for l, (g, r) in enumerate(zip(given, right)):
+            if not isinstance(g, np.ndarray) or g.shape != r.shape:
+                now = "None" if g is None else (f"shape {g.shape}" if isinstance(g, np.ndarray) else
+                                                f"a {type(g).__name__}")
+                return (f"after training, {name}[{l}] is {now}, no longer the {r.shape} array passed in: update "
+                        f"each array in place, {name}[{l}] -= lr * grad (your my_backward must return one gradient "
+                        "of the parameter's shape per layer).")
+            if not np.all(np.isfinite(g)):
+                return (f"after training, {name}[{l}] holds nan or inf: the gradients blew up — check that "
+                        "my_forward and my_backward pass their checks, and that the step is p -= lr * g.")
+    return ""
 
 
 def _passes_problem(fn):
@@ -57,6 +79,9 @@ def _passes_problem(fn):
                                   forward=softmax_forward, backward=softmax_backward), ())
     if problem_:
         return f"{keep} Called with them, {problem_}", "passes"
+    broken = _kept_arrays(mine_w, mine_b, weights, biases)
+    if broken:
+        return f"{keep} Called with them: {broken}", "passes"
     right_w, right_b = _run((weights, biases, X, y, lr, batch_size, epochs, seed),
                             passes=(softmax_forward, softmax_backward))
     if not _equal(mine_w + mine_b, right_w + right_b):
@@ -96,7 +121,11 @@ def _sgd_problem(out, mine_w, mine_b, args):
 
 
 def _equal(given, expected):
-    return len(given) == len(expected) and all(same(np.asarray(g, dtype=float), e) for g, e in zip(given, expected))
+    """True when given holds arrays of numbers equal to expected's; never raises on what a learner left there."""
+    if len(given) != len(expected):
+        return False
+    arrays_ = [as_numbers(g, "") for g in given]
+    return all(not problem and same(g, e) for (g, problem), e in zip(arrays_, expected))
 
 
 # ---- softmax + cross-entropy: the output delta ------------------------------------------------
@@ -134,7 +163,9 @@ def check_softmax_delta(fn):
                     f"your δ holds inf or nan for large z (these rows are near {z.max():.0f}): np.exp(800) "
                     "overflows. Subtract each row's max first, z_out - z_out.max(axis=1, keepdims=True): "
                     "the softmax does not change, and the largest exponent becomes e⁰ = 1."), "no_max")
-    return check_function("check_softmax_delta", fn, _SOFTMAX_CASES, _right_delta, mistakes=[
+    return check_function("check_softmax_delta", fn, _SOFTMAX_CASES, _right_delta, start=(
+        "Start with shifted = z_out - z_out.max(axis=1, keepdims=True); ŷ = np.exp(shifted) divided by its "
+        "row sums (axis=1, keepdims=True); return ŷ - y."), mistakes=[
         ("sign", "the sign is flipped: δ = ŷ − y, the blame points from the target to the prediction.",
          lambda z, y: y - _stable_softmax(z)),
         ("slope", "no σ′ factor: the softmax's slope and cross-entropy's −y/ŷ cancel, leaving δ = ŷ − y.",

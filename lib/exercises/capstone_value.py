@@ -9,7 +9,7 @@ import math
 
 import numpy as np
 
-from .capstone_base import call, verdict
+from .capstone_base import _NEEDS_EARLIER, call, verdict
 
 __all__ = ["check_value", "Reference", "engine"]
 
@@ -117,19 +117,53 @@ _HINTS = [
 def _gradients(V, build):
     leaves, root = build(V)
     root.backward()
-    return [float(leaf.grad) for leaf in leaves]
+    return [leaf.grad for leaf in leaves]
+
+
+def _learner_gradients(Value, build):
+    """(the leaves' .grad as floats, "") or (None, what went wrong), in words about a class, never raising."""
+    given, problem = call(lambda: _gradients(Value, build), ())
+    if problem:
+        problem = problem.replace("your function raised", f"building {build.__name__.strip('_')} with your class "
+                                  "and calling backward() raised")
+        return None, problem.replace(_NEEDS_EARLIER, "Read the message: a .grad or a rule is still None somewhere.")
+    for grad in given:
+        if grad is None or isinstance(grad, (str, bytes)) or np.ndim(grad) != 0:
+            kind = "None" if grad is None else f"a {type(grad).__name__}"
+            return None, (f"after backward(), a leaf's .grad is {kind}: each .grad is one number, starting at 0.0, "
+                          "and the rules add to it (self.grad += …).")
+        try:
+            float(grad)
+        except (TypeError, ValueError):
+            return None, f"after backward(), a leaf's .grad is a {type(grad).__name__}, not a number."
+    return [float(g) for g in given], ""
+
+
+def _make(Value):
+    """Value(data) as a function: call() refuses classes, which here is what the learner should pass."""
+    return lambda data: Value(data)
 
 
 def check_value(Value):
     """Check a Value class: the gradients of four small expressions, x·x among them, against a reference."""
-    out, problem = call(Value, (1.0,))
+    takes = "check_value takes your class itself, check_value(Value) with no brackets: it makes its own Values."
+    if not isinstance(Value, type) and callable(Value):          # a function: what it did, then what to pass
+        _, problem = call(Value, (1.0,))
+        name = getattr(Value, "__name__", "it")
+        return verdict("check_value", f"{problem} But {name} is a function, and {takes}" if problem else
+                       f"{name} is a function, not a class: {takes}", "not_class")
+    if not isinstance(Value, type):
+        got = (f"an instance of {type(Value).__name__}, a Value made with brackets" if hasattr(Value, "grad")
+               or hasattr(Value, "data") else f"a {type(Value).__name__}")
+        return verdict("check_value", f"it got {got}: {takes}", "not_class")
+    out, problem = call(_make(Value), (1.0,))
     if problem:
-        return verdict("check_value", problem)
+        return verdict("check_value", problem.replace("your function raised", "Value(1.0) raised"))
     for build in _EXPRESSIONS:
-        given, problem = call(lambda: _gradients(Value, build), ())
+        given, problem = _learner_gradients(Value, build)
         if problem:
             return verdict("check_value", problem)
-        right = _gradients(engine(), build)
+        right = [float(g) for g in _gradients(engine(), build)]
         if np.allclose(given, right, rtol=1e-9, atol=1e-12):
             continue
         if not np.any(given):
