@@ -49,10 +49,11 @@ class View(widgets.VBox):
             return
         self.closed = True
         if hasattr(self, "figure"):                   # built
-            close_widgets([self, self.figure, *self.controls.values()])
+            close_widgets([self, self.figure, self.readout, *self.controls.values()])
             for button, handler in self._clicks:
                 button.on_click(handler, remove=True)
-            self.figure, self.children = None, ()     # a closed view kept in Out[] holds no figure …
+            self.figure, self.children = None, ()     # a closed view kept in Out[] holds no figure, …
+            self.controls, self.readout, self._clicks = {}, None, []   # … no control or readout …
             self._release()                           # … and no data
         super().close()
 

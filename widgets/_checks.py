@@ -32,7 +32,8 @@ def number(value, name, low=-np.inf, high=np.inf, low_open=False):
     value = float(value)
     below = value <= low if low_open else value < low
     if not np.isfinite(value) or below or value > high:
-        raise ValueError(f"{name} must be a finite number {_between(low, high, low_open)}; got {value!r}")
+        between = _between(low, high, low_open)
+        raise ValueError(f"{name} must be a finite number{' ' + between if between else ''}; got {value!r}")
     return value
 
 

@@ -3,6 +3,8 @@ import html
 
 import numpy as np
 
+LARGE = 1e6          # from here on a readout writes 1.234e+07, not 12340000.0000
+
 
 def numbers_in(state, most=12):
     """(label, value) for every number or small array (≤ ``most`` values) in a view's state."""
@@ -19,10 +21,18 @@ def readout_table(items, decimals):
 
 def parameter_table(rows):
     """An HTML table of (label, value, gradient or None) rows, fixed decimals, '?' for unknown."""
-    cells = "".join(f"<tr><td>{html.escape(label)}</td><td>{value:+.4f}</td><td>"
-                    + ("?" if grad is None else f"{grad:+.6f}") + "</td></tr>" for label, value, grad in rows)
+    cells = "".join(f"<tr><td>{html.escape(label)}</td><td>{fixed(value, 4, True)}</td><td>"
+                    + ("?" if grad is None else fixed(grad, 6, True)) + "</td></tr>" for label, value, grad in rows)
     return ("<div style='max-height:14em;overflow-y:auto'><table style='font-family:monospace'>"
             f"<tr><th>parameter p</th><th>value</th><th>∂C/∂p</th></tr>{cells}</table></div>")
+
+
+def fixed(value, decimals=4, sign=False):
+    """``value`` in fixed decimals, or in scientific notation from LARGE on: never a 100-digit number."""
+    value, plus = float(value), "+" if sign else ""
+    if np.isfinite(value) and abs(value) >= LARGE:
+        return f"{value:{plus}.{min(decimals, 3)}e}"
+    return f"{value:{plus}.{decimals}f}"
 
 
 def _is_number(value):
@@ -38,5 +48,7 @@ def _fmt(value, decimals):
         return str(value)
     arr = np.asarray(value, dtype=float)
     if arr.ndim == 0:
-        return f"{float(arr):.{decimals}f}"
+        return fixed(arr, decimals)
+    if np.any(np.abs(arr[np.isfinite(arr)]) >= LARGE):
+        return np.array2string(arr, separator=", ", formatter={"float_kind": lambda v: fixed(v, decimals)})
     return np.array2string(arr, precision=decimals, floatmode="fixed", separator=", ")

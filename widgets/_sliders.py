@@ -2,8 +2,9 @@
 
 A slider stands for one number (a weight, an input, a learning rate) kept in ``exact``.
 Its range starts at the view's usual one and grows (1-2-5 steps) to hold a number
-outside it; its step follows the range. A browser writes back the value it shows,
-rounded to the step or to the readout: a change within half a step of ``exact`` is
+outside it, up to REACH × the home range (a view's argument beyond that is refused with a
+message naming it and the range); its step follows the range. A browser writes back the
+value it shows, rounded to the step or to the readout: a change within half a step of ``exact`` is
 such an echo and changes nothing. A learner's move changes ``exact`` and calls the
 slider's ``on_move`` callbacks (before any observer a view adds later).
 """
@@ -13,6 +14,7 @@ import ipywidgets as widgets
 import numpy as np
 
 STYLE = {"description_width": "initial"}
+REACH = 1000.0        # a slider grows to hold up to REACH × its home range (log sliders: 3 decades either side)
 
 
 def nice_limit(values, smallest=0.01):
@@ -60,8 +62,13 @@ class _Exact:
 class ExactSlider(_Exact, widgets.FloatSlider):
     """A FloatSlider over [low, high] (grown to hold ``value``) whose number is ``exact``."""
 
-    def __init__(self, description, value, low, high, step=0.01, **kw):
+    def __init__(self, description, value, low, high, step=0.01, name=None, positive=False, **kw):
         self._home = (float(low), float(high), float(step))
+        reach = REACH * max(abs(float(low)), abs(float(high)))
+        least = 0.0 if positive else -reach        # positive: a number the view has checked is above 0 (lr)
+        if not least <= value <= reach:            # refused: the argument ``name`` seeds this slider
+            raise ValueError(f"{name or description} must be between {least:g} and {reach:g} for this view's "
+                             f"slider; got {value:g} — pick a number in that range")
         low, high = self._fit(value)
         super().__init__(value=float(value), min=low, max=high, step=self._step_for(low, high),
                          description=description, continuous_update=True, style=STYLE, **kw)
@@ -95,8 +102,12 @@ class ExactSlider(_Exact, widgets.FloatSlider):
 class ExactLogSlider(_Exact, widgets.FloatLogSlider):
     """A FloatLogSlider over 10^low … 10^high (whole exponents, grown to hold ``value``) whose number is ``exact``."""
 
-    def __init__(self, description, value, low, high, step=0.05, **kw):
+    def __init__(self, description, value, low, high, step=0.05, name=None, **kw):
         self._home = (float(low), float(high))
+        least, most = 10.0 ** (math.floor(low) - 3), 10.0 ** (math.ceil(high) + 3)
+        if not least <= value <= most:             # refused: the argument ``name`` seeds this slider
+            raise ValueError(f"{name or description} must be between {least:g} and {most:g} for this view's "
+                             f"slider; got {value:g} — pick a number in that range")
         low, high = self._fit(value)
         super().__init__(value=float(value), base=10, min=low, max=high, step=step, description=description,
                          continuous_update=True, style=STYLE, **kw)

@@ -38,8 +38,9 @@ def starting_network(sizes, activation, output_activation, loss, seed, net):
         net, x, y = worked_example()
         return net, x, y, "Reset to note 003"
     if net is None:
+        sizes = check.sizes(sizes, MAX_LAYERS, MAX_WIDTH)      # its own message, not under "loss"
         with check.argument("loss"):
-            net = Network(check.sizes(sizes, MAX_LAYERS, MAX_WIDTH), activation, output_activation, loss, seed=seed)
+            net = Network(sizes, activation, output_activation, loss, seed=seed)
     elif len(check.network(net).sizes) > MAX_LAYERS or max(net.sizes) > MAX_WIDTH:
         raise ValueError(f"net must have at most {MAX_LAYERS} layers of at most {MAX_WIDTH} neurons for the "
                          f"diagram to show each one; got sizes {net.sizes} — try NudgeExplorer(net, x, y)")
@@ -82,13 +83,19 @@ class BlameExplorer(View):
                                                 style={"description_width": "initial"}),
                     "back": widgets.Button(description="◀ backward one layer"),
                     "parameter": widgets.Dropdown(options=keys, value=keys[0][1], description="parameter"),
-                    "value": ExactSlider("its value", get_parameter(net, keys[0][1]), -P_MAX, P_MAX)}
-        controls.update({f"x{k + 1}": ExactSlider(f"input x{k + 1}", v, -X_MAX, X_MAX) for k, v in enumerate(x)})
-        controls.update({f"y{j + 1}": ExactSlider(f"target y{j + 1}", v, y_low, y_high) for j, v in enumerate(y)})
-        controls.update({"lr": ExactSlider("learning rate η", lr, 0.01, 5.0),
+                    "value": ExactSlider("its value", get_parameter(net, keys[0][1]), -P_MAX, P_MAX,
+                                             name=f"net's parameter {keys[0][0]}")}
+        controls.update({f"x{k + 1}": ExactSlider(f"input x{k + 1}", v, -X_MAX, X_MAX, name="x")
+                         for k, v in enumerate(x)})
+        controls.update({f"y{j + 1}": ExactSlider(f"target y{j + 1}", v, y_low, y_high, name="y")
+                         for j, v in enumerate(y)})
+        controls.update({"lr": ExactSlider("learning rate η", lr, 0.01, 5.0, name="lr", positive=True),
                          "step": widgets.Button(description="Step (gradient descent)", button_style="primary"),
                          "reset": widgets.Button(description=reset)})
         return controls
+
+    def _release(self):
+        self._sync_value = None                   # it holds the parameter's dropdown and slider
 
     def _control_box(self):
         c, rows = self.controls, [["show", "back", "reveal"], ["parameter", "value"], ["lr", "step", "reset"]]

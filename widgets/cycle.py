@@ -12,6 +12,7 @@ from backprop.data import WORKED_LR, worked_example
 
 from . import _checks as check
 from ._base import View
+from ._readout import fixed
 from .figures import NetworkFigure, panel, points, rect, segments, texts
 from .figures.marks import colour
 from .figures.network import BLANK, HIGHLIGHT, NEGATIVE, POSITIVE, scale_of, shade
@@ -52,6 +53,7 @@ class CycleExplorer(View):
 
     def _reset_numbers(self):
         self.stage, self.rounds, self.trace, self.grads, self.loss, self.losses = "ready", 0, None, None, None, []
+        self.message = ""
 
     def _control_box(self):
         return widgets.HBox(list(self.controls.values()))
@@ -66,13 +68,27 @@ class CycleExplorer(View):
             elif following == "loss":
                 self.loss = self.net.loss_of(self.trace, self.y)
                 self.losses.append(self.loss)
+                self._watch_loss()
             elif following == "backward":
                 self.grads = self.net.backward(self.trace, self.y)
             else:
-                self.net.step(self.grads, self.lr)
-                self.rounds += 1
+                try:
+                    self.net.step(self.grads, self.lr)         # the core refuses a step to inf or NaN
+                    self.rounds += 1
+                except (FloatingPointError, ValueError) as error:
+                    self.message = f"Step refused: the descent diverged — {error}"
         self.stage = following
         self._refresh()
+
+    def _watch_loss(self):
+        """Say so when C rose since the last round: η overshoots (the descent diverges)."""
+        if not np.isfinite(self.loss):
+            self.message = (f"diverged: the loss C overflowed — the learning rate η={self.lr:g} is too high; "
+                            f"try η={self.lr / 10:g}")
+        elif len(self.losses) > 1 and self.loss > self.losses[-2]:
+            self.message = (f"diverged in round {self.rounds}: C rose from {fixed(self.losses[-2], 6)} to "
+                            f"{fixed(self.loss, 6)} — the learning rate η={self.lr:g} is too high; "
+                            f"try η={self.lr / 10:g}")
 
     def reset(self):
         """Back to the starting weights, nothing computed."""
@@ -88,7 +104,7 @@ class CycleExplorer(View):
                 "activations": None if t is None else [a[0] for a in t.a],
                 "delta": None if g is None else [d[0] for d in g.delta[1:]],
                 "grad_weights": None if g is None else [w.copy() for w in g.weights],
-                "weights": [w.copy() for w in self.net.weights]}
+                "weights": [w.copy() for w in self.net.weights], "message": self.message}
 
     def _draw(self):
         self.diagram = NetworkFigure(self.net.sizes, edge_labels=True)
@@ -103,16 +119,17 @@ class CycleExplorer(View):
         node_values = self._node_values(shown)
         scale = scale_of([v for v in node_values if v is not None], 1e-12 if shown == "delta" else 1.0)
         fills = [BLANK if v is None else colour(shade([v], scale))[0] for v in node_values]
-        words = ["" if v is None else f"{v:+.4f}" if shown == "delta" else f"{v:.3f}" for v in node_values]
+        words = ["" if v is None else fixed(v, 4, True) if shown == "delta" else fixed(v, 3) for v in node_values]
         marks = self._stage_marks(xy, s) + [
             segments(0, d.starts, d.ends, self._edge_colours(edges), self._edge_widths(edges)),
             points(0, xy[:, 0], xy[:, 1], fills, size=d.radius, edge="0.25"),
             texts(0, xy, words, size=9),
             texts(0, 0.72 * d.ends + 0.28 * d.starts,
-                  [f"{edges[l][j, k]:{'+.3f' if s['stage'] in ('ready', 'forward', 'loss') else '+.4f'}}"
+                  [fixed(edges[l][j, k], 3 if s['stage'] in ('ready', 'forward', 'loss') else 4, True)
                    for l, j, k in d.edge_index], size=8, halo=True)]   # 4 decimals: a step moves the 4th
         marks += self._cycle_marks(s)
-        self.figure.show(marks, backdrop=d.backdrop(), title=self._what(), description=self._description())
+        title = self._what() + (f" — {s['message']}" if s["message"] else "")
+        self.figure.show(marks, backdrop=d.backdrop(), title=title, description=self._description())
 
     def _what(self):
         return WHAT[self.state["stage"]].format(formula=self.net.loss_function.formula)
@@ -151,23 +168,23 @@ class CycleExplorer(View):
                       opacity=0.9) for name, top in zip(STAGES, tops)]
         names = [f"{i + 1}. {name}" + ("  ◀ now" if name == s["stage"] else "") for i, name in enumerate(STAGES)]
         marks.append(texts(1, [(0.1, top - 0.06) for top in tops], names, anchor="start", size=11))
-        marks.append(texts(1, [(0.05, 0.28), (0.05, 0.18), (0.05, 0.08)], self._numbers_lines(s),
+        marks.append(texts(1, [(0.05, 0.28), (0.05, 0.18), (0.05, 0.08)], self._numbers_lines(s)[:3],
                            anchor="start", size=10))
         return marks
 
     @staticmethod
     def _numbers_lines(s):
-        y_hat = "?" if s["y_hat"] is None else ", ".join(f"{v:.6f}" for v in s["y_hat"])
-        loss = "?" if s["loss"] is None else f"{s['loss']:.6f}" + (" (before this update)" if s["stage"] == "update"
+        y_hat = "?" if s["y_hat"] is None else ", ".join(fixed(v, 6) for v in s["y_hat"])
+        loss = "?" if s["loss"] is None else fixed(s["loss"], 6) + (" (before this update)" if s["stage"] == "update"
                                                                    else "")
-        return [f"ŷ = {y_hat}   y = {', '.join(f'{v:.3f}' for v in s['y'])}", f"C = {loss}",
-                f"rounds done: {s['rounds']}   η = {s['lr']:g}"]
+        return [f"ŷ = {y_hat}   y = {', '.join(fixed(v, 3) for v in s['y'])}", f"C = {loss}",
+                f"rounds done: {s['rounds']}   η = {s['lr']:g}"] + ([s["message"]] if s["message"] else [])
 
     def _description(self):
         """The figure's text alternative: the stage and the current numbers."""
         s = self.state
         line = "; ".join(self._numbers_lines(s))
-        history = ", ".join(f"{c:.6f}" for c in s["losses"])
+        history = ", ".join(fixed(c, 6) for c in s["losses"])
         return (f"The learning cycle on a {'-'.join(map(str, self.net.sizes))} network. Stage: {self._what()}. "
                 f"{line}." + (f" Loss C of each round so far: {history}." if history else ""))
 

@@ -36,7 +36,7 @@ def _controls(hidden, activation, lr, batch_size, epochs):
     epochs = check.whole(epochs, "epochs", 1, MOST_EPOCHS)
     return {"hidden": int_slider("hidden neurons", hidden, 2, 128),
             "activation": widgets.Dropdown(options=HIDDEN_ACTIVATIONS, value=activation, description="activation"),
-            "lr": ExactLogSlider("learning rate lr", lr, -3, 1, step=0.1),
+            "lr": ExactLogSlider("learning rate lr", lr, -3, 1, step=0.1, name="lr"),
             "batch_size": int_slider("batch size", batch_size, 1, 256),
             "epochs": int_slider("epochs", epochs, 1, 50),
             "train": widgets.Button(description="Train", button_style="success", icon="play"),
@@ -64,7 +64,7 @@ class TrainingDashboard(View):
         self.data, self.seed, self.train_epoch = load_digits(), check.whole(seed, "seed"), train_epoch
         self.samples = self.data.X_test[:DashboardFigure.n_samples]
         self.history, self.message, self._task, self._stop, self._trained = None, "not trained yet", None, False, None
-        self.training, self._trainer, self._error = False, None, None
+        self.training, self._trainer, self._error, self._idle = False, None, None, None
         controls = _controls(hidden, activation, lr, batch_size, epochs)
         self.progress = widgets.IntProgress(value=0, min=0, max=controls["epochs"].value, description="epochs run")
         self.net = self._new_network(controls)
@@ -90,7 +90,7 @@ class TrainingDashboard(View):
             return self._task
         c, d = self.controls, self.data
         self.net, self._stop, self._trained, self.training = self._new_network(c), False, self._settings(), True
-        self._error = None
+        self._error, self._idle = None, None
         if self.train_epoch is None:
             self._trainer = Training(self.net, d.X_train, d.y_train, batch_size=c["batch_size"].value,
                                       lr=c["lr"].exact, seed=self.seed)
@@ -128,7 +128,7 @@ class TrainingDashboard(View):
         super().close()
 
     def _release(self):
-        self.data = self.samples = self._trainer = None
+        self.data = self.samples = self._trainer = self.progress = None
 
     def _epoch(self):
         """Train one epoch and record its scores in the History; False when training should end."""
@@ -140,12 +140,17 @@ class TrainingDashboard(View):
             if self._trainer is not None:
                 going = self._trainer.run_epoch()
             else:
+                before = [p.copy() for p in self.net.parameters()]
                 try:
                     self.train_epoch(self.net, epoch)
                 except Exception as error:          # the learner's code: say so in the dashboard
                     self._error, self.message = error, f"your train_epoch raised {type(error).__name__}: {error}"
                     return False
                 h.epochs_run, going = epoch + 1, True
+                if self._idle is None and all(np.array_equal(p, old) for p, old in zip(self.net.parameters(), before)):
+                    self._idle = (f"your train_epoch changed no weight in epoch {epoch + 1} — does it update "
+                                  "network.weights and network.biases in place?")
+                    self.message = self._idle
             h.record(self.net, (self.data.X_train, self.data.y_train), (self.data.X_test, self.data.y_test))
         if not np.all(np.isfinite([h.train_loss[-1], h.val_loss[-1]])) or h.diverged:
             self.message = h.message if h.diverged else \
@@ -159,7 +164,7 @@ class TrainingDashboard(View):
         if self._trainer is not None and not self.history.diverged:
             self._trainer.finish()
         if "diverged" not in self.message and self._error is None:
-            self.message = self.history.message
+            self.message = self.history.message + (f"; but {self._idle}" if self._idle else "")
         self.training = False
         self._set_training(False)
         self._refresh()

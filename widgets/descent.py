@@ -16,7 +16,7 @@ from ._sliders import ExactLogSlider, ExactSlider, int_slider
 from .figures import contours, legend, line, panel, points
 
 LR_MIN, LR_MAX, STEPS_MAX, MOST_STEPS, GRID_MAX = 1e-3, 10.0, 100, 1000, 201
-EXAMPLE_START = (-2.0, -2.5)
+EXAMPLE_START, SPAN_MOST = (-2.0, -2.5), 1000.0
 
 
 class DescentExplorer(View):
@@ -38,9 +38,13 @@ class DescentExplorer(View):
         self.params, self.weight_names = self._keys(self.net, keys), self._names(names)
         self.tol, lr = check.positive(tol, "tol"), check.positive(lr, "lr")
         spans = [check.pair(span, f"w{i + 1}_range", True) for i, span in enumerate((w1_range, w2_range))]
+        for i, (low, high) in enumerate(spans):
+            if max(-low, high) > SPAN_MOST:
+                raise ValueError(f"w{i + 1}_range must lie between {-SPAN_MOST:g} and {SPAN_MOST:g}; got "
+                                 f"({low:g}, {high:g}) — pick a smaller range, e.g. (-3, 3)")
         steps, grid = check.whole(steps, "steps", 1, MOST_STEPS), check.whole(grid, "grid", 2, GRID_MAX)
         start = [get_parameter(self.net, k) for k in self.params] if start is None else check.pair(start, "start")
-        controls = {"lr": ExactLogSlider("learning rate lr", lr, np.log10(LR_MIN), np.log10(LR_MAX)),
+        controls = {"lr": ExactLogSlider("learning rate lr", lr, np.log10(LR_MIN), np.log10(LR_MAX), name="lr"),
                     **{f"start_w{i + 1}": self._start_slider(i, start[i], spans[i]) for i in range(2)},
                     "steps": int_slider("steps", steps, 1, STEPS_MAX)}
         self.w1, self.w2 = (np.linspace(c.min, c.max, grid) for c in (controls["start_w1"], controls["start_w2"]))
@@ -64,7 +68,7 @@ class DescentExplorer(View):
 
     def _start_slider(self, i, value, span):
         """The slider of start w_i: writes the start into the view's network (the map holds its range)."""
-        slider = ExactSlider(f"start {self.weight_names[i]}", value, *span, step=0.05)
+        slider = ExactSlider(f"start {self.weight_names[i]}", value, *span, step=0.05, name="start")
         set_parameter(self.net, self.params[i], slider.exact)
         slider.on_move(lambda v: set_parameter(self.net, self.params[i], v))
         return slider

@@ -32,8 +32,9 @@ class GradientFlowExplorer(View):
     plot_size = (640, 320)
 
     def __init__(self, depth=10, activation="sigmoid", init="xavier", scale=1.0, width=32, seed=0):
+        scale_name = "scale"
         if isinstance(init, numbers.Real) and not isinstance(init, bool):
-            init, scale = "scale", check.positive(init, "init")
+            init, scale, scale_name = "scale", check.positive(init, "init"), "init"
         self.width, self.seed = check.whole(width, "width", 1, MOST_WIDTH), check.whole(seed, "seed")
         depth, scale = check.whole(depth, "depth", 1, MOST_DEPTH), check.positive(scale, "scale")
         activation = check.choice(activation, "activation", HIDDEN_ACTIVATIONS)
@@ -43,7 +44,8 @@ class GradientFlowExplorer(View):
             "depth": int_slider("hidden layers", depth, 1, DEPTH_MAX),
             "activation": widgets.Dropdown(options=HIDDEN_ACTIVATIONS, value=activation, description="activation"),
             "init": widgets.Dropdown(options=INITS, value=init, description="initialisation"),
-            "scale": ExactLogSlider("weight std (init = scale)", scale, np.log10(SCALE_MIN), np.log10(SCALE_MAX)),
+            "scale": ExactLogSlider("weight std (init = scale)", scale, np.log10(SCALE_MIN), np.log10(SCALE_MAX),
+                                    name=scale_name),
         }
         super().__init__(controls)
 

@@ -31,9 +31,11 @@ class NeuronExplorer(View):
         activation = check.choice(activation, "activation", HIDDEN_ACTIVATIONS)
         controls = {"activation": widgets.Dropdown(options=HIDDEN_ACTIVATIONS, value=activation,
                                                    description="activation f")}
-        controls.update({f"x{k + 1}": ExactSlider(f"input x{k + 1}", v, -X_MAX, X_MAX) for k, v in enumerate(x)})
-        controls.update({f"w{k + 1}": ExactSlider(f"weight w{k + 1}", v, -W_MAX, W_MAX) for k, v in enumerate(w)})
-        controls["b"] = ExactSlider("bias b", b, -B_MAX, B_MAX)
+        controls.update({f"x{k + 1}": ExactSlider(f"input x{k + 1}", v, -X_MAX, X_MAX, name="x")
+                         for k, v in enumerate(x)})
+        controls.update({f"w{k + 1}": ExactSlider(f"weight w{k + 1}", v, -W_MAX, W_MAX, name="w")
+                         for k, v in enumerate(w)})
+        controls["b"] = ExactSlider("bias b", b, -B_MAX, B_MAX, name="b")
         reach = {name: max(-c.min, c.max) for name, c in controls.items() if name != "activation"}
         self.z_max = sum(reach[f"x{k + 1}"] * reach[f"w{k + 1}"] for k in range(self.n_in)) + reach["b"]
         super().__init__(controls)                 # z_max: the largest |z| the sliders allow

@@ -15,7 +15,7 @@ from ._base import View
 from ._sliders import ExactSlider
 from .figures import bars, hline, legend, line, panel, points, texts
 
-P_MAX, DP_MAX, GRID = 4.0, 1.0, 121
+P_MAX, DP_MAX, DP_MOST, GRID = 4.0, 1.0, 4.0, 121
 
 
 class NudgeExplorer(View):
@@ -31,14 +31,24 @@ class NudgeExplorer(View):
         self.net, self.x, self.y = self._example(net, x, y)
         self.parameter_options = [(label, key) for label, key in parameter_keys(self.net)
                                   if self.net.activations[key[1]].prime is not None]   # softmax mixes neurons
-        parameter, dp = self._parameter(parameter), check.number(dp, "dp")
+        parameter, dp = self._parameter(parameter), self._nudge(dp)
         self._curves = {}    # (parameter, grid, the other parameters) → C along p
         controls = {"parameter": widgets.Dropdown(options=self.parameter_options, value=parameter,
                                                   description="parameter p"),
-                    "p": ExactSlider("value of p", get_parameter(self.net, parameter), -P_MAX, P_MAX),
-                    "dp": ExactSlider("nudge Δp", dp, -DP_MAX, DP_MAX)}
+                    "p": ExactSlider("value of p", get_parameter(self.net, parameter), -P_MAX, P_MAX,
+                                     name="net's parameter"),
+                    "dp": ExactSlider("nudge Δp", dp, -DP_MAX, DP_MAX, name="dp")}
         self._bind_parameter(controls["parameter"], controls["p"])
         super().__init__(controls)
+
+    @staticmethod
+    def _nudge(dp):
+        """Δp: a positive nudge of at most DP_MOST (a number, else TypeError)."""
+        dp = check.number(dp, "dp")
+        if not 0 < dp <= DP_MOST:
+            raise ValueError(f"dp must be a positive nudge, above 0 and at most {DP_MOST:g} (e.g. 0.5); got {dp:g} "
+                             "— pass a small positive number (move the slider to nudge the other way)")
+        return dp
 
     @staticmethod
     def _example(net, x, y):

@@ -3,6 +3,7 @@
 Used in lessons/08_challenges. Every number comes from backprop's Network.fit
 (weight_decay, dropout, validation on unseen digits): the curves are its History.
 """
+import html
 
 import numpy as np
 
@@ -18,7 +19,7 @@ SIZES = (25, 50, 100, 200)
 DECAYS = (0.0, 0.001, 0.003, 0.01, 0.03, 0.1)
 DROPOUTS = (0.0, 0.1, 0.2, 0.3, 0.5)
 LOSS_LIMITS = (5e-3, 5.0)
-MOST_EPOCHS, MOST_HIDDEN = 1000, 512
+MOST_EPOCHS, MOST_HIDDEN, MOST_DECAY = 1000, 512, 1.0
 
 
 class OverfittingExplorer(View):
@@ -42,7 +43,7 @@ class OverfittingExplorer(View):
         n_test = check.whole(n_test, "n_test", 1, len(self.split.X_test))
         self.X_test, self.y_test = self.split.X_test[:n_test], self.split.y_test[:n_test]
         n_train = check.whole(n_train, "n_train", 1, len(self.split.X_train))
-        weight_decay, dropout = check.number(weight_decay, "weight_decay", 0.0), self._dropout(dropout)
+        weight_decay, dropout = check.number(weight_decay, "weight_decay", 0.0, MOST_DECAY), self._dropout(dropout)
         controls = {"n_train": choice_slider("training examples", SIZES, n_train, "{:d}"),
                     "weight_decay": choice_slider("weight decay λ", DECAYS, weight_decay, "{:g}"),
                     "dropout": choice_slider("dropout", DROPOUTS, dropout, "{:.1f}")}
@@ -78,10 +79,13 @@ class OverfittingExplorer(View):
         c = self.controls
         history, train_acc, test_acc = self.train(c["n_train"].value, c["weight_decay"].value, c["dropout"].value)
         train_loss, test_loss = np.array(history.train_loss), np.array(history.val_loss)
+        recorded = train_loss.size > 0                   # a run that diverged at once recorded no epoch
         return {"history": history, "n_train": c["n_train"].value, "weight_decay": c["weight_decay"].value,
                 "dropout": c["dropout"].value, "epoch": np.array(history.recorded_at), "train_loss": train_loss,
-                "test_loss": test_loss, "final_train_loss": train_loss[-1], "final_test_loss": test_loss[-1],
-                "gap": test_loss[-1] - train_loss[-1], "train_accuracy": train_acc, "test_accuracy": test_acc}
+                "test_loss": test_loss, "final_train_loss": train_loss[-1] if recorded else None,
+                "final_test_loss": test_loss[-1] if recorded else None,
+                "gap": test_loss[-1] - train_loss[-1] if recorded else None, "train_accuracy": train_acc,
+                "test_accuracy": test_acc, "message": history.message if history.diverged else ""}
 
     def _draw(self):
         self.panels = [panel((0.1, 0.16, 0.87, 0.72), xlim=(0, self.epochs + 1), ylim=LOSS_LIMITS, yscale="log",
@@ -91,6 +95,11 @@ class OverfittingExplorer(View):
 
     def _update_artists(self):
         s = self.state
+        if s["final_train_loss"] is None:               # diverged before the first recorded epoch: say so
+            marks = [texts(0, [(0.5, 0.5)], [s["message"]], coords="axes", size=9, halo=True)]
+            self.figure.show(marks, backdrop=self.backdrop, panels=self.panels, title=s["message"],
+                             description=self._description(s["message"]))
+            return
         end, middle = s["epoch"][-1], np.sqrt(s["final_train_loss"] * s["final_test_loss"])
         marks = [line(0, s["epoch"], s["train_loss"], color="C0", width=2),
                  line(0, s["epoch"], s["test_loss"], color="C3", width=2),
@@ -104,11 +113,22 @@ class OverfittingExplorer(View):
     def _description(self, title):
         """The figure's text alternative: the settings, the last losses and the gap."""
         s = self.state
+        if s["final_train_loss"] is None:
+            return (f"Loss per epoch with weight decay λ = {s['weight_decay']:g} and dropout {s['dropout']:g}: "
+                    f"no epoch recorded — training {s['message']}.")
         return (f"Loss per epoch with weight decay λ = {s['weight_decay']:g} and dropout {s['dropout']:g}; {title}. "
                 f"After epoch {s['epoch'][-1]}: training loss {s['final_train_loss']:.4f}, test loss "
-                f"{s['final_test_loss']:.4f}, gap {s['gap']:.4f}.")
+                f"{s['final_test_loss']:.4f}, gap {s['gap']:.4f}." + (f" Training {s['message']}." if s["message"]
+                                                                       else ""))
+
+    def _readout_html(self):
+        s = self.state
+        words = f"<div style='font-family:monospace'>training {html.escape(s['message'])}</div>" if s["message"] else ""
+        return super()._readout_html() + words
 
     def _readout_items(self):
         s = self.state
+        if s["final_train_loss"] is None:
+            return [("test accuracy", s["test_accuracy"])]
         return [("train loss", s["final_train_loss"]), ("test loss", s["final_test_loss"]), ("gap", s["gap"]),
                 ("test accuracy", s["test_accuracy"])]
