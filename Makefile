@@ -70,7 +70,8 @@ solutions: $(STAMP)
 # culls a kernel whose page has been gone IDLE_TIMEOUT s (checked every CULL_INTERVAL s); a kernel
 # may map KERNEL_MB MB (ulimit -v). Kernels talk over Unix sockets (ipc): with thirty starting at
 # once, a TCP port picked for one can be taken by another process before the kernel binds it.
-# binder/app/ holds the kernel spec and the Voilà config for it.
+# binder/app/ holds the kernel spec, the Voilà config for it, and the page template `backprop`
+# (Voilà's lab page without its two Font Awesome links to a CDN: Voilà's scripts carry the icons).
 SEATS ?= 1
 FILL_DELAY ?= 15
 IDLE_TIMEOUT ?= 600
@@ -86,7 +87,7 @@ app: $(STAMP)
 	JUPYTER_PATH="$(CURDIR)/binder/app$${JUPYTER_PATH:+:$$JUPYTER_PATH}" \
 	JUPYTER_CONFIG_PATH="$(CURDIR)/binder/app$${JUPYTER_CONFIG_PATH:+:$$JUPYTER_CONFIG_PATH}" \
 	BACKPROP_KERNEL_MB=$(KERNEL_MB) $(NO_PROGRESS) exec $(BIN)/voila "$$nb" --Voila.ip=$(HOST) \
-	  --strip_sources=True --show_tracebacks=True \
+	  --strip_sources=True --show_tracebacks=True --template=backprop \
 	  --preheat_kernel=True --pool_size=$(SEATS) --VoilaKernelManager.fill_delay=$(FILL_DELAY) \
 	  --MappingKernelManager.cull_idle_timeout=$(IDLE_TIMEOUT) --MappingKernelManager.cull_interval=$(CULL_INTERVAL) \
 	  --KernelManager.transport=ipc --Voila.connection_dir_root=/tmp

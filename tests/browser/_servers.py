@@ -15,6 +15,7 @@ import urllib.request
 from pathlib import Path
 
 BIN = Path(sys.executable).parent
+REPO = Path(__file__).resolve().parents[2]
 START_TIMEOUT = 60        # seconds for a server to answer HTTP
 STOP_TIMEOUT = 10         # seconds between SIGTERM and SIGKILL
 VOILA_READY = "/voila/static/voila.js"   # a static file: asking for "/" would already run a notebook
@@ -30,13 +31,13 @@ def free_port():
 class Server:
     """One server process: ``url`` once started; ``stop()`` ends its whole process group."""
 
-    def __init__(self, name, argv, home, ready_path, cwd=None):
+    def __init__(self, name, argv, home, ready_path, cwd=None, env=None):
         self.name, self.home, self.port = name, Path(home), free_port()
         self.url = f"http://127.0.0.1:{self.port}"
         self.log_path = self.home / f"{name}.log"
         argv = [str(a).replace("{port}", str(self.port)) for a in argv]
         self._log = open(self.log_path, "w")
-        env = _isolated_env(self.home, self.port)
+        env = {**_isolated_env(self.home, self.port), **(env or {})}
         self.process = subprocess.Popen(argv, cwd=cwd or self.home, env=env, stdin=subprocess.DEVNULL,
                                         stdout=self._log, stderr=subprocess.STDOUT, start_new_session=True)
         self._wait_until_ready(ready_path)
@@ -106,8 +107,9 @@ def jupyterlab(root, home):
 
 def voila(root, home):
     """Voilà in folder mode on ``root``: /voila/render/<name>.ipynb runs one lesson, code hidden."""
-    argv = [BIN / "voila", str(root), "--Voila.ip=127.0.0.1", "--show_tracebacks=True", "--strip_sources=True"]
-    return Server("voila", argv, home, VOILA_READY)
+    argv = [BIN / "voila", str(root), "--Voila.ip=127.0.0.1", "--show_tracebacks=True", "--strip_sources=True",
+            "--template=backprop"]           # as make app: Voilà's lab page without its CDN stylesheets
+    return Server("voila", argv, home, VOILA_READY, env={"JUPYTER_PATH": str(REPO / "binder" / "app")})
 
 
 def make_app(course, home, lesson):

@@ -54,11 +54,13 @@ def chromium():
 
 @pytest.fixture(scope="session")
 def course_copy(tmp_path_factory):
-    """A private copy of the Makefile and lessons/ (JupyterLab autosaves), sharing the set-up .venv."""
+    """A private copy of the Makefile, binder/ (make app's kernel spec, config and page template) and
+    lessons/ (JupyterLab autosaves), sharing the set-up .venv."""
     course = tmp_path_factory.mktemp("course")
     for name in ("Makefile", "requirements.txt", "pyproject.toml"):      # copy2 keeps the stamps' times
         shutil.copy2(REPO / name, course / name)
     (course / ".venv").symlink_to(REPO / ".venv")
+    shutil.copytree(REPO / "binder", course / "binder")
     shutil.copytree(LESSONS, course / "lessons", ignore=shutil.ignore_patterns(".ipynb_checkpoints"))
     if subprocess.run(["make", "-q", ".venv/.installed"], cwd=course).returncode != 0:
         pytest.fail("the set-up in .venv is older than requirements.txt or pyproject.toml: run `make setup`")

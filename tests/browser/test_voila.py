@@ -4,6 +4,7 @@ Voilà runs each notebook top to bottom in a fresh kernel, hides the code and ke
 the widgets connected to that kernel.
 """
 import re
+from urllib.parse import urlparse
 
 import pytest
 from playwright.sync_api import expect
@@ -25,6 +26,19 @@ def open_in_voila(page, url):
     return errors
 
 
+def hosts_asked(page):
+    """The list, filled as the page loads, of hosts other than 127.0.0.1 the page sends a request to."""
+    hosts = []
+    page.on("request", lambda r: urlparse(r.url).hostname not in (None, "", "127.0.0.1")
+            and hosts.append(urlparse(r.url).hostname))
+    return hosts
+
+
+FONT_AWESOME_LOADED = """() => [...document.styleSheets].some(sheet => {
+    try { return [...sheet.cssRules].some(rule => rule.cssText.includes("Font Awesome")); }
+    catch (e) { return false; } })"""
+
+
 def error_outputs(page):
     """Text of every stderr or error output on the page (tracebacks, warnings, widget errors)."""
     stderr = page.locator('[data-mime-type="application/vnd.jupyter.stderr"]').all_inner_texts()
@@ -43,6 +57,7 @@ def poke_first_slider(view):
 @pytest.mark.parametrize("name", NOTEBOOKS, ids=[n.removesuffix(".ipynb") for n in NOTEBOOKS])
 def test_lesson_renders_live_in_voila(voila, page, name):
     stem = name.removesuffix(".ipynb")
+    outside = hosts_asked(page)
     js_errors = open_in_voila(page, f"{voila.url}/voila/render/{name}")
     errors = error_outputs(page)
     assert not errors, f"{name} shows an error or warning in Voilà:\n" + "\n".join(errors)[:3000]
@@ -60,6 +75,7 @@ def test_lesson_renders_live_in_voila(voila, page, name):
         assert views.count() >= 1, f"{name} shows no live view with a slider or a Step button"
         press_step(views.first)
     shoot(page, f"voila-{stem}-control-moved")
+    assert outside == [], f"{name}: the page asked hosts other than its own: {sorted(set(outside))}"
 
 
 def press_step(view):
@@ -94,6 +110,16 @@ def blame_view(page):
     view.scroll_into_view_if_needed()
     wait_for_figures(page)
     return step, view
+
+
+def test_make_app_asks_no_host_but_its_own_and_keeps_its_icons(app_04, page):
+    """Voilà's lab page links Font Awesome from a CDN; make app's template drops the links, and the icons
+    still come with Voilà's own scripts."""
+    outside = hosts_asked(page)
+    open_in_voila(page, app_04.url + "/")
+    page.locator("#rendered_cells .jupyter-widgets").first.wait_for(timeout=60_000)
+    assert outside == [], f"make app asked hosts other than its own: {sorted(set(outside))}"
+    assert page.evaluate(FONT_AWESOME_LOADED), "Font Awesome's rules are missing from the page"
 
 
 def test_make_app_04_blame_step_lowers_loss(app_04, page):
