@@ -84,3 +84,12 @@ def numbers_of(mapping):
     """The numbers in a view's state (or attributes) as bytes: equal only when none moved at all."""
     return {k: np.asarray(v).tobytes() for k, v in mapping.items()
             if isinstance(v, (int, float, np.ndarray)) and not isinstance(v, bool)}
+
+
+def run_apart(coroutine):
+    """asyncio.run in a thread of its own: in a full run the browser tests' Playwright keeps an event loop
+    running in the main thread until the session ends, and asyncio.run refuses to start under it."""
+    import asyncio
+    import concurrent.futures
+    with concurrent.futures.ThreadPoolExecutor(1) as pool:
+        return pool.submit(asyncio.run, coroutine).result()

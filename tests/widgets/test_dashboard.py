@@ -13,7 +13,7 @@ from backprop import Network  # noqa: E402
 from backprop.data import load_digits  # noqa: E402
 from backprop.widgets import TrainingDashboard  # noqa: E402
 
-from _views import marks, sweep  # noqa: E402
+from _views import marks, run_apart, sweep  # noqa: E402
 
 pytestmark = pytest.mark.filterwarnings("error")
 CURVES = ("train_loss", "test_loss", "train_accuracy", "test_accuracy")
@@ -56,7 +56,7 @@ def test_dashboard_trains_in_a_task_that_yields_and_stop_ends_it_after_the_curre
         view.controls["stop"].click()
         await task
         return view
-    view = asyncio.run(run())
+    view = run_apart(run())
     assert view.state["epochs_run"] == 2 and view.message == "stopped by request after epoch 2"
     assert view.controls["stop"].disabled and not view.controls["hidden"].disabled
 

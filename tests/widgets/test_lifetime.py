@@ -18,7 +18,7 @@ from backprop.widgets import (BlameExplorer, DescentExplorer, GradientFlowExplor
 from backprop.widgets import _lifetime  # noqa: E402
 from backprop.widgets._lifetime import current_run, widget_tree  # noqa: E402
 
-from _views import numbers_of  # noqa: E402
+from _views import numbers_of, run_apart  # noqa: E402
 
 pytestmark = pytest.mark.filterwarnings("error")
 VIEWS = [NeuronExplorer, LossExplorer, NudgeExplorer, BlameExplorer, DescentExplorer,
@@ -112,6 +112,6 @@ def test_closing_a_dashboard_that_trains_stops_its_training_quietly(cell):
         cell.run(NeuronExplorer)                                      # the cell's next run makes another view
         await task
         return view, task
-    view, task = asyncio.run(run())
+    view, task = run_apart(run())
     assert view.closed and task.done() and task.exception() is None
     assert view.history.epochs_run < 50
