@@ -135,7 +135,11 @@ def test_a_pre_heated_kernel_shows_what_a_fresh_one_shows(class_of_three):
     seen = class_of_three
     fresh = outputs(seen["fresh_page"])
     assert len(fresh) >= 5
-    assert all(outputs(page) == fresh for page in seen["pages"])
+    for seat, page in enumerate(seen["pages"]):
+        shown = outputs(page)
+        differ = [(i, a, b) for i, (a, b) in enumerate(zip(fresh, shown)) if a != b]
+        assert shown == fresh, (f"seat {seat}: {len(shown)} outputs against a fresh kernel's {len(fresh)}; "
+                                f"the first that differ (index, fresh, pre-heated): {differ[:2]}")
     assert seen["readouts"] == [seen["fresh_readout"]] * SEATS
 
 
