@@ -175,3 +175,45 @@ def test_legacy_font_formats_are_left_out_where_a_woff2_stands_beside_them(tmp_p
         (tmp_path / name).write_bytes(b"font")
     assert build.drop_legacy_fonts(tmp_path) == 12
     assert sorted(p.name for p in tmp_path.iterdir()) == ["fa-solid-900.woff2", "icon.svg"]
+
+
+def test_the_kernels_start_loses_ssl_and_jedi_and_another_start_is_refused(tmp_path):
+    from tools.lite import build
+    folder = tmp_path / "extensions" / build.KERNEL_EXTENSION / "static"
+    folder.mkdir(parents=True)
+    worker = folder / "620.js"
+    start = ('async initKernel(e){let t=(e.loadPyodideOptions||{}).packages||[],n=%s,i=[];for(let e of n)'
+             't.includes(e)||i.push(`await piplite.install(...)`);i.push(%s),e.mountDrive')
+    listed = '["ssl","sqlite3","ipykernel","comm","pyodide_kernel","jedi","ipython"]'
+    before = start % (listed, '"import pyodide_kernel"')
+    worker.write_text("await this.initKernel(e);" + before)
+    (folder / "other.js").write_text("nothing to patch here")
+    assert build.patch_kernel_start(tmp_path) == 1
+    jedi_off = '"import pyodide_kernel","pyodide_kernel.ipython_shell.Completer.use_jedi = False"'
+    assert start % ('["sqlite3","ipykernel","comm","pyodide_kernel","ipython"]', jedi_off) in worker.read_text()
+    for other in (before.replace('"ipython"]', '"ipython","foo"]'), before.replace("i.push(", "i.unshift(")):
+        worker.write_text(other)
+        with pytest.raises(sources.SourceError, match="620.js is not the kernel worker of pyodide-kernel 0.6"):
+            build.patch_kernel_start(tmp_path)
+    worker.write_text("a kernel that starts otherwise")
+    with pytest.raises(sources.SourceError, match="no script of @jupyterlite/pyodide-kernel-extension starts"):
+        build.patch_kernel_start(tmp_path)
+
+
+def test_the_site_ships_neither_ssl_nor_jedi_but_keeps_sqlite3_which_ipython_imports():
+    from tools.lite import build
+    for name in ("ssl", "jedi"):
+        assert name not in build.PRELOAD and name not in lock.KERNEL
+    assert "sqlite3" in build.PRELOAD and "sqlite3" in lock.KERNEL
+
+
+@pytest.mark.parametrize("platform, png", [("linux", True), ("emscripten", False)])
+def test_a_displayed_view_carries_a_png_except_in_pyodide(monkeypatch, platform, png):
+    from widgets import NeuronExplorer
+    monkeypatch.setattr("sys.platform", platform)
+    view = NeuronExplorer()
+    try:
+        assert ("image/png" in view._repr_mimebundle_()) is png
+        assert ("image/png" in view.figure._repr_mimebundle_()[0]) is png
+    finally:
+        view.close()

@@ -18,6 +18,7 @@ from ._lifetime import close_widgets, replace_previous
 from ._readout import numbers_in, readout_table
 from ._sliders import nice_limit
 from .figures import Plot
+from .figures.plot import wants_picture
 
 
 class View(widgets.VBox):
@@ -125,9 +126,9 @@ class View(widgets.VBox):
         self.readout.value = self._readout_html()
 
     def _repr_mimebundle_(self, **kwargs):
-        """The live view, and a PNG of its figure for places without widgets (nbconvert, GitHub)."""
+        """The live view, and a PNG of its figure for places without widgets (nbconvert, GitHub; not in Pyodide)."""
         data = super()._repr_mimebundle_(**kwargs)
-        if data:
+        if data and wants_picture():
             data["image/png"] = base64.b64encode(self.figure.picture()).decode("ascii")
         return data
 

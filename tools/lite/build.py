@@ -30,8 +30,7 @@ APPS = ("lab", "notebooks", "repl", "tree")
 PYODIDE_URL = "./static/pyodide/pyodide.js"
 #: What Pyodide loads as it starts, in one go: the kernel's packages (which it would otherwise install
 #: one by one) and the course with its dependencies (so the lessons' first cell has nothing to load).
-PRELOAD = ["micropip", "piplite", "ssl", "sqlite3", "ipykernel", "comm", "pyodide_kernel", "jedi", "ipython",
-           "backprop-course"]
+PRELOAD = ["micropip", "piplite", "sqlite3", "ipykernel", "comm", "pyodide_kernel", "ipython", "backprop-course"]
 KERNEL_SETTINGS = {"disablePyPIFallback": True,          # piplite never asks PyPI: the site is all there is
                    "loadPyodideOptions": {"packages": PRELOAD}}
 #: JupyterLab 4.4's notebook takes the arrow keys from any focused element in command mode: a key
@@ -56,7 +55,16 @@ SETTINGS = {"@jupyterlab/notebook-extension:tracker": {"windowingMode": "defer"}
 #: (the kernel's files and input()) and its heartbeat.
 SERVICE_WORKER = ("function shouldDrop(e,t){return", "function shouldDrop(e,t){return!enableCache||")
 
-
+#: pyodide-kernel 0.6's worker installs ssl, sqlite3, jedi and IPython at every start unless they are preloaded.
+#: The lessons need neither ssl (with openssl, 2.1 MB: nothing in the kernel or the course opens a TLS socket;
+#: the browser does the fetching) nor jedi (with parso, 2.3 MB), so the site ships neither and the build takes them
+#: off that list. Its kernel turns jedi on whatever is installed: the build turns it off after, so Tab completes
+#: with IPython's own, simpler completer instead of failing on a missing jedi. sqlite3 stays: IPython 8.23's history
+#: module imports it unconditionally (the kernel keeps no history: its HistoryManager is disabled).
+KERNEL_START = (('["ssl","sqlite3","ipykernel","comm","pyodide_kernel","jedi","ipython"]',
+                 '["sqlite3","ipykernel","comm","pyodide_kernel","ipython"]'),
+                ('i.push("import pyodide_kernel")',
+                 'i.push("import pyodide_kernel","pyodide_kernel.ipython_shell.Completer.use_jedi = False")'))
 #: Font Awesome comes in five formats, four of them for browsers older than WebAssembly; every browser that runs
 #: Pyodide takes the woff2, which the stylesheets list first. The build leaves out the other four (2.8 MB).
 LEGACY_FONTS = (".eot", ".ttf", ".woff", ".svg")
@@ -112,6 +120,29 @@ def patch_service_worker(site):
         raise sources.SourceError("the site has no service-worker.js")
 
 
+def patch_kernel_start(site):
+    """Take ssl and jedi off what the kernel installs as it starts, and turn jedi off (see KERNEL_START); fail if
+    this kernel starts otherwise. Returns how many start-ups it patched."""
+    patched = 0
+    for path in sorted((site / "extensions" / KERNEL_EXTENSION).rglob("*.js")):
+        text = path.read_text()
+        starts = text.count("async initKernel(")
+        if not starts:
+            continue
+        listed = text.replace(KERNEL_START[0][0], "")
+        if any(text.count(old) != starts for old, _ in KERNEL_START) or '"jedi"' in listed:
+            raise sources.SourceError(f"{path.relative_to(site)} is not the kernel worker of pyodide-kernel 0.6 that "
+                                      f"tools/lite/build.py patches (KERNEL_START): check which packages it "
+                                      f"installs as it starts now")
+        for old, new in KERNEL_START:
+            text = text.replace(old, new)
+        path.write_text(text)
+        patched += starts
+    if not patched:
+        raise sources.SourceError(f"no script of {KERNEL_EXTENSION} starts the kernel (KERNEL_START)")
+    return patched
+
+
 def drop_legacy_fonts(site):
     """Remove each Font Awesome font's LEGACY_FONTS siblings of its woff2; return the bytes saved."""
     saved = 0
@@ -159,6 +190,7 @@ def build(out=OUT, wheels="", compiled=True):
         if done.returncode != 0:
             raise sources.SourceError(f"jupyter lite build failed:\n{done.stdout[-3000:]}\n{done.stderr[-3000:]}")
         patch_service_worker(staged)
+        patch_kernel_start(staged)
         drop_legacy_fonts(staged)
         check(staged)
         (staged / ".nojekyll").touch()        # a GitHub Pages branch serves every file as it is

@@ -15,8 +15,9 @@ from pathlib import Path
 from . import sources
 
 REPO = Path(__file__).resolve().parents[2]
-#: What the JupyterLite kernel installs at start, and what the course imports, from Pyodide's own build.
-KERNEL = ("micropip", "packaging", "ssl", "sqlite3", "jedi", "ipython")
+#: What the JupyterLite kernel installs at start (less ssl and jedi: tools/lite/build.py KERNEL_START), and what
+#: the course imports, from Pyodide's own build.
+KERNEL = ("micropip", "packaging", "sqlite3", "ipython")
 COURSE = ("numpy", "matplotlib", "matplotlib-inline", "traitlets")
 #: Pure-Python wheels from PyPI, at the versions installed here (so the kernel matches the site's front end).
 PURE = ("ipywidgets", "jupyterlab_widgets", "comm", "anywidget", "psygnal", "typing_extensions")

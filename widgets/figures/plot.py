@@ -3,9 +3,11 @@
 A view builds its panels once, then on every change hands the marks derived from its ``state`` to
 ``Plot.show``; only traits that changed travel to the browser, in one message. Where no live front
 end exists (nbconvert, GitHub), the output also carries a PNG of the same panels and marks, drawn
-with matplotlib when the figure is displayed (picture.py), never on a change.
+with matplotlib when the figure is displayed (picture.py), never on a change. In Pyodide (the
+zero-install site) a live front end always exists, so the output carries no PNG there (``wants_picture``).
 """
 import base64
+import sys
 from pathlib import Path
 
 import anywidget
@@ -14,6 +16,13 @@ import traitlets
 from matplotlib.ticker import LogLocator, MaxNLocator
 
 from .marks import numbers
+
+
+def wants_picture():
+    """Whether a displayed view also carries a PNG: not in Pyodide (the zero-install site), where the live
+    front end is always there and drawing the picture with matplotlib would only slow the lesson down."""
+    return sys.platform != "emscripten"
+
 
 SUPERSCRIPT = str.maketrans("-0123456789", "⁻⁰¹²³⁴⁵⁶⁷⁸⁹")
 
@@ -78,6 +87,7 @@ class Plot(anywidget.AnyWidget):
 
     def _repr_mimebundle_(self, **kwargs):
         data, metadata = super()._repr_mimebundle_(**kwargs)
-        data["image/png"] = base64.b64encode(self.picture()).decode("ascii")
+        if wants_picture():
+            data["image/png"] = base64.b64encode(self.picture()).decode("ascii")
         data["text/plain"] = self.description or "Plot"
         return data, metadata
