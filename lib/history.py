@@ -5,8 +5,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from ._guards import class_labels
-from .metrics import classes_of
+from .metrics import accuracy_of
 
 LOSS_RISE = 10.0       # diverged: an epoch's loss above this × the first step's loss …
 PARAMETER_RISE = 1e4   # … or a parameter above this × the largest one at the start (≥ 1)
@@ -63,7 +62,7 @@ class History:
                 X, Y = data
                 trace = net.forward(X)
                 losses.append(net.loss_of(trace, Y))
-                accuracies.append(float(np.mean(classes_of(trace.y_hat) == class_labels(Y, net.sizes[-1]))))
+                accuracies.append(accuracy_of(trace.y_hat, Y))
 
     def blew_up(self, parameters, scale):
         """True (and the verdict 'diverged') when the loss or a parameter ran away this epoch."""
@@ -103,7 +102,7 @@ def diagnose(history, net, X, Y):
     history.dead_units = (dead, sum(net.sizes[L] for L in relu))
     n_classes = max(net.sizes[-1], 2)
     labelled = bool(np.all((Y == 0) | (Y == 1)))            # a classification task: accuracy means something
-    accuracy = float(np.mean(classes_of(trace.y_hat) == class_labels(Y, net.sizes[-1]))) if labelled else 1.0
+    accuracy = accuracy_of(trace.y_hat, Y) if labelled else 1.0
     causes = []
     if dead and dead >= history.dead_units[1] / 2:
         causes.append(f"{dead} of {history.dead_units[1]} hidden units never fire (dead ReLUs)")

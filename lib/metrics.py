@@ -18,7 +18,12 @@ class Scores:
 
     def accuracy(self, X, labels):
         """Fraction of examples (a float in 0..1) whose predicted class equals ``labels`` (n,) or one-hot."""
-        predicted, labels = self.classify(X), class_labels(labels, self.sizes[-1])
-        if labels.shape != predicted.shape:
-            raise ValueError(f"labels must have one class per example ({predicted.shape[0]}); got shape {labels.shape}")
-        return float(np.mean(predicted == labels))
+        return accuracy_of(self.forward(X).y_hat, labels)
+
+
+def accuracy_of(y_hat, labels):
+    """Fraction (0..1) of the rows of ŷ (n, n_out) whose predicted class equals ``labels`` (n,) or one-hot."""
+    predicted, labels = classes_of(y_hat), class_labels(labels, y_hat.shape[1])
+    if labels.shape != predicted.shape:
+        raise ValueError(f"labels must have one class per example ({predicted.shape[0]}); got shape {labels.shape}")
+    return float(np.mean(predicted == labels))

@@ -18,7 +18,11 @@ from .update import descend
 
 @dataclass
 class Trace:
-    """One forward pass: z[L], a[L] (a[0] a copy of X), dropout masks[L] or None, copies of the parameters used."""
+    """What one forward pass saw: z[L], a[L] per layer (a[0] is a copy of X), y_hat = a[-1].
+
+    masks[L] is dropout's mask of hidden layer L (None without dropout): layer L + 1
+    receives a[L] ⊙ masks[L]. ``parameters`` are copies of the weights and biases used.
+    """
     z: list
     a: list
     masks: list
@@ -46,7 +50,12 @@ class Gradients:
 
 
 class Network(Scores):
-    """A fully connected network of ``sizes`` [n_in, …, n_out]; bad arguments raise ValueError/TypeError in words."""
+    """A fully connected network, vectorised over the batch (one example per row of X), lessons 01–09.
+
+    sizes [n_in, n_1, …, n_out]; activation of the hidden layers and output_activation by name;
+    loss by name; init 'small', 'xavier', 'he' or a weight std. Bad arguments raise a ValueError
+    or TypeError that names the argument and the fix.
+    """
 
     def __init__(self, sizes, activation="sigmoid", output_activation=None,
                  loss="half_squared_error", init="xavier", seed=0):
