@@ -19,3 +19,18 @@ def reveal_blame(grads, steps):
     return Gradients([g if k else None for g, k in zip(grads.weights, keep)],
                      [g if k else None for g, k in zip(grads.biases, keep)],
                      [None] + [d if k else None for d, k in zip(grads.delta[1:], keep)])
+
+
+def passed_back(weights, deltas):
+    """The blame w·δ each weight passes back, and what each neuron of the layer before receives.
+
+    Lesson 04 (04_hidden_layer_blame): neuron j of layer l+1 sends weights[l][j, k] * delta[l+1][j]
+    back along its edge to neuron k of layer l, and neuron k receives the sum over its edges,
+    Σ_j w_jk·δ_j = ∂C/∂a_k (what backward multiplies by σ'(z) to get delta[l]).
+
+    ``weights``: weights[l] (n_{l+1}, n_l) for l = 0 .. depth-1; ``deltas``: delta[l+1] of one example,
+    shape (n_{l+1},), or None where the backward pass has not reached it (see reveal_blame).
+    Returns (passed, received): passed[l] (n_{l+1}, n_l) and received[l] (n_l,), None where delta[l+1] is.
+    """
+    passed = [None if d is None else W * d[:, None] for W, d in zip(weights, deltas)]
+    return passed, [None if p is None else p.sum(axis=0) for p in passed]

@@ -6,13 +6,6 @@ a and w, the blame δ and ∂C/∂w, and "passed" the blame w·δ each weight se
 import numpy as np
 
 
-def passed_back(weights, deltas):
-    """The blame each weight passes back, weights[l] * delta[l+1][:, None] (n_L, n_L-1), or None where
-    delta[l+1] (n_L,) is unknown; and what each neuron of layer l receives: the sum over its edges (n_L-1,)."""
-    passed = [None if d is None else W * d[:, None] for W, d in zip(weights, deltas)]
-    return passed, [None if p is None else p.sum(axis=0) for p in passed]
-
-
 def diagram_marks(diagram, s, depth):
     """(marks, title) of a NetworkFigure for the view's state ``s`` in its mode."""
     key, weights = s["parameter"], [s[f"weights[{l}]"] for l in range(depth)]

@@ -10,13 +10,13 @@ import numpy as np
 
 from backprop import Network
 from backprop.activations import HIDDEN_ACTIVATIONS
-from backprop.blame import reveal_blame, revealed_layers
+from backprop.blame import passed_back, reveal_blame, revealed_layers
 from backprop.data import WORKED_LR, worked_example
 from backprop.parameters import get_parameter, gradient_of, parameter_keys
 
 from . import _checks as check
 from ._base import View
-from ._blame_figure import describe, diagram_marks, passed_back
+from ._blame_figure import describe, diagram_marks
 from ._readout import parameter_table
 from ._sliders import ExactSlider
 from .figures import NetworkFigure
