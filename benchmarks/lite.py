@@ -18,6 +18,7 @@ import time
 from pathlib import Path
 
 from ._report import Section
+from ._results_md import write_block
 from ._timing import load_average
 
 LESSON = "01_neuron_anatomy.ipynb"
@@ -156,12 +157,7 @@ def run(quick=False):
 
 def write_results(machine, section):
     """Replace this section's block in benchmarks/RESULTS.md (add it at the end the first time)."""
-    block = [BEGIN, "# Zero install: the JupyterLite site", "",
-             "Written by `make bench` (or `.venv/bin/python -m benchmarks.run --only lite`); see "
-             "benchmarks/lite.py for the method.", "", "```", *machine, "", *section.lines(), "```", END]
-    text = RESULTS.read_text() if RESULTS.exists() else ""
-    if BEGIN in text and END in text:
-        text = text[:text.index(BEGIN)] + "\n".join(block) + text[text.index(END) + len(END):]
-    else:
-        text = text.rstrip("\n") + ("\n\n" if text else "") + "\n".join(block) + "\n"
-    RESULTS.write_text(text)
+    write_block(BEGIN, END, ["# Zero install: the JupyterLite site", "",
+                             "Written by `make bench` (or `.venv/bin/python -m benchmarks.run --only lite`); see "
+                             "benchmarks/lite.py for the method.", "", "```", *machine, "", *section.lines(), "```"],
+                RESULTS)

@@ -104,18 +104,24 @@ def stage_pyodide(folder, wheels, compiled=True):
     return bytecode.compile_wheels(folder, folder / sources.LOCK, PRELOAD) if compiled else None
 
 
+def _replace_exactly(site, path, pairs, times, what, also_ok=True):
+    """Replace each (old, new) of ``pairs`` in ``path``, which must hold each ``old`` exactly ``times`` times (and
+    meet ``also_ok``); otherwise fail, saying the file is not ``what`` the build patches."""
+    text = path.read_text()
+    if not also_ok or any(text.count(old) != times for old, _ in pairs):
+        raise sources.SourceError(f"{path.relative_to(site)} is not {what}")
+    for old, new in pairs:
+        text = text.replace(old, new)
+    path.write_text(text)
+
+
 def patch_service_worker(site):
     """Let the browser itself fetch the site's files (see SERVICE_WORKER); fail if this JupyterLite's worker differs."""
-    old, new = SERVICE_WORKER
     workers = sorted(site.rglob("service-worker.js"))
     for path in workers:
-        text = path.read_text()
-        if new in text:
-            continue
-        if text.count(old) != 1:
-            raise sources.SourceError(f"{path.relative_to(site)} is not the service worker of JupyterLite 0.6 that "
-                                      f"tools/lite/build.py patches (SERVICE_WORKER): check what it answers now")
-        path.write_text(text.replace(old, new))
+        if SERVICE_WORKER[1] not in path.read_text():
+            _replace_exactly(site, path, [SERVICE_WORKER], 1, "the service worker of JupyterLite 0.6 that "
+                             "tools/lite/build.py patches (SERVICE_WORKER): check what it answers now")
     if not workers:
         raise sources.SourceError("the site has no service-worker.js")
 
@@ -127,17 +133,11 @@ def patch_kernel_start(site):
     for path in sorted((site / "extensions" / KERNEL_EXTENSION).rglob("*.js")):
         text = path.read_text()
         starts = text.count("async initKernel(")
-        if not starts:
-            continue
-        listed = text.replace(KERNEL_START[0][0], "")
-        if any(text.count(old) != starts for old, _ in KERNEL_START) or '"jedi"' in listed:
-            raise sources.SourceError(f"{path.relative_to(site)} is not the kernel worker of pyodide-kernel 0.6 that "
-                                      f"tools/lite/build.py patches (KERNEL_START): check which packages it "
-                                      f"installs as it starts now")
-        for old, new in KERNEL_START:
-            text = text.replace(old, new)
-        path.write_text(text)
-        patched += starts
+        if starts:
+            _replace_exactly(site, path, KERNEL_START, starts, "the kernel worker of pyodide-kernel 0.6 that "
+                             "tools/lite/build.py patches (KERNEL_START): check which packages it installs as it "
+                             "starts now", also_ok='"jedi"' not in text.replace(KERNEL_START[0][0], ""))
+            patched += starts
     if not patched:
         raise sources.SourceError(f"no script of {KERNEL_EXTENSION} starts the kernel (KERNEL_START)")
     return patched

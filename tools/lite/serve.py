@@ -7,7 +7,6 @@ Any static host serves the same folder; this one is for trying it out and for th
 import argparse
 import functools
 import http.server
-import threading
 from pathlib import Path
 
 from .build import OUT
@@ -32,13 +31,6 @@ def server(root=OUT, port=0, verbose=False):
         raise FileNotFoundError(f"no site in {root}: run `make lite` first")
     handler = functools.partial(type("SiteHandler", (Handler,), {"verbose": verbose}), directory=str(root))
     return http.server.ThreadingHTTPServer(("127.0.0.1", port), handler)
-
-
-def in_background(root=OUT):
-    """Serve ``root`` on a free port from a daemon thread; return the server (``server.shutdown()`` stops it)."""
-    site = server(root)
-    threading.Thread(target=site.serve_forever, daemon=True).start()
-    return site
 
 
 def main(argv=None):
