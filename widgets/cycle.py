@@ -15,7 +15,7 @@ from ._base import View
 from ._readout import fixed
 from .figures import NetworkFigure, panel, points, rect, segments, texts
 from .figures.marks import colour
-from .figures.network import BLANK, HIGHLIGHT, NEGATIVE, POSITIVE, scale_of, shade
+from .figures.network import BLANK, HIGHLIGHT, scale_of, shade
 
 STAGES = ("forward", "loss", "backward", "update")
 WHAT = {"ready": "press Step to start: nothing computed yet",
@@ -121,7 +121,7 @@ class CycleExplorer(View):
         fills = [BLANK if v is None else colour(shade([v], scale))[0] for v in node_values]
         words = ["" if v is None else fixed(v, 4, True) if shown == "delta" else fixed(v, 3) for v in node_values]
         marks = self._stage_marks(xy, s) + [
-            segments(0, d.starts, d.ends, self._edge_colours(edges), self._edge_widths(edges)),
+            segments(0, d.starts, d.ends, *d.edge_style(edges, 1e-12, spread=6.0)),
             points(0, xy[:, 0], xy[:, 1], fills, size=d.radius, edge="0.25"),
             texts(0, xy, words, size=9),
             texts(0, 0.72 * d.ends + 0.28 * d.starts,
@@ -141,15 +141,6 @@ class CycleExplorer(View):
         if shown == "delta":
             return [None] * sizes[0] + [v for layer in s["delta"] for v in layer]
         return [None] * sum(sizes)
-
-    @staticmethod
-    def _edge_colours(edges):
-        return [POSITIVE if v >= 0 else NEGATIVE for W in edges for v in W.ravel()]
-
-    @staticmethod
-    def _edge_widths(edges):
-        scale = scale_of(edges, 1e-12)
-        return [0.8 + 6.0 * abs(v) / scale for W in edges for v in W.ravel()]
 
     def _stage_marks(self, xy, s):
         """A gold band under the layers the current stage works on."""

@@ -79,7 +79,7 @@ class NetworkFigure:
                 for l, v in enumerate(values)]
 
     def _marks(self, node_values, node_labels, edge_values, edge_labels, key, floor):
-        colours, widths = self._edge_style(edge_values, floor)
+        colours, widths = self.edge_style(edge_values, floor)
         xy = np.vstack(self.centres)
         marks = [*self._highlight(key), segments(self.index, self.starts, self.ends, colours, widths),
                  points(self.index, xy[:, 0], xy[:, 1], self._node_colours(node_values, floor), size=self.radius,
@@ -96,11 +96,14 @@ class NetworkFigure:
                 for v, n in zip(values, self.sizes)]
         return [c for row in rows for c in row]
 
-    def _edge_style(self, values, floor):
+    def edge_style(self, values, floor, spread=7.0):
+        """(colours, widths) of the edges for values[l] (n_L, n_L-1) or None (unknown): colour is sign,
+        width 0.8 + ``spread`` · |value| / the largest |value| (at least ``floor``)."""
         scale = scale_of(values, floor)
         colours = [UNKNOWN if values[l] is None else POSITIVE if values[l][j, k] >= 0 else NEGATIVE
                    for l, j, k in self.edge_index]
-        widths = [1.1 if values[l] is None else 0.8 + 7.0 * abs(values[l][j, k]) / scale for l, j, k in self.edge_index]
+        widths = [1.1 if values[l] is None else 0.8 + spread * abs(values[l][j, k]) / scale
+                  for l, j, k in self.edge_index]
         return colours, widths
 
     def _highlight(self, key):
