@@ -10,11 +10,12 @@ capstone_sgd and capstone_value; lesson 09 imports them all from backprop.exerci
 """
 import numpy as np
 
-from .capstone_base import arrays, call, differs, ready, same, verdict
+from .capstone_base import arrays, call, differs, first_named, layers, ready, same, verdict
 from .capstone_forward import check_forward
 from .capstone_gradcheck import check_gradient_check
 from .capstone_numeric import check_numerical_gradient
-from .capstone_ref import backward, cases, copies, deltas, forward, maybe, slope
+from ..activations import sigmoid_prime
+from .capstone_ref import backward, cases, copies, deltas, forward, maybe
 from .capstone_sgd import check_sgd, check_softmax_delta
 from .capstone_value import check_value
 
@@ -86,11 +87,9 @@ _SHAPES = ("The shapes of a product do not fit. delta[L] is (n, n_L), a[L-1] is 
 
 def _not_reached(indices):
     """Why grad_weights[i] (layer i + 1) was left None: the loop stopped before that layer."""
-    layers = [str(i + 1) for i in indices]
-    named = f"layers {', '.join(layers[:-1])} and {layers[-1]}" if len(layers) > 1 else f"layer {layers[0]}"
-    return (f"the loop did not reach {named} — walk L from len(weights) down to 1 (for L in range(len(weights), "
-            "0, -1)): fill grad_weights[L-1] and grad_biases[L-1], then pass the blame down, delta = (delta @ "
-            "weights[L-1]) * sigmoid_prime(z[L-1]).")
+    return (f"the loop did not reach {layers([i + 1 for i in indices])} — walk L from len(weights) down to 1 "
+            "(for L in range(len(weights), 0, -1)): fill grad_weights[L-1] and grad_biases[L-1], then pass the "
+            "blame down, delta = (delta @ weights[L-1]) * sigmoid_prime(z[L-1]).")
 
 
 def _same_gradients(out, right_w, right_b):
@@ -120,7 +119,7 @@ _A1A_OF_Z = "a(1 − a) was applied to z: the slope is σ(z)(1 − σ(z)) = a(1 
 
 
 def _delta_guesses(L, weights, z, a, y, delta):
-    """[(code, the delta of layer L that this mistake makes from the right delta above, hint)]."""
+    """[(code, the delta of layer L that this mistake makes from the right delta above, hint)], for first_named."""
     if L == len(weights):
         upstream = a[L] - y
         guesses = [("no_output_slope", upstream, "σ'(z) of the output layer is forgotten: "
@@ -129,15 +128,15 @@ def _delta_guesses(L, weights, z, a, y, delta):
                     "is ŷ − y, not 2(ŷ − y).")]
     else:
         upstream, above, W_next, W_own = delta[L + 1] @ weights[L], delta[L + 1], weights[L], weights[L - 1]
-        guesses = [("transposed", maybe(lambda: (above @ W_next.T) * slope(z[L])), "the weight in the delta "
+        guesses = [("transposed", maybe(lambda: (above @ W_next.T) * sigmoid_prime(z[L])), "the weight in the delta "
                     "recursion is transposed: weights[L][j, k] joins neuron k of this layer to neuron j of the "
                     "next, so delta[L] = (delta[L+1] @ weights[L]) ⊙ σ'(z[L]) — no .T."),
-                   ("off_by_one", maybe(lambda: (above @ W_own) * slope(z[L])), "layers off by one: the blame "
+                   ("off_by_one", maybe(lambda: (above @ W_own) * sigmoid_prime(z[L])), "layers off by one: the blame "
                     "of layer L comes back through the weights of layer L+1, which are weights[L] (weights count "
                     "from 0), not weights[L-1]."),
                    ("no_hidden_slope", upstream, "σ'(z) is missing in the recursion: "
                     "delta[L] = (delta[L+1] @ weights[L]) ⊙ σ'(z[L]).")]
-    return guesses + [("slope_at_a", upstream * slope(a[L]), _SLOPE_AT_A),
+    return guesses + [("slope_at_a", upstream * sigmoid_prime(a[L]), _SLOPE_AT_A),
                       ("a1a_of_z", upstream * z[L] * (1 - z[L]), _A1A_OF_Z)]
 
 
@@ -145,10 +144,9 @@ def _name_layer(L, gw, gb, weights, z, a, y, delta):
     """(hint, code) for layer L's wrong gradient: a wrong delta, a wrong gradient rule, or 'differs'."""
     n, where = len(y), "the output layer" if L == len(weights) else f"layer {L}"
     grads = lambda d: (d.T @ a[L - 1] / n, d.mean(axis=0))           # noqa: E731 — the right rule on any delta
-    for code, d, hint in _delta_guesses(L, weights, z, a, y, delta):
-        if d is not None and d.shape == delta[L].shape and (same(gw, grads(d)[0]) or same(gb, grads(d)[1])):
-            return f"{where}: {hint}", code
-    named = _gradient_rule(gw, gb, grads(delta[L]), delta[L], a[L - 1], a[L], n)
+    named = first_named(_delta_guesses(L, weights, z, a, y, delta), lambda d: d is not None and d.shape ==
+                        delta[L].shape and (same(gw, grads(d)[0]) or same(gb, grads(d)[1])))
+    named = named or _gradient_rule(gw, gb, grads(delta[L]), delta[L], a[L - 1], a[L], n)
     if named:
         return f"{where}: {named[0]}", named[1]
     return differs(f"the gradient of {where}'s weights", grads(delta[L])[0], gw), ""

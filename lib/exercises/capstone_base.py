@@ -7,7 +7,7 @@ sit beside ``check_function``, which compares one array per case.
 import numpy as np
 
 from . import _progress
-from ._verdict import RTOL, ATOL, _finish, _fmt, as_numbers
+from ._verdict import _finish, _fmt, _same, as_numbers
 
 _NEEDS_EARLIER = ("it calls a function of yours that still returns None: make the earlier checks "
                   "in this lesson pass first (check_forward, check_backward, …).")
@@ -56,8 +56,7 @@ def arrays(out, count, what, missing=None, none_ok=()):
         return None, f"{what} has {len(out)} entries but should have {count}."
     nones = [i for i, item in enumerate(out) if item is None and i not in none_ok]
     if nones:
-        names = ", ".join(f"{what}[{i}]" for i in nones[:-1]) + (" and " if len(nones) > 1 else "") + \
-            f"{what}[{nones[-1]}]"
+        names = listed([f"{what}[{i}]" for i in nones])
         why = missing(nones) if missing else "fill in every entry before returning."
         return None, f"{names} {'are' if len(nones) > 1 else 'is'} None: {why}"
     result = []
@@ -75,11 +74,21 @@ def arrays(out, count, what, missing=None, none_ok=()):
     return result, ""
 
 
+def listed(names):
+    """"a, b and c": names in words, for a message."""
+    return ", ".join(names[:-1]) + " and " + names[-1] if len(names) > 1 else names[0]
+
+
+def layers(numbers):
+    """"layer 2", "layers 2 and 3": the layers numbered ``numbers``, in words."""
+    return f"layer{'s' if len(numbers) > 1 else ''} {listed([str(L) for L in numbers])}"
+
+
 def same(given, expected):
     """True when two arrays (or two Nones) agree in shape and value."""
     if given is None or expected is None:
         return given is None and expected is None
-    return given.shape == expected.shape and np.allclose(given, expected, rtol=RTOL, atol=ATOL)
+    return _same(given, expected)
 
 
 def differs(name, expected, given):
@@ -88,6 +97,12 @@ def differs(name, expected, given):
     expected, given = np.asarray(expected, dtype=float), np.asarray(given, dtype=float)
     return (f"{name} differs from the reference:\n    expected: {_fmt(expected, given)}\n"
             f"    yours:    {_fmt(given, expected)}")
+
+
+def first_named(table, matches):
+    """(hint, code) of the first (code, wrong, hint) in ``table`` whose wrong answer ``matches`` the
+    learner's, else None: each check's table of named mistakes, tried in order."""
+    return next(((hint, code) for code, wrong, hint in table if matches(wrong)), None)
 
 
 def verdict(exercise, problem, code=""):
@@ -106,6 +121,5 @@ def ready(*checks):
     passed = _progress.passed_in_this_kernel()
     missing = [name for name in checks if not passed.get(name)]
     if missing:
-        names = ", ".join(missing[:-1]) + " and " + missing[-1] if len(missing) > 1 else missing[0]
-        print(f"✗ not yet — this cell runs your code: first make {names} pass (above).")
+        print(f"✗ not yet — this cell runs your code: first make {listed(missing)} pass (above).")
     return not missing

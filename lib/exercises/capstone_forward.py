@@ -4,7 +4,7 @@ It returns (z, a): lists of depth + 1 entries, z[0] None and a[0] X, then z[L] =
 weights[L-1].T + biases[L-1] and a[L] = σ(z[L]), each (n, n_L). A mistake is named at the
 first layer where the learner's z or a goes wrong, from the right a of the layer before.
 """
-from .capstone_base import arrays, call, differs, same, verdict
+from .capstone_base import arrays, call, differs, first_named, layers, same, verdict
 from .capstone_ref import cases, copies, forward, maybe
 
 __all__ = ["check_forward"]
@@ -32,9 +32,7 @@ _SHAPES = ("The shapes of a product do not fit. X is (n, n_in) — one row per e
 
 def _not_reached(indices):
     """Why z[L] or a[L] was left None: the loop stopped before layer L."""
-    named = (f"layers {', '.join(str(L) for L in indices[:-1])} and {indices[-1]}" if len(indices) > 1
-             else f"layer {indices[0]}")
-    return (f"{named} {'were' if len(indices) > 1 else 'was'} never computed — loop over every layer, "
+    return (f"{layers(indices)} {'were' if len(indices) > 1 else 'was'} never computed — loop over every layer, "
             "for W, b in zip(weights, biases), computing z = a[-1] @ W.T + b and a = sigmoid(z) each time.")
 
 
@@ -65,13 +63,14 @@ def _layer_problem(out, weights, biases, X):
             return (f"z[{L}] has shape {z[L].shape} but should have {ref_z[L].shape} (one row per example): "
                     "compute a[L-1] @ weights[L-1].T + biases[L-1].", "shape")
         if not same(z[L], ref_z[L]):
-            for code, z_wrong, hint in [
-                    ("no_bias", before @ W.T, "the bias is missing: z = a_before @ weights.T + biases."),
-                    ("transposed", maybe(lambda: before @ W + b), "the weights are transposed: weights[L-1] "
-                     "has shape (n_L, n_{L-1}), one row per neuron, so z = a[L-1] @ weights[L-1].T + biases[L-1]."),
-                    ("z_is_a", ref_a[L], f"z[{L}] holds σ(z): keep the weighted input, before the sigmoid, in z.")]:
-                if z_wrong is not None and same(z[L], z_wrong):
-                    return f"layer {L}: {hint}", code
+            named = first_named([
+                ("no_bias", before @ W.T, "the bias is missing: z = a_before @ weights.T + biases."),
+                ("transposed", maybe(lambda: before @ W + b), "the weights are transposed: weights[L-1] "
+                 "has shape (n_L, n_{L-1}), one row per neuron, so z = a[L-1] @ weights[L-1].T + biases[L-1]."),
+                ("z_is_a", ref_a[L], f"z[{L}] holds σ(z): keep the weighted input, before the sigmoid, in z.")],
+                lambda z_wrong: z_wrong is not None and same(z[L], z_wrong))
+            if named:
+                return f"layer {L}: {named[0]}", named[1]
             return differs(f"z[{L}]", ref_z[L], z[L]), ""
         if same(a[L], ref_z[L]):
             return f"layer {L}: a = z, the activation is missing: a[L] = σ(z[L]) = 1 / (1 + e^(−z)).", "no_sigmoid"

@@ -9,8 +9,7 @@ for it — with the core's own formula, floor and thresholds, imported from back
 import numpy as np
 
 from ..gradcheck import EXCELLENT, FINE_WITH_KINKS, FLOOR, WRONG
-from ._verdict import _fmt
-from .capstone_base import call, verdict
+from .capstone_base import call, differs, first_named, verdict
 
 __all__ = ["check_gradient_check", "gradient_check_of", "word_for"]
 
@@ -112,11 +111,10 @@ def _name_error(error, right, analytic, numeric):
             ("mean_not_max", [np.mean((np.abs(a - n) / np.maximum(np.abs(a), np.abs(n)))[~flat])],
              "report the worst entry (the largest relative error), not the average: one wrong entry is a bug."),
         ]
-    for code, values, hint in guesses:
-        if any(np.isclose(error, v, rtol=1e-6, atol=1e-12) or (np.isnan(error) and np.isnan(v)) for v in values):
-            return hint, code
+    named = first_named(guesses, lambda values: any(np.isclose(error, v, rtol=1e-6, atol=1e-12) or
+                                                    (np.isnan(error) and np.isnan(v)) for v in values))
+    if named:
+        return named
     if not np.isfinite(error):
         return guesses[0][2], "no_floor"
-    return (f"the relative error differs from the reference:\n    expected: {_fmt(right, error)}\n"
-            f"    yours:    {_fmt(error, right)}",
-            "")
+    return differs("the relative error", right, error), ""

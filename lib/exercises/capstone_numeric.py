@@ -6,7 +6,7 @@
 """
 import numpy as np
 
-from .capstone_base import arrays, call, differs, same, verdict
+from .capstone_base import arrays, call, differs, first_named, listed, same, verdict
 
 __all__ = ["check_numerical_gradient", "numerical_gradient"]
 
@@ -70,10 +70,9 @@ def check_numerical_gradient(fn):
 
 def _not_filled(indices):
     """Why result[i], the gradient of params[i], was left None."""
-    named = ", ".join(f"params[{i}]" for i in indices[:-1]) + (" and " if len(indices) > 1 else "") + \
-        f"params[{indices[-1]}]"
-    return (f"the gradient of {named} was never filled — return one array per parameter: for each p in params, "
-            "g = np.zeros_like(p), fill g[i] for every i in np.ndindex(p.shape), and append g to the list.")
+    return (f"the gradient of {listed([f'params[{i}]' for i in indices])} was never filled — return one array "
+            "per parameter: for each p in params, g = np.zeros_like(p), fill g[i] for every i in "
+            "np.ndindex(p.shape), and append g to the list.")
 
 
 def _name_difference(given, before, loss_fn, params, eps, again):
@@ -87,9 +86,10 @@ def _name_difference(given, before, loss_fn, params, eps, again):
     hints = [("one_sided", ("forward", "backward"), "those are one-sided differences; use the centred one, "
               "(C(p + eps) − C(p − eps)) / (2·eps): its error shrinks like eps², not like eps."),
              ("no_half", ("no_half",), "the centred difference spans 2·eps: divide by 2·eps, not eps.")]
-    for code, kinds, hint in hints:
-        if any(all(same(g, w) for g, w in zip(given, numerical_gradient(loss_fn, params, eps, k))) for k in kinds):
-            return hint, code
+    named = first_named(hints, lambda kinds: any(all(same(g, w) for g, w in zip(
+        given, numerical_gradient(loss_fn, params, eps, k))) for k in kinds))
+    if named:
+        return named
     if all(np.all(g == 0) for g in given):
         return ("every difference is 0: the nudges never reached loss_fn. Change the arrays in params "
                 "themselves (p[i] += eps), since loss_fn reads them."), "no_effect"

@@ -5,12 +5,7 @@ X (n, n_in), y (n, n_out); z, a, delta count layers from 1 (z[0] None, a[0] X).
 """
 import numpy as np
 
-from ..activations import sigmoid, softmax
-
-
-def slope(v):
-    """σ'(v) = σ(v)(1 − σ(v)), elementwise."""
-    return sigmoid(v) * (1.0 - sigmoid(v))
+from ..activations import sigmoid, sigmoid_prime, softmax
 
 
 def problem(sizes, n, seed):
@@ -37,9 +32,9 @@ def deltas(weights, z, a, y, delta_out=None):
     """
     depth = len(weights)
     delta = [None] * (depth + 1)
-    delta[depth] = (a[depth] - y) * slope(z[depth]) if delta_out is None else delta_out
+    delta[depth] = (a[depth] - y) * sigmoid_prime(z[depth]) if delta_out is None else delta_out
     for L in range(depth - 1, 0, -1):          # weights[L] is layer L+1's: lists of weights count from 0
-        delta[L] = (delta[L + 1] @ weights[L]) * slope(z[L])
+        delta[L] = (delta[L + 1] @ weights[L]) * sigmoid_prime(z[L])
     return delta
 
 
@@ -89,12 +84,12 @@ def sgd(weights, biases, X, y, lr, batch_size, epochs, seed, order="shuffle", si
 
 def _stale_step(weights, biases, z, a, y, lr):
     """A step that updates each layer before the blame passes back through its (new) weights."""
-    n, delta = len(y), (a[-1] - y) * slope(z[-1])
+    n, delta = len(y), (a[-1] - y) * sigmoid_prime(z[-1])
     for L in range(len(weights), 0, -1):
         weights[L - 1] -= lr * delta.T @ a[L - 1] / n
         biases[L - 1] -= lr * delta.mean(axis=0)
         if L > 1:
-            delta = (delta @ weights[L - 1]) * slope(z[L - 1])
+            delta = (delta @ weights[L - 1]) * sigmoid_prime(z[L - 1])
 
 
 # equal widths first (a transposed square matrix still runs), then every shape: depths 1–4, widths 1–5

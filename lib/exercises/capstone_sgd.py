@@ -8,8 +8,9 @@ be shorter), p ← p − lr · gradient. ``my_softmax_delta(z_out, y)`` computes
 """
 import numpy as np
 
+from ..activations import softmax
 from ._verdict import _call, _finish, as_numbers, check_function
-from .capstone_base import arrays, call, differs, same, verdict
+from .capstone_base import arrays, call, differs, first_named, same, verdict
 from .capstone_ref import problem, sgd, softmax_backward, softmax_forward
 
 __all__ = ["check_sgd", "check_softmax_delta"]
@@ -109,10 +110,12 @@ def _sgd_problem(out, mine_w, mine_b, args):
     original = args[0] + args[1]
     if _equal(mine_w + mine_b, original):
         return "the weights did not change: after each batch's backward pass, step every weight and bias.", "no_step"
-    for code, variant, hint in _SGD_HINTS:
+    def makes(variant):
         wrong_w, wrong_b = _run(args, **variant)
-        if _equal(mine_w + mine_b, wrong_w + wrong_b):
-            return hint, code
+        return _equal(mine_w + mine_b, wrong_w + wrong_b)
+    named = first_named(_SGD_HINTS, makes)
+    if named:
+        return named
     one_w, one_b = _run(args[:6] + (1,) + args[7:])
     if args[6] > 1 and _equal(mine_w + mine_b, one_w + one_b):
         return f"you trained one epoch; train `epochs` of them ({args[6]} here).", "one_epoch"
@@ -139,13 +142,8 @@ _SOFTMAX_CASES = [_softmax_case(0), _softmax_case(1, n=1, k=4), _softmax_case(2,
                   _softmax_case(3, n=3, k=4, shift=800.0)]
 
 
-def _stable_softmax(z, axis=1):
-    e = np.exp(z - z.max(axis=axis, keepdims=True))
-    return e / e.sum(axis=axis, keepdims=True)
-
-
 def _right_delta(z_out, y):
-    return _stable_softmax(z_out) - y
+    return softmax(z_out) - y
 
 
 def check_softmax_delta(fn):
@@ -167,14 +165,14 @@ def check_softmax_delta(fn):
         "Start with shifted = z_out - z_out.max(axis=1, keepdims=True); ŷ = np.exp(shifted) divided by its "
         "row sums (axis=1, keepdims=True); return ŷ - y."), mistakes=[
         ("sign", "the sign is flipped: δ = ŷ − y, the blame points from the target to the prediction.",
-         lambda z, y: y - _stable_softmax(z)),
+         lambda z, y: y - softmax(z)),
         ("slope", "no σ′ factor: the softmax's slope and cross-entropy's −y/ŷ cancel, leaving δ = ŷ − y.",
-         lambda z, y: (_stable_softmax(z) - y) * _stable_softmax(z) * (1 - _stable_softmax(z))),
+         lambda z, y: (softmax(z) - y) * softmax(z) * (1 - softmax(z))),
         ("wrong_axis", "the softmax ran over the wrong axis: each example's ten outputs (a row) must add up "
                        "to 1, so take the max and the sum over axis=1 (with keepdims=True), not axis=0.",
-         lambda z, y: _stable_softmax(z, axis=0) - y),
+         lambda z, y: softmax(z.T).T - y),
         ("mean_here", "no mean here: δ has one row per example; my_backward takes the mean over the batch "
-         "when it forms the gradients.", lambda z, y: (_stable_softmax(z) - y) / len(y)),
+         "when it forms the gradients.", lambda z, y: (softmax(z) - y) / len(y)),
         ("no_softmax", "ŷ is softmax(z_out), not z_out itself: exponentiate (after subtracting each row's max) "
                        "and divide by the row's sum, then subtract y.", lambda z, y: z - y),
     ])

@@ -9,7 +9,7 @@ import math
 
 import numpy as np
 
-from .capstone_base import _NEEDS_EARLIER, call, verdict
+from .capstone_base import _NEEDS_EARLIER, call, first_named, verdict
 
 __all__ = ["check_value", "Reference", "engine"]
 
@@ -114,6 +114,9 @@ _HINTS = [
 ]
 
 
+_MISTAKES = [(code, engine(code), hint) for code, hint in _HINTS]      # for first_named: each rule's engine
+
+
 def _gradients(V, build):
     leaves, root = build(V)
     root.backward()
@@ -169,9 +172,10 @@ def check_value(Value):
         if not np.any(given):
             return verdict("check_value", "every gradient is still 0: the backward rules are empty; fill in "
                            "each rule so that it adds its share of out.grad to its parents' .grad.", "blank")
-        for code, hint in _HINTS:
-            if np.allclose(given, _gradients(engine(code), build), rtol=1e-9, atol=1e-12):
-                return verdict("check_value", hint, code)
+        named = first_named(_MISTAKES, lambda wrong: np.allclose(given, _gradients(wrong, build), rtol=1e-9,
+                                                                 atol=1e-12))
+        if named:
+            return verdict("check_value", *named)
         return verdict("check_value", f"the gradients of {build.__name__.strip('_')} differ from the reference:"
                        f"\n    expected: {np.round(right, 4)}\n    yours:    {np.round(given, 4)}")
     return verdict("check_value", "")
