@@ -68,17 +68,27 @@ def check_function(exercise, learner_fn, cases, reference, mistakes=(), note="",
 
 def _call(fn, args, start=""):
     """The learner's answer as an array, or a string saying what went wrong."""
-    try:
-        with np.errstate(all="ignore"):
-            out = fn(*[np.copy(a) if isinstance(a, np.ndarray) else a for a in args])
-    except Exception as exc:          # the learner's code may raise anything: report it, never re-raise
-        return f"your function raised {type(exc).__name__}: {exc}. Read the message, fix the body and run it again."
-    if out is None:
-        return "your function returns None — fill in its body and return the result." + (f" {start}" if start else "")
+    out, problem = run_learner(fn, [np.copy(a) if isinstance(a, np.ndarray) else a for a in args], start)
+    if problem:
+        return problem
     numbers, problem = as_numbers(out, "your result")
     if problem:
         return f"your function should return numbers: {problem}."
     return numbers
+
+
+def run_learner(fn, args, start="", hint=lambda exc: "Read the message, fix the body and run it again."):
+    """(fn(*args), "") or (None, a sentence saying what went wrong): it raised (then ``hint(exc)`` follows
+    numpy's message) or returned None (then ``start``, a hint on how to begin). Never raises."""
+    try:
+        with np.errstate(all="ignore"):
+            out = fn(*args)
+    except Exception as exc:          # the learner's code may raise anything: report it, never re-raise
+        return None, f"your function raised {type(exc).__name__}: {exc}. {hint(exc)}"
+    if out is None:
+        return None, "your function returns None — fill in its body and return the result." + (
+            f" {start}" if start else "")
+    return out, ""
 
 
 def as_numbers(value, what):

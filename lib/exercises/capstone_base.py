@@ -7,7 +7,7 @@ sit beside ``check_function``, which compares one array per case.
 import numpy as np
 
 from . import _progress
-from ._verdict import _finish, _fmt, _same, as_numbers
+from ._verdict import _finish, _fmt, _same, as_numbers, run_learner
 
 _NEEDS_EARLIER = ("it calls a function of yours that still returns None: make the earlier checks "
                   "in this lesson pass first (check_forward, check_backward, …).")
@@ -26,21 +26,16 @@ def call(fn, args, start="", shapes=_SHAPES):
                       "without brackets (check_forward(my_forward)).")
     if not callable(fn):
         return None, (f"pass your function itself (no brackets); got {type(fn).__name__}")
-    try:
-        with np.errstate(all="ignore"):
-            out = fn(*args)
-    except Exception as exc:          # the learner's code may raise anything: report it, never re-raise
-        if "NoneType" in str(exc):
-            hint = _NEEDS_EARLIER
-        elif "core dimension" in str(exc) or ("matmul" in str(exc) and "mismatch" in str(exc)):
-            hint = shapes
-        else:
-            hint = "Read the message, fix the body and run it again."
-        return None, f"your function raised {type(exc).__name__}: {exc}. {hint}"
-    if out is None:
-        return None, "your function returns None — fill in its body and return the result." + (
-            f" {start}" if start else "")
-    return out, ""
+    return run_learner(fn, args, start, lambda exc: _raised_hint(str(exc), shapes))
+
+
+def _raised_hint(message, shapes):
+    """What to do about an exception: pass the earlier checks, fit the shapes, or read numpy's message."""
+    if "NoneType" in message:
+        return _NEEDS_EARLIER
+    if "core dimension" in message or ("matmul" in message and "mismatch" in message):
+        return shapes
+    return "Read the message, fix the body and run it again."
 
 
 def arrays(out, count, what, missing=None, none_ok=()):
