@@ -14,7 +14,7 @@ from urllib.parse import urlsplit
 import pytest
 from playwright.sync_api import expect
 
-from ._page import CHROMIUM_ARGS, INTERACTION_TIMEOUT, slider
+from ._page import CHROMIUM_ARGS, INTERACTION_TIMEOUT, slider_handle
 from ._servers import Server
 from .conftest import _serve, new_tab
 
@@ -130,7 +130,7 @@ def drag(view, label, pixels=12):
     """Drag a slider's handle ``pixels`` to the right (to the left when it sits at its maximum); return +1 or -1.
 
     The mouse, as a learner drags; test_lite's keyboard test presses the arrow keys."""
-    handle = slider(view, label).locator(".noUi-handle")
+    handle = slider_handle(view, label)
     at_max = float(handle.get_attribute("aria-valuenow")) >= float(handle.get_attribute("aria-valuemax"))
     box, direction = handle.bounding_box(), -1 if at_max else 1
     x, y = box["x"] + box["width"] / 2, box["y"] + box["height"] / 2

@@ -2,8 +2,8 @@
 
 A course view (widgets/_base.py) is a VBox whose direct children are its controls,
 its figure and an HTML readout of ``name = value`` cells; that is how we find one.
-Its figure is an SVG the browser draws (``Plot``,
-widgets/figures/plot.js: ``[data-figure=plot] svg[role=img]``); the helpers also read an ipympl canvas (the browser bench's baseline).
+Its figure is an SVG the browser draws (``Plot``, widgets/figures/plot.js: ``PLOT``). The browser bench's
+ipympl baseline is read by benchmarks/_probe.js, not here.
 """
 import re
 from pathlib import Path
@@ -16,13 +16,11 @@ CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-backg
                  "--disable-component-update", "--disable-sync", "--no-first-run"]
 VIEW = ".widget-vbox:has(> .widget-html)"          # a View: controls, figure, readout
 INTERACTION_TIMEOUT = 20_000                       # ms for the kernel to answer a slider or a button
+PLOT = "[data-figure=plot] svg[role=img]"          # a Plot's drawing (widgets/figures/plot.js)
 
-_FIGURES_DRAWN = """() => [...document.querySelectorAll('.jupyter-matplotlib-canvas-div canvas:first-child')]
-    .every(c => c.width > 0 && c.getContext('2d').getImageData(0, 0, c.width, c.height).data.some(v => v > 0))
-    && [...document.querySelectorAll('[data-figure=plot] svg[role=img]')]
+_FIGURES_DRAWN = f"""() => [...document.querySelectorAll('{PLOT}')]
     .every(s => s.childElementCount > 0 && s.getAttribute('aria-label'))"""
-FIGURE = ".jupyter-matplotlib-canvas-div canvas, [data-figure=plot] svg[role=img]"
-_PICTURE = "f => f.tagName.toLowerCase() === 'canvas' ? f.toDataURL() : f.getAttribute('aria-label') + f.innerHTML"
+_PICTURE = "f => f.getAttribute('aria-label') + f.innerHTML"
 
 
 def shoot(page, name):
@@ -42,25 +40,30 @@ def shoot_element(locator, name):
 
 
 def wait_for_figures(page, timeout=INTERACTION_TIMEOUT):
-    """Wait until every ipympl canvas on the page has pixels drawn on it and every Plot its marks and label."""
+    """Wait until every Plot on the page has its marks and its label."""
     page.wait_for_function(_FIGURES_DRAWN, timeout=timeout)
 
 
 def figure_pixels(view):
-    """The view's figure as a PNG data URL, or a Plot's label and SVG (to notice that it was redrawn)."""
-    return view.locator(FIGURE).first.evaluate(_PICTURE)
+    """The view's figure: its Plot's label and SVG markup (to notice that it was redrawn)."""
+    return view.locator(PLOT).first.evaluate(_PICTURE)
 
 
 def wait_for_redraw(view, before, timeout=INTERACTION_TIMEOUT):
-    """Wait until the view's figure differs from the ``before`` pixels."""
-    figure = view.locator(FIGURE).first
+    """Wait until the view's figure differs from ``before`` (what figure_pixels said)."""
+    figure = view.locator(PLOT).first
     figure.page.wait_for_function(f"([f, before]) => ({_PICTURE})(f) !== before",
                                   arg=[figure.element_handle(), before], timeout=timeout)
 
 
+def find_view(page, control_label):
+    """The first view that has a control labelled ``control_label`` (a locator, not waited for)."""
+    return page.locator(VIEW).filter(has=page.locator(".widget-inline-hbox", has_text=control_label)).first
+
+
 def view_with(page, control_label):
-    """The first view that has a control labelled ``control_label``."""
-    view = page.locator(VIEW).filter(has=page.locator(".widget-inline-hbox", has_text=control_label)).first
+    """The first view that has a control labelled ``control_label``, once it shows."""
+    view = find_view(page, control_label)
     view.wait_for()
     return view
 
@@ -71,6 +74,11 @@ def slider(view, label):
         has=view.page.locator(".widget-label", has_text=re.compile(rf"^{re.escape(label)}$")))
 
 
+def slider_handle(view, label):
+    """The handle of ``slider(view, label)``: what the keyboard and the mouse move."""
+    return slider(view, label).locator(".noUi-handle")
+
+
 def slider_value(view, label):
     """The value a slider displays next to its track, as a float."""
     return float(slider(view, label).locator(".widget-readout").inner_text())
@@ -78,7 +86,7 @@ def slider_value(view, label):
 
 def nudge(view, label):
     """Focus a slider's handle and press one arrow key (right, or left at the maximum); return +1 or -1."""
-    handle = slider(view, label).locator(".noUi-handle")
+    handle = slider_handle(view, label)
     at_max = float(handle.get_attribute("aria-valuenow")) >= float(handle.get_attribute("aria-valuemax"))
     handle.focus()
     handle.press("ArrowLeft" if at_max else "ArrowRight")

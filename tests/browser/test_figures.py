@@ -8,7 +8,7 @@ import ipywidgets as widgets
 
 from playwright.sync_api import expect
 
-from ._page import INTERACTION_TIMEOUT, VIEW, nudge, shoot_element, view_with
+from ._page import INTERACTION_TIMEOUT, PLOT, VIEW, nudge, shoot_element, slider_handle, view_with
 from .test_voila import open_in_voila
 
 NOTEBOOK = "figure_probe.ipynb"
@@ -112,8 +112,7 @@ def view_with_button(page, finder):
 def handle(view, label):
     if label.startswith("button:"):
         return view.locator("button", has_text=re.compile(rf"^{re.escape(label.split(':', 1)[1])}$"))
-    return view.locator(".widget-slider").filter(
-        has=view.page.locator(".widget-label", has_text=re.compile(rf"^{re.escape(label)}$"))).locator(".noUi-handle")
+    return slider_handle(view, label)
 
 
 def test_every_views_figure_follows_a_key_press_and_says_the_new_numbers(voila, lessons_copy, page):
@@ -122,7 +121,7 @@ def test_every_views_figure_follows_a_key_press_and_says_the_new_numbers(voila, 
     for name, kwargs, finder, label, key in VIEWS:
         view = view_with_button(page, finder) if finder.startswith("button:") else view_with(page, finder)
         view.scroll_into_view_if_needed()
-        svg = view.locator("[data-figure=plot] svg[role=img]")
+        svg = view.locator(PLOT)
         expect(svg).not_to_have_attribute("aria-label", "", timeout=INTERACTION_TIMEOUT)
         before, drawn = svg.get_attribute("aria-label"), svg.evaluate("s => s.innerHTML")
         handle(view, label).focus()
@@ -138,7 +137,7 @@ def test_blame_passed_back_mode_is_reached_from_the_keyboard(voila, lessons_copy
     views_notebook(lessons_copy)
     open_in_voila(page, f"{voila.url}/voila/render/every_view.ipynb")
     view = view_with(page, "its value")
-    svg = view.locator("[data-figure=plot] svg[role=img]")
+    svg = view.locator(PLOT)
     expect(svg).to_have_attribute("aria-label", re.compile("^Network 2-2-1, forward pass"), timeout=INTERACTION_TIMEOUT)
     button = view.locator("button", has_text="passed back: w·δ")
     button.focus()
@@ -155,7 +154,7 @@ def test_the_dashboard_trains_between_messages_and_hears_stop(voila, lessons_cop
              ["from backprop.widgets import TrainingDashboard\nTrainingDashboard(hidden=128, batch_size=4, epochs=50)"])
     open_in_voila(page, f"{voila.url}/voila/render/dashboard.ipynb")
     view = view_with(page, "hidden neurons")
-    svg, progress = view.locator("[data-figure=plot] svg[role=img]"), view.locator(".widget-hprogress .progress-bar")
+    svg, progress = view.locator(PLOT), view.locator(".widget-hprogress .progress-bar")
     view.locator("button", has_text=re.compile("^Train$")).click()
     expect(svg).to_have_attribute("aria-label", re.compile(r"epoch [2-9] of 50, training …"),
                                   timeout=INTERACTION_TIMEOUT)            # a later epoch: the task runs on

@@ -11,7 +11,7 @@ from playwright.sync_api import expect
 
 from backprop import Network
 
-from ._page import expect_readout, nudge, shoot, slider_value, view_with, wait_for_figures
+from ._page import PLOT, expect_readout, nudge, shoot, slider_value, view_with, wait_for_figures
 
 LESSON = "01_neuron_anatomy.ipynb"
 
@@ -69,7 +69,7 @@ def test_weight_slider_moves_z_and_a_in_jupyterlab(jupyterlab, page):
     assert abs(z_new - z) >= 1e-4, "the move must show at the readout's 4 decimals"
     expect_readout(view, "z", z_new)
     expect_readout(view, "a = f(z)", a_new)
-    figure = view.locator("[data-figure=plot] svg[role=img]")           # drawn by the browser, labelled
+    figure = view.locator(PLOT)           # drawn by the browser, labelled
     expect(figure).to_have_attribute("aria-label", re.compile(rf"z = {z_new:.3f}; a = f\(z\) = {a_new:.3f}"))
     wait_for_figures(page)
     shoot(page, "lab-03-weight-moved")

@@ -20,7 +20,7 @@ import backprop.widgets
 
 from ._lite import lite, lite_page, offline  # noqa: F401 (fixtures)
 from ._lite import RUN_TIMEOUT, drag, drag_first_slider, foreign, reveal, run_lesson, xfail_if_waiting
-from ._page import VIEW, expect_readout, nudge, shoot, shoot_element, slider
+from ._page import VIEW, expect_readout, find_view, nudge, shoot, shoot_element, slider
 from .test_jupyterlab import neuron_z_a, read_neuron
 
 pytestmark = pytest.mark.browser
@@ -104,8 +104,7 @@ def test_the_training_dashboard_trains_in_pyodide(pyodide_report):
 
 def test_lesson_01_runs_and_a_weight_moves_z_and_a(lite, offline, lite_page):
     run_lesson(lite_page, lite, "01_neuron_anatomy.ipynb")
-    weight_w1 = lite_page.locator(".widget-inline-hbox", has_text="weight w1")
-    view = reveal(lite_page.locator(VIEW).filter(has=weight_w1).first)
+    view = reveal(find_view(lite_page, "weight w1"))
     x, w, b, activation = read_neuron(view)
     k = int(np.argmax(np.abs(x)))                 # the weight whose input is largest moves z the most
     expect_readout(view, "z", neuron_z_a(x, w, b, activation)[0])
@@ -126,7 +125,7 @@ def test_lesson_01s_view_answers_the_keyboard(lite, offline, lite_page):
     Enter, as in JupyterLab and Voilà: JupyterLab 4.4's notebook would take the arrows in command mode and move
     its selection instead (tools/lite/build.py, SHORTCUTS, hands them to the focused control)."""
     run_lesson(lite_page, lite, "01_neuron_anatomy.ipynb")
-    view = reveal(lite_page.locator(VIEW).filter(has=lite_page.locator(".widget-inline-hbox", has_text="weight w1")).first)
+    view = reveal(find_view(lite_page, "weight w1"))
     x, w, b, activation = read_neuron(view)
     readout = slider(view, "weight w1").locator(".widget-readout")
     expect(readout).to_have_text(f"{w[0]:.2f}")
