@@ -54,6 +54,23 @@ def _pattern(net, trace, layers):
     return [trace.z[L] > net.activations[L - 1].kink for L in layers]
 
 
+def entry_errors(g_bp, g_fd):
+    """Per entry |g_bp − g_fd| / max(|g_bp|, |g_fd|, FLOOR), and where both are below FLOOR (flat): two arrays
+    of the inputs' shape. The rules of thumb (``verdict_word``) are for these numbers."""
+    g_bp, g_fd = np.asarray(g_bp, dtype=float), np.asarray(g_fd, dtype=float)
+    largest = np.maximum(np.abs(g_bp), np.abs(g_fd))
+    return np.abs(g_bp - g_fd) / np.maximum(largest, FLOOR), largest < FLOOR
+
+
+def verdict_word(error):
+    """The rules of thumb for one per-entry error: wrong, suspect, fine only near a kink, excellent."""
+    if error > WRONG:
+        return "wrong"
+    if error < EXCELLENT:
+        return "excellent"
+    return "fine only near a kink" if error < FINE_WITH_KINKS else "suspect"
+
+
 def relative_error(analytic, numeric, floor=FLOOR):
     """Lesson 03's number for one array: ‖g_bp − g_fd‖ / max(‖g_bp‖ + ‖g_fd‖, floor) (0 when both are zero)."""
     diff = np.linalg.norm(np.asarray(analytic) - np.asarray(numeric))
@@ -96,8 +113,7 @@ class GradientCheck(float):
         lines = [f"largest relative error ‖g_bp − g_fd‖ / (‖g_bp‖ + ‖g_fd‖) over the arrays: "
                  f"{float(self):.1e}"]
         if worst is not None:
-            word = "wrong" if worst.error > WRONG else "excellent" if worst.error < EXCELLENT else \
-                "fine only near a kink" if worst.error < FINE_WITH_KINKS else "suspect"
+            word = verdict_word(worst.error)
             lines.append(f"worst entry (kinks and flat spots aside): {worst.label}, "
                          f"|g_bp − g_fd| / max(|g_bp|, |g_fd|) = {worst.error:.1e} "
                          f"({word}: > {WRONG:g} wrong, < {FINE_WITH_KINKS:g} fine with kinks, "
@@ -126,10 +142,10 @@ def gradient_check(net, X, y, eps=1e-3):
 def _result(net, analytic, numeric, kinks):
     entries = []
     for g_bp, g_fd, k, (l, name) in zip(analytic, numeric, kinks, _arrays(net)):
+        errors, flat = entry_errors(g_bp, g_fd)
         for i in np.ndindex(g_bp.shape):
-            largest = max(abs(g_bp[i]), abs(g_fd[i]))
             entries.append(Entry(parameter_label((name, l) + i), float(g_bp[i]), float(g_fd[i]),
-                                 float(abs(g_bp[i] - g_fd[i]) / max(largest, FLOOR)), bool(k[i]), largest < FLOOR))
+                                 float(errors[i]), bool(k[i]), bool(flat[i])))
     return GradientCheck(max(relative_error(g_bp, g_fd) for g_bp, g_fd in zip(analytic, numeric)), entries)
 
 

@@ -8,32 +8,21 @@ for it — with the core's own formula, floor and thresholds, imported from back
 """
 import numpy as np
 
-from ..gradcheck import EXCELLENT, FINE_WITH_KINKS, FLOOR, WRONG
+from ..gradcheck import EXCELLENT, FINE_WITH_KINKS, FLOOR, WRONG, entry_errors, verdict_word
 from .capstone_base import call, differs, first_named, verdict
 
-__all__ = ["check_gradient_check", "gradient_check_of", "word_for"]
+__all__ = ["check_gradient_check", "gradient_check_of"]
 
 
 def gradient_check_of(analytic, numeric):
     """The reference: (largest |g_bp − g_fd| / max(|g_bp|, |g_fd|, FLOOR) over entries not both below FLOOR,
-    its word)."""
+    its word) — the core's per-entry formula and rules of thumb (backprop.gradcheck)."""
     worst = 0.0
-    for a, n in zip(analytic, numeric):
-        a, n = np.asarray(a, dtype=float), np.asarray(n, dtype=float)
-        largest = np.maximum(np.abs(a), np.abs(n))
-        trusted = largest >= FLOOR
-        if trusted.any():
-            worst = max(worst, float(np.max(np.abs(a - n)[trusted] / largest[trusted])))
-    return worst, word_for(worst)
-
-
-def word_for(error):
-    """The core's rules of thumb (backprop.gradcheck): wrong, suspect, fine only near a kink, excellent."""
-    if error > WRONG:
-        return "wrong"
-    if error < EXCELLENT:
-        return "excellent"
-    return "fine only near a kink" if error < FINE_WITH_KINKS else "suspect"
+    for g_bp, g_fd in zip(analytic, numeric):
+        errors, flat = entry_errors(g_bp, g_fd)
+        if not flat.all():
+            worst = max(worst, float(np.max(errors[~flat])))
+    return worst, verdict_word(worst)
 
 
 def _pair(a, n):
@@ -94,12 +83,12 @@ def _entries(analytic, numeric):
 def _name_error(error, right, analytic, numeric):
     a, n = _entries(analytic, numeric)
     with np.errstate(all="ignore"):
-        flat = np.maximum(np.abs(a), np.abs(n)) < FLOOR
+        errors, flat = entry_errors(a, n)
         guesses = [
             ("no_floor", [np.nanmax(np.abs(a - n) / np.maximum(np.abs(a), np.abs(n)))],
              f"entries where both gradients are ~0 must be skipped (both below FLOOR = {FLOOR:g}): there the "
              "relative error divides rounding noise by almost nothing."),
-            ("flat_kept", [np.max(np.abs(a - n) / np.maximum(np.maximum(np.abs(a), np.abs(n)), FLOOR))],
+            ("flat_kept", [np.max(errors)],
              f"skip the entries where both |g_bp| and |g_fd| are below FLOOR = {FLOOR:g}: a relative error means "
              "nothing there (the core names them 'flat')."),
             ("sum_denominator", [np.max((np.abs(a - n) / np.maximum(np.abs(a) + np.abs(n), FLOOR))[~flat])],
