@@ -8,9 +8,9 @@ the same dicts with matplotlib.
 import base64
 import io
 
-import matplotlib
 import numpy as np
-from matplotlib.colors import is_color_like, to_hex
+
+from .colours import Colormap, is_colour, normalize, to_hex
 
 
 def numbers(values):
@@ -21,7 +21,7 @@ def numbers(values):
 
 def colour(c):
     """'#rrggbb' for any matplotlib colour ('C0', '0.8', 'gold', an RGBA tuple), or a list of them."""
-    if getattr(c, "ndim", 1) == 2 or not is_color_like(c):      # rows of RGBA, or a list of colours
+    if getattr(c, "ndim", 1) == 2 or not is_colour(c):      # rows of RGBA, or a list of colours
         return [to_hex(each) for each in c]
     return to_hex(c)
 
@@ -88,7 +88,7 @@ def legend(panel, entries, x=0.03, y=0.95):
 
 def image(panel, pixels, extent, cmap="gray_r", vmin=0.0, vmax=1.0):
     """A small picture of ``pixels`` (h, w) through a colour map, stretched over extent (x0, x1, y0, y1)."""
-    rgba = matplotlib.colormaps[cmap](matplotlib.colors.Normalize(vmin, vmax)(np.asarray(pixels, dtype=float)))
+    rgba = Colormap(cmap)(normalize(pixels, vmin, vmax))
     from PIL import Image
     buffer = io.BytesIO()
     Image.fromarray((rgba * 255).astype(np.uint8)).save(buffer, format="png")
@@ -101,7 +101,7 @@ def contours(panel, x, y, z, levels, cmap="viridis", width=1.2):
     import contourpy
     generator = contourpy.contour_generator(np.asarray(x, float), np.asarray(y, float), np.asarray(z, float),
                                             line_type=contourpy.LineType.Separate)
-    shades = matplotlib.colormaps[cmap](np.linspace(0, 1, len(levels)))
+    shades = Colormap(cmap)(np.linspace(0, 1, len(levels)))
     out = []
     for level, shade in zip(levels, shades):
         pieces = generator.lines(level)

@@ -4,14 +4,14 @@ Used by BlameExplorer (lessons/04_hidden_layer_blame, 05_worked_example). Colour
 positive, red negative), line width is size; an unknown value (blame not yet revealed) is grey.
 This module maps numbers to positions, colours and words only; it computes no maths.
 """
-import matplotlib
 import numpy as np
 
+from .colours import Colormap
 from .marks import colour, points, segments, texts
 from .plot import panel
 
 POSITIVE, NEGATIVE, UNKNOWN, BLANK, HIGHLIGHT = "#2166ac", "#b2182b", "#d9d9d9", "#ffffff", "gold"
-_CMAP = matplotlib.colormaps["RdBu"]
+_CMAP = Colormap("RdBu")
 
 
 def shade(values, scale):

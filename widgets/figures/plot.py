@@ -13,8 +13,7 @@ from pathlib import Path
 import anywidget
 import numpy as np
 import traitlets
-from matplotlib.ticker import LogLocator, MaxNLocator
-
+from . import tickrules
 from .marks import numbers
 
 
@@ -31,10 +30,10 @@ def ticks(lim, scale="linear"):
     """[[value, label], …] for an axis over ``lim``: about six 1-2-5 steps, or the powers of ten on a log axis."""
     lo, hi = sorted(lim)
     if scale == "log":
-        values = LogLocator(base=10, numticks=7).tick_values(lo, hi)
+        values = tickrules.log(lo, hi)
         label = lambda v: "10" + str(int(round(np.log10(v)))).translate(SUPERSCRIPT)
     else:
-        values = MaxNLocator(nbins=6, steps=[1, 2, 2.5, 5, 10]).tick_values(lo, hi)
+        values = tickrules.linear(lo, hi)
         label = lambda v: f"{v:g}".replace("-", "−")
     inside = (np.log10(values / lo) >= -1e-9) & (np.log10(values / hi) <= 1e-9) if scale == "log" else \
         (values >= lo - 1e-9 * (hi - lo)) & (values <= hi + 1e-9 * (hi - lo))
@@ -81,8 +80,17 @@ class Plot(anywidget.AnyWidget):
             self.description = description
 
     def picture(self, dpi=100):
-        """PNG bytes of what the figure shows now, drawn with matplotlib."""
-        from .picture import png
+        """PNG bytes of what the figure shows now, drawn with matplotlib.
+
+        Raises RuntimeError in the zero-install site until a cell has imported matplotlib (its kernel loads a
+        package when a cell imports it; the views themselves never need it)."""
+        try:
+            from .picture import png
+        except ModuleNotFoundError as missing:
+            if missing.name and missing.name.split(".")[0] == "matplotlib":
+                raise RuntimeError("Plot.picture() draws with matplotlib, which this session has not loaded: run "
+                                   "`import matplotlib` in a cell of its own, then call picture() again") from None
+            raise
         return png(self, dpi)
 
     def _repr_mimebundle_(self, **kwargs):
