@@ -29,7 +29,8 @@ EXTENSIONS = ("@jupyter-widgets/jupyterlab-manager", "anywidget", KERNEL_EXTENSI
 APPS = ("lab", "notebooks", "repl", "tree")
 PYODIDE_URL = "./static/pyodide/pyodide.js"
 #: What Pyodide loads as it starts, in one go: the kernel's packages (which it would otherwise install
-#: one by one) and the course with its dependencies (so the lessons' first cell has nothing to load).
+#: one by one) and the course with its dependencies (so the lessons' first cell has nothing to load), less
+#: matplotlib, which the kernel loads when a cell imports it (tools/lite/lock.py COURSE_IN_SITE).
 PRELOAD = ["micropip", "piplite", "sqlite3", "ipykernel", "comm", "pyodide_kernel", "ipython", "backprop-course"]
 KERNEL_SETTINGS = {"disablePyPIFallback": True,          # piplite never asks PyPI: the site is all there is
                    "loadPyodideOptions": {"packages": PRELOAD}}
@@ -101,7 +102,7 @@ def stage_pyodide(folder, wheels, compiled=True):
     sources.copy_wheels(wheels, official, shipped, folder)
     added = lock.pure_wheels(folder, LABEXTENSIONS / KERNEL_EXTENSION / "static" / "pypi")
     lock.write(official, shipped, added, folder / sources.LOCK)
-    return bytecode.compile_wheels(folder, folder / sources.LOCK, PRELOAD) if compiled else None
+    return bytecode.compile_wheels(folder, folder / sources.LOCK, PRELOAD + ["matplotlib"]) if compiled else None
 
 
 def _replace_exactly(site, path, pairs, times, what, also_ok=True):

@@ -19,6 +19,11 @@ REPO = Path(__file__).resolve().parents[2]
 #: the course imports, from Pyodide's own build.
 KERNEL = ("micropip", "packaging", "sqlite3", "ipython")
 COURSE = ("numpy", "matplotlib", "matplotlib-inline", "traitlets")
+#: What `import backprop` loads in the site. Not matplotlib (12 packages, 14 MB, ~1 s of every kernel start): the
+#: live views draw in the browser and read its colours and ticks as data (widgets/figures/colours.py), so the
+#: kernel loads matplotlib only when a cell imports it (lessons 00 and 02-08 do; 01 and 09 never). The views do
+#: need contourpy (DescentExplorer's contours) and Pillow (the digits as pictures), which matplotlib brought.
+COURSE_IN_SITE = ("numpy", "ipywidgets", "anywidget", "contourpy", "pillow")
 #: Pure-Python wheels from PyPI, at the versions installed here (so the kernel matches the site's front end).
 PURE = ("ipywidgets", "jupyterlab_widgets", "comm", "anywidget", "psygnal", "typing_extensions")
 #: The kernel's own wheels, from its extension's pypi folder (with the stand-in for widgetsnbextension,
@@ -81,10 +86,12 @@ def course_wheel(out):
 
 
 def write(official, shipped, wheels, path):
-    """Write the lock: the official entries of ``shipped`` plus ``wheels`` (in the same folder)."""
+    """Write the lock: the official entries of ``shipped`` plus ``wheels`` (in the same folder); the course
+    depends on COURSE_IN_SITE there."""
     from pyodide_lock import PyodideLockSpec
     from pyodide_lock.utils import add_wheels_to_spec
     spec = PyodideLockSpec(info=official["info"], packages={n: official["packages"][n] for n in shipped})
     spec = add_wheels_to_spec(spec, wheels, base_path=path.parent)
+    spec.packages["backprop-course"].depends = list(COURSE_IN_SITE)
     spec.to_json(path, indent=1)
     return spec
