@@ -49,7 +49,7 @@ def load_lesson(page, server, log):
     steps["page shown"] = time.monotonic() - start
     page.locator("#jp-main-statusbar").get_by_text("Idle").wait_for(timeout=_lite.RUN_TIMEOUT)
     steps["kernel idle"] = time.monotonic() - start
-    problems = _lite.run_all(page)
+    problems = _lite.run_all(page, polling=50)
     steps["lesson ran"] = time.monotonic() - start
     errors = [p for p in problems if ERROR.search(p)]
     if errors:
