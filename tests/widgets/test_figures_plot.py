@@ -1,6 +1,7 @@
 """widgets/figures/plot.py: ticks, panels, one message per change with only what changed, a PNG on display."""
 import base64
 import io
+import sys
 
 import numpy as np
 import pytest
@@ -70,3 +71,12 @@ def test_the_javascript_module_uses_only_anywidgets_render_api():
     assert "import " not in source.split("export default")[0]       # no import: nothing to fetch or build
     for jupyterlab_only in ("@jupyterlab", "@jupyter-widgets", "require(", "fetch("):
         assert jupyterlab_only not in source
+
+
+def test_picture_without_matplotlib_says_how_to_load_it(monkeypatch):
+    """In the zero-install site matplotlib is loaded only when a cell imports it; picture() says so, no traceback."""
+    plot = Plot([panel((0.1, 0.1, 0.8, 0.8))], 200, 100)
+    monkeypatch.delitem(sys.modules, "backprop.widgets.figures.picture", raising=False)
+    monkeypatch.setitem(sys.modules, "matplotlib", None)           # import matplotlib → ModuleNotFoundError
+    with pytest.raises(RuntimeError, match=r"has not loaded: run `import matplotlib` in a cell of its own"):
+        plot.picture()
