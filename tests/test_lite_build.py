@@ -177,21 +177,27 @@ def test_legacy_font_formats_are_left_out_where_a_woff2_stands_beside_them(tmp_p
     assert sorted(p.name for p in tmp_path.iterdir()) == ["fa-solid-900.woff2", "icon.svg"]
 
 
-def test_the_kernels_start_loses_ssl_and_jedi_and_another_start_is_refused(tmp_path):
+def test_the_kernels_start_loses_ssl_and_jedi_puts_the_drive_last_and_another_start_is_refused(tmp_path):
     from tools.lite import build
     folder = tmp_path / "extensions" / build.KERNEL_EXTENSION / "static"
     folder.mkdir(parents=True)
     worker = folder / "620.js"
+    manager = (r"async initPackageManager(e){await this._pyodide.runPythonAsync(`\n      import piplite.piplite\n"
+               r"      piplite.piplite._PIPLITE_DISABLE_PYPI = ${n}\n    `)}")
     start = ('async initKernel(e){let t=(e.loadPyodideOptions||{}).packages||[],n=%s,i=[];for(let e of n)'
              't.includes(e)||i.push(`await piplite.install(...)`);i.push(%s),e.mountDrive')
     listed = '["ssl","sqlite3","ipykernel","comm","pyodide_kernel","jedi","ipython"]'
-    before = start % (listed, '"import pyodide_kernel"')
+    before = manager + start % (listed, '"import pyodide_kernel"')
     worker.write_text("await this.initKernel(e);" + before)
     (folder / "other.js").write_text("nothing to patch here")
     assert build.patch_kernel_start(tmp_path) == 1
     jedi_off = '"import pyodide_kernel","pyodide_kernel.ipython_shell.Completer.use_jedi = False"'
-    assert start % ('["sqlite3","ipykernel","comm","pyodide_kernel","ipython"]', jedi_off) in worker.read_text()
-    for other in (before.replace('"ipython"]', '"ipython","foo"]'), before.replace("i.push(", "i.unshift(")):
+    patched = worker.read_text()
+    assert start % ('["sqlite3","ipykernel","comm","pyodide_kernel","ipython"]', jedi_off) in patched
+    assert (r"runPythonAsync(`\n      import sys\n      sys.path[:] = [p for p in sys.path if p] + ['']\n"
+            r"      import piplite.piplite\n") in patched, "'' goes last before the kernel's first import"
+    for other in (before.replace('"ipython"]', '"ipython","foo"]'), before.replace("i.push(", "i.unshift("),
+                  before.replace("import piplite.piplite", "import piplite")):
         worker.write_text(other)
         with pytest.raises(sources.SourceError, match="620.js is not the kernel worker of pyodide-kernel 0.6"):
             build.patch_kernel_start(tmp_path)

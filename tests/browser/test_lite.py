@@ -28,7 +28,7 @@ MODULES = sorted(m.name for package in (backprop, backprop.widgets)
                  for m in pkgutil.walk_packages(package.__path__, f"{package.__name__}."))
 VIEWS = list(backprop.widgets.__all__)
 PROBE = """import importlib, json, pkgutil, sys
-import numpy, matplotlib, backprop, backprop.widgets
+import numpy, backprop, backprop.widgets
 from backprop.data import load_digits
 def attempt(call):
     try:
@@ -36,13 +36,21 @@ def attempt(call):
         return "ok"
     except Exception as error:
         return f"{type(error).__name__}: {error}"
-report = {"numpy": numpy.__version__, "matplotlib": matplotlib.__version__, "modules": {}, "views": {},
+report = {"numpy": numpy.__version__, "modules": {}, "views": {},
           "digits": list(load_digits().X_train.shape), "sklearn": "sklearn" in sys.modules}
-for info in pkgutil.walk_packages(backprop.__path__, "backprop."):     # backprop.widgets is inside, here
-    report["modules"][info.name] = attempt(lambda: importlib.import_module(info.name))
 for name in backprop.widgets.__all__:
     report["views"][name] = attempt(lambda: getattr(backprop.widgets, name)())
 report["train"] = attempt(lambda: backprop.widgets.TrainingDashboard(epochs=1).train())
+report["matplotlib imported by the views"] = "matplotlib" in sys.modules
+for info in pkgutil.walk_packages(backprop.__path__, "backprop."):     # backprop.widgets is inside, here
+    report["modules"][info.name] = attempt(lambda: importlib.import_module(info.name))
+import matplotlib                # the kernel loaded it before the cell ran, as it does for a lesson's cell
+report["matplotlib"] = matplotlib.__version__
+report["path"] = [sys.path.count(""), sys.path[-1], __import__("os").getcwd()]
+with open("lite_probe_module.py", "w") as module:           # a learner's own module, in their files
+    module.write("VALUE = 42\\n")
+importlib.invalidate_caches()
+report["own module"] = attempt(lambda: importlib.import_module("lite_probe_module").VALUE == 42 or 1 / 0)
 def from_bytecode(name):       # the build's .pyc: this Python's magic number, hash-based and unchecked (flags 1)
     with open(sys.modules[name].__cached__, "rb") as cached:
         header = cached.read(8)
@@ -74,6 +82,17 @@ def test_the_course_runs_on_pyodides_own_numpy_and_matplotlib(pyodide_report):
     assert (pyodide_report["numpy"], pyodide_report["matplotlib"]) == ("2.0.2", "3.8.4")
     assert pyodide_report["digits"] == [1438, 64], "load_digits() reads the digits shipped in the package"
     assert pyodide_report["sklearn"] is False, "the course must not need scikit-learn in the browser"
+
+
+def test_the_views_need_no_matplotlib_which_loads_when_a_cell_imports_it(pyodide_report):
+    assert pyodide_report["matplotlib imported by the views"] is False, \
+        "import backprop and every view must not import matplotlib: the site loads it only for a cell that does"
+    assert pyodide_report["matplotlib"] == "3.8.4"
+
+
+def test_the_learners_folder_is_last_on_sys_path_and_their_modules_still_import(pyodide_report):
+    assert pyodide_report["path"] == [1, "", "/drive"], "tools/lite/build.py DRIVE_LAST: '' once, at the end"
+    assert pyodide_report["own module"] == "ok", f"import of a module in the learner's files: {pyodide_report['own module']}"
 
 
 @pytest.mark.parametrize("module", MODULES)
