@@ -178,12 +178,12 @@ def test_legacy_font_formats_are_left_out_where_a_woff2_stands_beside_them(tmp_p
 
 
 def test_the_kernels_start_loses_ssl_and_jedi_puts_the_drive_last_and_another_start_is_refused(tmp_path):
+    """What the build changes in pyodide-kernel 0.6's worker; the site's browser tests check that it works."""
     from tools.lite import build
     folder = tmp_path / "extensions" / build.KERNEL_EXTENSION / "static"
     folder.mkdir(parents=True)
     worker = folder / "620.js"
-    manager = (r"async initPackageManager(e){await this._pyodide.runPythonAsync(`\n      import piplite.piplite\n"
-               r"      piplite.piplite._PIPLITE_DISABLE_PYPI = ${n}\n    `)}")
+    manager = ("async initPackageManager(e){await this._pyodide." + build.KERNEL_START[2][0] + "}")
     start = ('async initKernel(e){let t=(e.loadPyodideOptions||{}).packages||[],n=%s,i=[];for(let e of n)'
              't.includes(e)||i.push(`await piplite.install(...)`);i.push(%s),e.mountDrive')
     listed = '["ssl","sqlite3","ipykernel","comm","pyodide_kernel","jedi","ipython"]'
@@ -195,7 +195,8 @@ def test_the_kernels_start_loses_ssl_and_jedi_puts_the_drive_last_and_another_st
     patched = worker.read_text()
     assert start % ('["sqlite3","ipykernel","comm","pyodide_kernel","ipython"]', jedi_off) in patched
     assert (r"runPythonAsync(`\n      import sys\n      sys.path[:] = [p for p in sys.path if p] + ['']\n"
-            r"      import piplite.piplite\n") in patched, "'' goes last before the kernel's first import"
+            r"      class _PipliteSettings:\n") in patched, "'' goes last before the kernel's first import"
+    assert r'_PipliteSettings.disable_pypi = ${n?"True":"False"}\n' in patched and "import piplite" not in patched
     for other in (before.replace('"ipython"]', '"ipython","foo"]'), before.replace("i.push(", "i.unshift("),
                   before.replace("import piplite.piplite", "import piplite")):
         worker.write_text(other)

@@ -121,6 +121,26 @@ def test_the_training_dashboard_trains_in_pyodide(pyodide_report):
     assert pyodide_report["train"] == "ok", f"TrainingDashboard(epochs=1).train() in Pyodide: {pyodide_report['train']}"
 
 
+PIP = """%pip install pytz
+import pytz, piplite.piplite as settings
+print("PIP" "-REPORT", pytz.__name__, settings._PIPLITE_DISABLE_PYPI, len(settings._PIPLITE_URLS))
+%pip install surely-not-a-package-of-this-site
+"""
+
+
+def test_pip_installs_from_the_site_and_never_asks_pypi(lite, offline, lite_page):
+    """piplite gets the site's settings when a %pip line first imports it (tools/lite/build.py PIPLITE_LATER)."""
+    asked = len(offline.requests)
+    lite_page.goto(f"{lite.url}/repl/index.html?kernel=python&toolbar=1&code={quote(PIP)}")
+    report = lite_page.locator(".jp-OutputArea-output", has_text="PIP-REPORT").first
+    report.wait_for(timeout=RUN_TIMEOUT)
+    name, pypi_off, indexes = report.inner_text().split("PIP-REPORT", 1)[1].split()
+    assert (name, pypi_off) == ("pytz", "True") and int(indexes) >= 1, "piplite has the site's wheel index, PyPI off"
+    expect(lite_page.locator(".jp-OutputArea-output", has_text="surely-not-a-package-of-this-site").first
+           ).to_be_visible(timeout=RUN_TIMEOUT)
+    assert foreign(offline.requests[asked:]) == [], "with PyPI off, a missing package must not be looked up there"
+
+
 def test_lesson_01_runs_and_a_weight_moves_z_and_a(lite, offline, lite_page):
     run_lesson(lite_page, lite, "01_neuron_anatomy.ipynb")
     view = reveal(find_view(lite_page, "weight w1"))

@@ -67,13 +67,38 @@ SERVICE_WORKER = ("function shouldDrop(e,t){return", "function shouldDrop(e,t){r
 #: new top-level import looked there first, ~300 of them as the kernel starts (piplite, IPython). The build moves
 #: '' to the end of sys.path before the kernel's first import: a learner's own module in their files still
 #: imports, after the standard library and the site's packages (so a file named random.py no longer hides one).
-DRIVE_LAST = r"\n      import sys\n      sys.path[:] = [p for p in sys.path if p] + ['']"
+#: Its package manager also imported piplite at every start to give it two settings (the site's wheel index, no
+#: PyPI), and piplite imports micropip and unittest.mock: 0.35 s. Only a %pip line needs piplite, so the build gives
+#: the settings as that first import happens (an import hook that removes itself), not before.
+PIPLITE_SETTINGS = ('${n?"True":"False"}', "${JSON.stringify(i)}")       # the worker's own expressions, kept
+PIPLITE_LATER = """
+import sys
+sys.path[:] = [p for p in sys.path if p] + ['']
+class _PipliteSettings:
+    def find_spec(self, name, path=None, target=None):
+        if name != "piplite.piplite":
+            return None
+        sys.meta_path.remove(self)
+        from importlib.machinery import PathFinder
+        spec = PathFinder.find_spec(name, path)
+        run = spec.loader.exec_module
+        def exec_module(module):
+            run(module)
+            module._PIPLITE_DISABLE_PYPI, module._PIPLITE_URLS = self.disable_pypi, self.urls
+        spec.loader.exec_module = exec_module
+        return spec
+_PipliteSettings.disable_pypi = %s
+_PipliteSettings.urls = %s
+sys.meta_path.insert(0, _PipliteSettings())
+del _PipliteSettings
+""" % PIPLITE_SETTINGS
 KERNEL_START = (('["ssl","sqlite3","ipykernel","comm","pyodide_kernel","jedi","ipython"]',
                  '["sqlite3","ipykernel","comm","pyodide_kernel","ipython"]'),
                 ('i.push("import pyodide_kernel")',
                  'i.push("import pyodide_kernel","pyodide_kernel.ipython_shell.Completer.use_jedi = False")'),
-                (r"runPythonAsync(`\n      import piplite.piplite\n",
-                 r"runPythonAsync(`" + DRIVE_LAST + r"\n      import piplite.piplite\n"))
+                (r"runPythonAsync(`\n      import piplite.piplite\n      piplite.piplite._PIPLITE_DISABLE_PYPI = %s\n"
+                 r"      piplite.piplite._PIPLITE_URLS = %s\n    `)" % PIPLITE_SETTINGS,
+                 "runPythonAsync(`" + PIPLITE_LATER.replace("\n", r"\n      ") + "`)"))
 #: Font Awesome comes in five formats, four of them for browsers older than WebAssembly; every browser that runs
 #: Pyodide takes the woff2, which the stylesheets list first. The build leaves out the other four (2.8 MB).
 LEGACY_FONTS = (".eot", ".ttf", ".woff", ".svg")
@@ -136,8 +161,9 @@ def patch_service_worker(site):
 
 
 def patch_kernel_start(site):
-    """Take ssl and jedi off what the kernel installs as it starts, turn jedi off and put the learner's folder last
-    on sys.path (see KERNEL_START); fail if this kernel starts otherwise. Returns how many start-ups it patched."""
+    """Take ssl and jedi off what the kernel installs as it starts, turn jedi off, put the learner's folder last
+    on sys.path and configure piplite when it is first imported (see KERNEL_START); fail if this kernel starts
+    otherwise. Returns how many start-ups it patched."""
     patched = 0
     for path in sorted((site / "extensions" / KERNEL_EXTENSION).rglob("*.js")):
         text = path.read_text()
