@@ -23,7 +23,7 @@ from ._timing import load_average
 
 LESSON = "01_neuron_anatomy.ipynb"
 SITE_GOAL_MB, WARM_GOAL_S = 60.0, 10.0
-RUNS = 3                                   # cold + warm pairs, each in a fresh profile; medians are reported
+RUNS = 5                                   # cold + warm pairs, each in a fresh profile; medians are reported
 ERROR = re.compile(r"Traceback|\b\w+Error\b|Error displaying widget")
 RESULTS = Path(__file__).parent / "RESULTS.md"
 BEGIN, END = "<!-- lite: written by benchmarks/lite.py -->", "<!-- /lite -->"
