@@ -5,8 +5,11 @@ Its range starts at the view's usual one and grows (1-2-5 steps) to hold a numbe
 outside it, up to REACH × the home range (a view's argument beyond that is refused with a
 message naming it and the range); its step follows the range. A browser writes back the
 value it shows, rounded to the step or to the readout: a change within half a step of ``exact`` is
-such an echo and changes nothing. A learner's move changes ``exact`` and calls the
-slider's ``on_move`` callbacks (before any observer a view adds later).
+such an echo and changes nothing. An echo may also arrive late, after code has set another value
+(Run All in the zero-install site: lesson 06 sets lr to 3.0 and then back to 1.0, and the browser's
+3.16 for the 3.0 came after): a message from the browser within half a step of a value code set
+since the learner's last move is that value's echo too. A learner's move changes ``exact`` and
+calls the slider's ``on_move`` callbacks (before any observer a view adds later).
 """
 import math
 
@@ -30,22 +33,42 @@ def nice_limit(values, smallest=0.01):
 class _Exact:
     """What both exact sliders share: ``exact``, ``show``, ``on_move`` and the echo rule."""
 
+    SENT = 8              # how many values set by code since the learner's last move a late echo may answer
+
     def _hold(self, value):
-        self.exact, self._moves = float(value), []
+        self.exact, self._moves, self._sent, self._from_browser = float(value), [], [float(value)], False
         self.observe(self._on_value, names="value")
+
+    def set_state(self, sync_data):
+        """A message from the browser (the learner, or an echo of what code set)."""
+        self._from_browser = True
+        try:
+            super().set_state(sync_data)
+        finally:
+            self._from_browser = False
 
     def on_move(self, callback):
         """Call ``callback(exact)`` whenever the learner moves the slider (not for echoes or ``show``)."""
         self._moves.append(callback)
 
-    def is_echo(self, value):
-        """True when ``value`` is ``exact`` as the browser shows it: within half a step."""
-        return abs(self._position(value) - self._position(self.exact)) <= self.step / 2 * (1 + 1e-9)
+    def is_echo(self, value, of=None):
+        """True when ``value`` is ``of`` (default ``exact``) as the browser shows it: within half a step."""
+        of = self.exact if of is None else of
+        return abs(self._position(value) - self._position(of)) <= self.step / 2 * (1 + 1e-9)
+
+    def _late_echo(self, value):
+        """True (and that value forgotten) when a browser's ``value`` echoes one code set since the last move."""
+        for sent in self._sent:
+            if self.is_echo(value, sent):
+                self._sent.remove(sent)
+                return True
+        return False
 
     def show(self, value):
         """Hold ``value`` exactly: the range fits it (growing or returning home), then the slider moves to it."""
         low, high = self._fit(value)
         self.exact = float(value)
+        self._sent = (self._sent + [self.exact])[-self.SENT:]
         with self.hold_sync():
             self.min, self.max = min(low, self.min), max(high, self.max)   # widen first: nothing clamps
             self.value = self.exact
@@ -53,10 +76,15 @@ class _Exact:
             self._restep()
 
     def _on_value(self, change):
-        if not self.is_echo(change["new"]):
-            self.exact = float(change["new"])
-            for callback in self._moves:
-                callback(self.exact)
+        if self.is_echo(change["new"]):
+            return
+        if self._from_browser and self._late_echo(change["new"]):
+            self.value = self.exact                  # the browser shows what the slider holds again
+            return
+        self.exact = float(change["new"])
+        self._sent = [] if self._from_browser else (self._sent + [self.exact])[-self.SENT:]
+        for callback in self._moves:
+            callback(self.exact)
 
 
 class ExactSlider(_Exact, widgets.FloatSlider):

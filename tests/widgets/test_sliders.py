@@ -81,3 +81,28 @@ def test_int_and_choice_sliders_hold_a_value_outside_their_usual_choices():
     slider = choice_slider("dropout", (0.0, 0.1, 0.2), 0.25, "{:.1f}")
     labels = [label for label, _ in slider.options]
     assert slider.value == 0.25 and len(set(labels)) == len(labels)
+
+
+def test_a_late_echo_of_a_value_code_set_before_is_no_move():
+    """Lesson 06 in the zero-install site: code sets lr 3.0 then 1.0; the browser's 3.16 for the 3.0 comes after."""
+    slider = ExactLogSlider("lr", 0.05, -3, 1)
+    seen = moves_seen(slider)
+    for value in (1.0, 2.4, 3.0, 1.0):
+        slider.value = value                                     # the lesson's cell sets each in turn
+    late, = echoes(slider, 3.0)
+    slider.set_state({"value": late})                            # the browser's echo of 3.0, arriving now
+    assert slider.exact == 1.0 and seen == [1.0, 2.4, 3.0, 1.0], "a late echo must not undo what code set last"
+    assert slider.value == 1.0, "and the browser is sent the value again, so that it shows it"
+    slider.set_state({"value": late})                            # the same position again: now the learner's move
+    assert slider.exact == late and seen[-1] == late
+    slider.set_state({"value": 0.5})                             # a learner's move near no value code set
+    assert slider.exact == 0.5 and seen[-1] == 0.5
+
+
+def test_after_the_learners_move_an_old_value_is_a_move_again():
+    slider = ExactSlider("w", 0.0, -4.0, 4.0)
+    seen = moves_seen(slider)
+    slider.value = 2.0                                           # code
+    slider.set_state({"value": -1.0})                            # the learner
+    slider.set_state({"value": 2.0})                             # back to where code had put it: heard
+    assert slider.exact == 2.0 and seen == [2.0, -1.0, 2.0]
