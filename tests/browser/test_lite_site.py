@@ -6,6 +6,7 @@ would have caught it without a browser.
 import hashlib
 import json
 import re
+import zipfile
 
 import pytest
 
@@ -114,3 +115,12 @@ def test_font_awesome_ships_as_woff2_only(site):
     """Every browser that runs Pyodide takes the woff2 the stylesheets list first (tools/lite/build.py)."""
     fonts = sorted(p.name for p in site.rglob("fa-*") if p.suffix in (".woff2", ".woff", ".ttf", ".eot", ".svg"))
     assert fonts and all(name.endswith(".woff2") for name in fonts), fonts
+
+
+def test_matplotlib_ships_a_font_cache_of_its_own_version(site):
+    """Else every session rebuilds it and the first plot prints "Matplotlib is building the font cache" in red."""
+    [wheel] = (site / "static" / "pyodide").glob("matplotlib-*.whl")
+    with zipfile.ZipFile(wheel) as archive:
+        version = re.search(r"__version__ = (\d+)", archive.read("matplotlib/font_manager.py").decode())[1]
+        cache = json.loads(archive.read("matplotlib/fontlist.json"))
+    assert cache["_version"] == int(version) and cache["ttflist"], "tools/lite/bytecode.py FONT_CACHE"

@@ -15,6 +15,7 @@ the site's lock then carries the sha256 of the wheel as shipped. Without Node.js
 without bytecode, and the build says so.
 """
 import json
+import re
 import shutil
 import subprocess
 import tempfile
@@ -31,6 +32,10 @@ STDLIB_ZIP = "python_stdlib.zip"
 #: these import get bytecode (fontTools, most of pygments or numpy's tests are never imported; the site stays small).
 IMPORTS = ("IPython", "ipykernel", "comm", "piplite", "micropip", "pyodide_kernel", "numpy", "matplotlib.pyplot",
            "matplotlib_inline.backend_inline", "ipywidgets", "anywidget", "backprop")
+#: Pyodide's matplotlib reads its font cache from the package (its own patch), but the file it ships was written by
+#: another matplotlib (version 390, not 3.8's 330): every session rebuilt it and printed "Matplotlib is building the
+#: font cache" in red in the first cell that plots. The build ships the cache its Node.js import wrote instead.
+FONT_CACHE = "matplotlib/fontlist.json"
 #: Pyodide in Node.js: load the site's packages, import IMPORTS and every module of the course, then compile each
 #: imported module's source, in the unpacked wheel it came from, into its __pycache__ folder.
 NODE_SCRIPT = r"""
@@ -55,7 +60,7 @@ def attempt(name):
         failed.append(f"{name}: {type(error).__name__}")
 for name in IMPORTS:
     attempt(name)
-import backprop
+import backprop, matplotlib.font_manager
 for info in pkgutil.walk_packages(backprop.__path__, "backprop."):
     attempt(info.name)
 site = "${SITE_PACKAGES}/"
@@ -86,11 +91,17 @@ for module in list(sys.modules.values()):
     with open(cached, "wb") as out:
         out.write(importlib._bootstrap_external._code_to_hash_pyc(code, importlib.util.source_hash(data), False))
     from_stdlib += 1
-json.dumps({"compiled": compiled, "stdlib": from_stdlib, "failed": failed})
+import shutil
+fonts = 0
+for wheel in wheels:
+    if os.path.isfile(f"/mnt/wheels/{wheel}/${FONT_CACHE}"):
+        shutil.copy(f"{site}${FONT_CACHE}", f"/mnt/wheels/{wheel}/${FONT_CACHE}")
+        fonts += 1
+json.dumps({"compiled": compiled, "stdlib": from_stdlib, "failed": failed, "font cache": fonts})
 `);
   process.stdout.write("RESULT " + result + "\n");
 })().catch((error) => { console.error(error); process.exit(1); });
-""".replace("${SITE_PACKAGES}", SITE_PACKAGES).replace("${STDLIB}", STDLIB)
+""".replace("${SITE_PACKAGES}", SITE_PACKAGES).replace("${STDLIB}", STDLIB).replace("${FONT_CACHE}", FONT_CACHE)
 
 
 def node():
@@ -133,7 +144,8 @@ def compile_wheels(folder, lock_path, packages):
 
 
 def _add_bytecode(wheel, unpacked):
-    """Rewrite ``wheel`` with the .pyc files compiled under ``unpacked``, listed in its RECORD; return how many."""
+    """Rewrite ``wheel`` with the .pyc files compiled under ``unpacked``, listed in its RECORD, and with the
+    FONT_CACHE written there; return how many .pyc files."""
     compiled = sorted(p.relative_to(unpacked).as_posix() for p in unpacked.rglob("__pycache__/*.pyc"))
     if not compiled:
         return 0
@@ -143,7 +155,10 @@ def _add_bytecode(wheel, unpacked):
         for info in old.infolist():
             data = old.read(info)
             if info.filename.endswith(".dist-info/RECORD"):
+                data = re.sub(rb"(?m)^(" + re.escape(FONT_CACHE.encode()) + rb"),.*$", rb"\1,,", data)
                 data = data.rstrip(b"\n") + b"\n" + "".join(f"{name},,\n" for name in compiled).encode()
+            elif info.filename == FONT_CACHE:
+                data = (unpacked / FONT_CACHE).read_bytes()
             new.writestr(info, data)
         for name in compiled:
             if name not in names:
