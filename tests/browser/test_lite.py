@@ -141,6 +141,15 @@ def test_pip_installs_from_the_site_and_never_asks_pypi(lite, offline, lite_page
     assert foreign(offline.requests[asked:]) == [], "with PyPI off, a missing package must not be looked up there"
 
 
+def test_opening_a_lesson_raises_no_error_in_the_page(lite, lite_page):
+    errors = []
+    lite_page.on("pageerror", lambda error: errors.append(str(error)))
+    lite_page.goto(f"{lite.url}/lab/index.html?path=02_error_and_loss.ipynb")
+    lite_page.locator("#jp-main-statusbar").get_by_text("Idle").wait_for(timeout=RUN_TIMEOUT)
+    lite_page.wait_for_timeout(1000)                   # what JupyterLab does once the page is idle
+    assert errors == [], f"uncaught errors in the page: {errors[:3]}"
+
+
 def test_lesson_01_runs_and_a_weight_moves_z_and_a(lite, offline, lite_page):
     run_lesson(lite_page, lite, "01_neuron_anatomy.ipynb")
     view = reveal(find_view(lite_page, "weight w1"))

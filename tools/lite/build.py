@@ -44,8 +44,9 @@ SHORTCUTS = [shortcut for key, command in ARROWS.items() for shortcut in (
     {"command": command, "keys": [key], "selector": COMMAND_MODE + ":focus", "disabled": True},
     {"command": command, "keys": [key], "selector": COMMAND_MODE + ".jp-Notebook-cell:focus"})]
 #: JupyterLab 4.4's default "full" windowing detaches cells far from the viewport, live views with them;
-#: "defer" attaches every cell once the page is idle (JupyterLab 4.6 on the desktop paints them all too).
-SETTINGS = {"@jupyterlab/notebook-extension:tracker": {"windowingMode": "defer"},
+#: "none" keeps every cell attached (JupyterLab 4.6 on the desktop paints them all too). ("defer", which attaches them
+#: once the page is idle, raised "Cannot read properties of undefined (reading 'type')" at every notebook opened.)
+SETTINGS = {"@jupyterlab/notebook-extension:tracker": {"windowingMode": "none"},
             "@jupyterlab/shortcuts-extension:shortcuts": {"shortcuts": SHORTCUTS}}
 
 #: JupyterLite 0.6's service worker answers every GET of the site with fetch() when its cache is off (the default),
