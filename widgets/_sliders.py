@@ -12,6 +12,7 @@ since the learner's last move is that value's echo too. A learner's move changes
 calls the slider's ``on_move`` callbacks (before any observer a view adds later).
 """
 import math
+from collections import deque
 
 import ipywidgets as widgets
 import numpy as np
@@ -36,7 +37,8 @@ class _Exact:
     SENT = 8              # how many values set by code since the learner's last move a late echo may answer
 
     def _hold(self, value):
-        self.exact, self._moves, self._sent, self._from_browser = float(value), [], [float(value)], False
+        self.exact, self._moves, self._from_browser = float(value), [], False
+        self._sent = deque([self.exact], maxlen=self.SENT)
         self.observe(self._on_value, names="value")
 
     def set_state(self, sync_data):
@@ -68,7 +70,7 @@ class _Exact:
         """Hold ``value`` exactly: the range fits it (growing or returning home), then the slider moves to it."""
         low, high = self._fit(value)
         self.exact = float(value)
-        self._sent = (self._sent + [self.exact])[-self.SENT:]
+        self._sent.append(self.exact)
         with self.hold_sync():
             self.min, self.max = min(low, self.min), max(high, self.max)   # widen first: nothing clamps
             self.value = self.exact
@@ -82,7 +84,10 @@ class _Exact:
             self.value = self.exact                  # the browser shows what the slider holds again
             return
         self.exact = float(change["new"])
-        self._sent = [] if self._from_browser else (self._sent + [self.exact])[-self.SENT:]
+        if self._from_browser:
+            self._sent.clear()
+        else:
+            self._sent.append(self.exact)
         for callback in self._moves:
             callback(self.exact)
 

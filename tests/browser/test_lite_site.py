@@ -74,7 +74,7 @@ def test_every_package_of_the_lock_is_in_the_site_with_its_sha256(site):
         assert name in packages, f"{name} is not in the site's lock"
     assert packages["backprop-course"]["imports"] == ["backprop"], "import backprop must load the course's wheel"
     assert sorted(packages["backprop-course"]["depends"]) == ["anywidget", "contourpy", "ipywidgets", "numpy", "pillow"], \
-        "import backprop loads what the live views need, not matplotlib (tools/lite/lock.py COURSE_IN_SITE)"
+        "import backprop loads what the live views need, not matplotlib (tools/lite/lock.py COURSE_NOT_LOADED)"
     assert "scikit-learn" not in packages and "scipy" not in packages
 
 

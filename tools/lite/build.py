@@ -30,7 +30,7 @@ APPS = ("lab", "notebooks", "repl", "tree")
 PYODIDE_URL = "./static/pyodide/pyodide.js"
 #: What Pyodide loads as it starts, in one go: the kernel's packages (which it would otherwise install
 #: one by one) and the course with its dependencies (so the lessons' first cell has nothing to load), less
-#: matplotlib, which the kernel loads when a cell imports it (tools/lite/lock.py COURSE_IN_SITE).
+#: matplotlib, which the kernel loads when a cell imports it (tools/lite/lock.py COURSE_NOT_LOADED).
 PRELOAD = ["micropip", "piplite", "sqlite3", "ipykernel", "comm", "pyodide_kernel", "ipython", "backprop-course"]
 KERNEL_SETTINGS = {"disablePyPIFallback": True,          # piplite never asks PyPI: the site is all there is
                    "loadPyodideOptions": {"packages": PRELOAD}}
@@ -65,7 +65,7 @@ SERVICE_WORKER = ("function shouldDrop(e,t){return", "function shouldDrop(e,t){r
 #: module imports it unconditionally (the kernel keeps no history: its HistoryManager is disabled).
 #: The kernel's working directory is /drive, the learner's files, where every stat() is a synchronous request to the
 #: service worker (6 ms, against 0.006 ms in memory), and Python's sys.path starts with '' (that directory): each
-#: new top-level import looked there first, ~300 of them as the kernel starts (piplite, IPython). The build moves
+#: new top-level import looked there first, about 200 of them as the kernel starts (piplite, IPython). The build moves
 #: '' to the end of sys.path before the kernel's first import: a learner's own module in their files still
 #: imports, after the standard library and the site's packages (so a file named random.py no longer hides one).
 #: Its package manager also imported piplite at every start to give it two settings (the site's wheel index, no

@@ -51,7 +51,7 @@ const { loadPyodide } = require(path.join(indexURL, "pyodide.js"));
   pyodide.FS.mount(pyodide.FS.filesystems.NODEFS, { root: stdlibOut }, "/mnt/stdlib");
   pyodide.globals.set("IMPORTS", JSON.parse(imports));
   const result = pyodide.runPython(`
-import importlib, importlib.util, json, os, pkgutil, py_compile, sys
+import importlib, importlib.util, json, os, pkgutil, py_compile, shutil, sys
 failed = []
 def attempt(name):
     try:
@@ -60,7 +60,7 @@ def attempt(name):
         failed.append(f"{name}: {type(error).__name__}")
 for name in IMPORTS:
     attempt(name)
-import backprop, matplotlib.font_manager
+import backprop
 for info in pkgutil.walk_packages(backprop.__path__, "backprop."):
     attempt(info.name)
 site = "${SITE_PACKAGES}/"
@@ -91,13 +91,10 @@ for module in list(sys.modules.values()):
     with open(cached, "wb") as out:
         out.write(importlib._bootstrap_external._code_to_hash_pyc(code, importlib.util.source_hash(data), False))
     from_stdlib += 1
-import shutil
-fonts = 0
-for wheel in wheels:
+for wheel in wheels:             # matplotlib.pyplot's import (IMPORTS) rewrote the cache in site-packages
     if os.path.isfile(f"/mnt/wheels/{wheel}/${FONT_CACHE}"):
         shutil.copy(f"{site}${FONT_CACHE}", f"/mnt/wheels/{wheel}/${FONT_CACHE}")
-        fonts += 1
-json.dumps({"compiled": compiled, "stdlib": from_stdlib, "failed": failed, "font cache": fonts})
+json.dumps({"compiled": compiled, "stdlib": from_stdlib, "failed": failed})
 `);
   process.stdout.write("RESULT " + result + "\n");
 })().catch((error) => { console.error(error); process.exit(1); });

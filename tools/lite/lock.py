@@ -19,11 +19,12 @@ REPO = Path(__file__).resolve().parents[2]
 #: the course imports, from Pyodide's own build.
 KERNEL = ("micropip", "packaging", "sqlite3", "ipython")
 COURSE = ("numpy", "matplotlib", "matplotlib-inline", "traitlets")
-#: What `import backprop` loads in the site. Not matplotlib (12 packages, 14 MB, ~1 s of every kernel start): the
-#: live views draw in the browser and read its colours and ticks as data (widgets/figures/colours.py), so the
-#: kernel loads matplotlib only when a cell imports it (lessons 00 and 02-08 do; 01 and 09 never). The views do
-#: need contourpy (DescentExplorer's contours) and Pillow (the digits as pictures), which matplotlib brought.
-COURSE_IN_SITE = ("numpy", "ipywidgets", "anywidget", "contourpy", "pillow")
+#: What `import backprop` loads in the site: the course's own dependencies (pyproject.toml), but not matplotlib
+#: (12 packages, 14 MB, ~1 s of every kernel start): the live views draw in the browser and read its colours and
+#: ticks as data (widgets/figures/colours.py), so the kernel loads matplotlib only when a cell imports it (lessons
+#: 00 and 02-08 do; 01 and 09 never). The views do need the two pieces of it below: contourpy (DescentExplorer's
+#: contours) and Pillow (the digits as pictures).
+COURSE_NOT_LOADED, COURSE_ALSO_LOADED = ("matplotlib",), ("contourpy", "pillow")
 #: Pure-Python wheels from PyPI, at the versions installed here (so the kernel matches the site's front end).
 PURE = ("ipywidgets", "jupyterlab_widgets", "comm", "anywidget", "psygnal", "typing_extensions")
 #: The kernel's own wheels, from its extension's pypi folder (with the stand-in for widgetsnbextension,
@@ -86,12 +87,13 @@ def course_wheel(out):
 
 
 def write(official, shipped, wheels, path):
-    """Write the lock: the official entries of ``shipped`` plus ``wheels`` (in the same folder); the course
-    depends on COURSE_IN_SITE there."""
+    """Write the lock: the official entries of ``shipped`` plus ``wheels`` (in the same folder); there the course
+    depends on its own dependencies less COURSE_NOT_LOADED, plus COURSE_ALSO_LOADED."""
     from pyodide_lock import PyodideLockSpec
     from pyodide_lock.utils import add_wheels_to_spec
     spec = PyodideLockSpec(info=official["info"], packages={n: official["packages"][n] for n in shipped})
     spec = add_wheels_to_spec(spec, wheels, base_path=path.parent)
-    spec.packages["backprop-course"].depends = list(COURSE_IN_SITE)
+    course = spec.packages["backprop-course"]
+    course.depends = [d for d in course.depends if d not in COURSE_NOT_LOADED] + list(COURSE_ALSO_LOADED)
     spec.to_json(path, indent=1)
     return spec

@@ -90,7 +90,7 @@ class Colormap:
         scaled = np.array(values, dtype=float) * n
         scaled[scaled == n] = n - 1                      # 1.0 is the last colour, not past it
         bad = np.isnan(scaled)
-        index = np.clip(np.where(bad, 0, scaled), -1, n).astype(int).clip(0, n - 1)
+        index = np.clip(np.where(bad, 0, scaled), 0, n - 1).astype(int)
         rgba = self.lut[index]
         rgba[bad] = 0.0
         return rgba
