@@ -17,7 +17,8 @@ import tempfile
 import time
 from pathlib import Path
 
-from . import bytecode, lock, sources
+from . import bytecode, drive, lock, sources
+from .patching import replace_exactly
 
 REPO = Path(__file__).resolve().parents[2]
 OUT = REPO / "dist" / "lite"
@@ -139,24 +140,13 @@ def stage_pyodide(folder, wheels, compiled=True):
     return bytecode.compile_wheels(folder, folder / sources.LOCK, PRELOAD + ["matplotlib"]) if compiled else None
 
 
-def _replace_exactly(site, path, pairs, times, what, also_ok=True):
-    """Replace each (old, new) of ``pairs`` in ``path``, which must hold each ``old`` exactly ``times`` times (and
-    meet ``also_ok``); otherwise fail, saying the file is not ``what`` the build patches."""
-    text = path.read_text()
-    if not also_ok or any(text.count(old) != times for old, _ in pairs):
-        raise sources.SourceError(f"{path.relative_to(site)} is not {what}")
-    for old, new in pairs:
-        text = text.replace(old, new)
-    path.write_text(text)
-
-
 def patch_service_worker(site):
     """Let the browser itself fetch the site's files (see SERVICE_WORKER); fail if this JupyterLite's worker differs."""
     workers = sorted(site.rglob("service-worker.js"))
     for path in workers:
         if SERVICE_WORKER[1] not in path.read_text():
-            _replace_exactly(site, path, [SERVICE_WORKER], 1, "the service worker of JupyterLite 0.6 that "
-                             "tools/lite/build.py patches (SERVICE_WORKER): check what it answers now")
+            replace_exactly(site, path, [SERVICE_WORKER], 1, "the service worker of JupyterLite 0.6 that "
+                            "tools/lite/build.py patches (SERVICE_WORKER): check what it answers now")
     if not workers:
         raise sources.SourceError("the site has no service-worker.js")
 
@@ -170,9 +160,9 @@ def patch_kernel_start(site):
         text = path.read_text()
         starts = text.count("async initKernel(")
         if starts:
-            _replace_exactly(site, path, KERNEL_START, starts, "the kernel worker of pyodide-kernel 0.6 that "
-                             "tools/lite/build.py patches (KERNEL_START): check which packages it installs as it "
-                             "starts now", also_ok='"jedi"' not in text.replace(KERNEL_START[0][0], ""))
+            replace_exactly(site, path, KERNEL_START, starts, "the kernel worker of pyodide-kernel 0.6 that "
+                            "tools/lite/build.py patches (KERNEL_START): check which packages it installs as it "
+                            "starts now", also_ok='"jedi"' not in text.replace(KERNEL_START[0][0], ""))
             patched += starts
     if not patched:
         raise sources.SourceError(f"no script of {KERNEL_EXTENSION} starts the kernel (KERNEL_START)")
@@ -227,6 +217,7 @@ def build(out=OUT, wheels="", compiled=True):
             raise sources.SourceError(f"jupyter lite build failed:\n{done.stdout[-3000:]}\n{done.stderr[-3000:]}")
         patch_service_worker(staged)
         patch_kernel_start(staged)
+        drive.patch(staged, staged / "extensions" / KERNEL_EXTENSION / "static")
         drop_legacy_fonts(staged)
         check(staged)
         (staged / ".nojekyll").touch()        # a GitHub Pages branch serves every file as it is
