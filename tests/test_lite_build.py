@@ -224,3 +224,82 @@ def test_a_displayed_view_carries_a_png_except_in_pyodide(monkeypatch, platform,
         assert ("image/png" in view.figure._repr_mimebundle_()[0]) is png
     finally:
         view.close()
+
+
+def early_start_site(tmp_path):
+    """A site with what tools/lite/early.py patches: pyodide-kernel 0.6's main script and worker, two pages."""
+    from tools.lite import build, early
+    folder = tmp_path / "extensions" / build.KERNEL_EXTENSION / "static"
+    folder.mkdir(parents=True)
+    (folder / "592.aa.js").write_text("initWorker(e){return crossOriginIsolated?new Worker(new URL(n.p+n.u(620),n.b),"
+                                      "{type:void 0}):new Worker(new URL(n.p+n.u(352),n.b),{type:void 0})}")
+    (folder / "352.bb.js").write_text("async initRuntime(e){" + early.PYTHON + "}")
+    (folder / "352.bb.js.LICENSE.txt").write_text("licence")
+    for name in early.PAGES:
+        (tmp_path / name).parent.mkdir()
+        (tmp_path / name).write_text('<head><script id="jupyter-config-data">{}</script>\n<script>boot()</script>\n')
+    return folder
+
+
+def test_the_notebook_pages_start_the_kernels_worker_which_the_kernel_takes(tmp_path):
+    """What the build changes for the early start; test_lite_start.py checks in Chromium that it works."""
+    import shutil
+    import subprocess
+    from tools.lite import early
+    folder = early_start_site(tmp_path)
+    assert early.patch(tmp_path, folder, {"packages": ["numpy"]}) == "352.bb.js"
+    main = (folder / "592.aa.js").read_text()
+    assert (":(self.backpropEarlyKernel&&self.backpropEarlyKernel(new URL(n.p+n.u(352),n.b).href)"
+            "||new Worker(new URL(n.p+n.u(352),n.b),{type:void 0}))}") in main
+    assert "new Worker(new URL(n.p+n.u(620),n.b)" in main, "a cross-origin isolated page is left as it was"
+    worker = (folder / "352.bb.js").read_text()
+    assert early.PYTHON_TAKEN in worker and worker.endswith(early.WORKER_TAIL) and early.PYTHON not in worker
+    for name in early.PAGES:
+        page = (tmp_path / name).read_text()
+        assert page.index("jupyter-config-data") < page.index("backpropEarlyKernel") < page.index("boot()")
+        assert '"extensions/@jupyterlite/pyodide-kernel-extension/static/352.bb.js"' in page
+        assert '{indexURL: new URL("static/pyodide/", root).href, options: {"packages": ["numpy"]}}' in page
+    node = shutil.which("node")
+    if node:                                  # the patched scripts are JavaScript Chromium can parse
+        script = page.split("<script>\n", 1)[1].split("</script>", 1)[0]
+        for code in (script, worker.replace("async initRuntime(e){", "async function initRuntime(e){")):
+            checked = subprocess.run([node, "--check"], input=code, capture_output=True, text=True)
+            assert checked.returncode == 0, checked.stderr
+
+
+def test_another_kernel_start_or_page_is_refused_by_the_early_start(tmp_path):
+    from tools.lite import early
+    folder = early_start_site(tmp_path)
+    (folder / "352.bb.js").write_text("async initRuntime(e){this._pyodide=await t({indexURL:i})}")
+    with pytest.raises(sources.SourceError, match="not those of 0.6 that tools/lite/early.py patches"):
+        early.patch(tmp_path, folder, {})
+    folder = early_start_site(tmp_path / "again")
+    (tmp_path / "again" / "notebooks" / "index.html").write_text("<head><script>boot()</script>\n")
+    with pytest.raises(sources.SourceError, match="notebooks/index.html is not the JupyterLite page"):
+        early.patch(tmp_path / "again", folder, {})
+
+
+def test_the_kernel_waits_for_the_service_worker_which_keeps_its_version(tmp_path):
+    """tools/lite/drive.py; test_lite_start.py checks the learner's files on three visits in Chromium."""
+    from tools.lite import drive
+    folder, build_folder = tmp_path / "kernel", tmp_path / "build"
+    folder.mkdir()
+    build_folder.mkdir()
+    plugin = folder / "154.js"
+    plugin.write_text(drive.KERNEL_PLUGIN + '!0;console.info("Pyodide contents will be synced")')
+    bundle = build_folder / "9380.js"
+    bundle.write_text(drive.VERSION_CHECK + ";" + drive.REGISTERED)
+    (build_folder / "other.js").write_text("no service worker here")
+    assert drive.patch(tmp_path, folder) == 2
+    assert plugin.read_text().startswith(
+        "create:async e=>{i&&navigator.serviceWorker&&await Promise.race([i.ready.catch((()=>{})),"
+        "new Promise((e=>setTimeout(e,10000)))]);const{PyodideKernel:n}=")
+    assert ('s=await t.register(e),localStorage.setItem(`${e}-version`,d),console.info("JupyterLite ServiceWorker '
+            'was sucessfully registered")') in bundle.read_text()
+    bundle.write_text(drive.REGISTERED)                    # the version is checked otherwise: refuse
+    plugin.write_text(drive.KERNEL_PLUGIN + '"Pyodide contents will"')
+    with pytest.raises(sources.SourceError, match="9380.js is not JupyterLite 0.6's service worker manager"):
+        drive.patch(tmp_path, folder)
+    plugin.write_text('create:async e=>{"Pyodide contents will"')
+    with pytest.raises(sources.SourceError, match="154.js is not the kernel plugin of pyodide-kernel 0.6"):
+        drive.patch(tmp_path, folder)

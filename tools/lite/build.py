@@ -17,7 +17,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from . import bytecode, drive, lock, sources
+from . import bytecode, drive, early, lock, sources
 from .patching import replace_exactly
 
 REPO = Path(__file__).resolve().parents[2]
@@ -217,7 +217,9 @@ def build(out=OUT, wheels="", compiled=True):
             raise sources.SourceError(f"jupyter lite build failed:\n{done.stdout[-3000:]}\n{done.stderr[-3000:]}")
         patch_service_worker(staged)
         patch_kernel_start(staged)
-        drive.patch(staged, staged / "extensions" / KERNEL_EXTENSION / "static")
+        kernel_scripts = staged / "extensions" / KERNEL_EXTENSION / "static"
+        early.patch(staged, kernel_scripts, KERNEL_SETTINGS["loadPyodideOptions"])
+        drive.patch(staged, kernel_scripts)
         drop_legacy_fonts(staged)
         check(staged)
         (staged / ".nojekyll").touch()        # a GitHub Pages branch serves every file as it is

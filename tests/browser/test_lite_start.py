@@ -1,0 +1,103 @@
+"""The site's kernel starts Python while JupyterLab loads (tools/lite/early.py), and still sees the learner's files on
+every visit (tools/lite/drive.py).
+
+Each test has a browser context of its own (a profile's service worker and storage are what a return visit keeps),
+offline: Chromium resolves no host name.
+"""
+import pytest
+from playwright.sync_api import expect
+
+from tools.lite import early
+
+from ._lite import OFFLINE_ARGS, RUN_TIMEOUT, foreign, lite  # noqa: F401 (fixture)
+
+pytestmark = pytest.mark.browser
+LESSON = "01_neuron_anatomy.ipynb"
+TAKEN = "the kernel takes the Python started while the page loaded"
+KERNEL_WORKER = "/extensions/@jupyterlite/pyodide-kernel-extension/static/"
+WHERE = "import os; print('KERNEL-AT', os.getcwd(), '01_neuron_anatomy.ipynb' in os.listdir('.'))"
+
+
+@pytest.fixture
+def tab(playwright, chromium, request):
+    """A tab of a fresh offline browser; ``tab.said`` collects its console (the kernel's worker's too),
+    ``tab.requests`` every URL asked for."""
+    browser = playwright.chromium.launch(executable_path=chromium, headless=True, args=OFFLINE_ARGS)
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    context.set_default_timeout(60_000)
+    page = context.new_page()
+    page.said, page.requests = [], []
+    page.on("console", lambda message: page.said.append(message.text))
+    context.on("request", lambda request: page.requests.append(request.url))
+    try:
+        yield page
+    finally:
+        browser.close()
+
+
+def kernel_workers(page):
+    return [w for w in page.workers if KERNEL_WORKER in w.url]
+
+
+def open_lesson(page, url):
+    page.said.clear()
+    page.goto(f"{url}/lab/index.html?path={LESSON}")
+    page.locator("#jp-main-statusbar").get_by_text("Idle").wait_for(timeout=RUN_TIMEOUT)
+
+
+def run_in_first_cell(page, code, marker):
+    """Replace the first code cell's source with ``code``, run it, return the output line holding ``marker``."""
+    cell = page.locator(".jp-Notebook .jp-CodeCell").first
+    cell.locator(".cm-content").click()
+    page.keyboard.press("Control+a")
+    page.keyboard.insert_text(code)
+    page.keyboard.press("Shift+Enter")
+    output = cell.locator(".jp-OutputArea-output", has_text=marker)
+    output.wait_for(timeout=RUN_TIMEOUT)
+    return output.inner_text().strip()
+
+
+def test_the_kernel_takes_the_early_python_and_sees_the_learners_files_on_every_visit(lite, tab):
+    """Visit 2 is where JupyterLite 0.6 unregistered its service worker and the kernel, created meanwhile, started
+    in /home/pyodide with none of the lessons (it did on every return visit once Python started early)."""
+    for visit in (1, 2, 3):
+        open_lesson(tab, lite.url)
+        assert any(TAKEN in line for line in tab.said), f"visit {visit}: the kernel started a second Python"
+        assert run_in_first_cell(tab, WHERE, "KERNEL-AT") == "KERNEL-AT /drive True", f"visit {visit}"
+        assert not [line for line in tab.said if "NOT be synced" in line or "unregistering" in line], visit
+        assert len(kernel_workers(tab)) == 1, f"visit {visit}: one worker for one kernel"
+    assert foreign(tab.requests) == []
+
+
+def test_a_restarted_kernel_starts_its_own_python(lite, tab):
+    open_lesson(tab, lite.url)
+    first = kernel_workers(tab)
+    tab.get_by_role("menuitem", name="Kernel", exact=True).click()
+    tab.get_by_role("menuitem", name="Restart Kernel…").click()
+    tab.locator(".jp-Dialog .jp-mod-accept", has_text="Restart").click()
+    expect(tab.locator("#jp-main-statusbar").get_by_text("Idle")).to_be_visible(timeout=RUN_TIMEOUT)
+    assert run_in_first_cell(tab, "print('RESTARTED', 6 * 7)", "RESTARTED") == "RESTARTED 42"
+    assert sum(TAKEN in line for line in tab.said) == 1, "the early Python is taken once"
+    assert first and kernel_workers(tab) and kernel_workers(tab)[0] is not first[0], "a new worker after a restart"
+
+
+def test_a_page_without_a_notebook_starts_none_and_an_unclaimed_start_is_stopped(lite, tab):
+    tab.goto(f"{lite.url}/lab/index.html")
+    tab.locator(".jp-Launcher").wait_for(timeout=RUN_TIMEOUT)
+    assert tab.evaluate("typeof self.backpropEarlyKernel") == "undefined" and kernel_workers(tab) == []
+    # A notebook that is not there: the page starts the worker, no kernel ever takes it. The early start's
+    # timer (TAKE_WITHIN_S) is caught, so that the test need not wait for it.
+    tab.add_init_script("""const setTimeoutOfThePage = self.setTimeout; self.unclaimed = [];
+        self.setTimeout = function (call, ms, ...rest) {
+            if (ms === %d && String(call).includes('backpropEarlyKernel')) { self.unclaimed.push(call); return 0; }
+            return setTimeoutOfThePage.call(this, call, ms, ...rest);
+        };""" % (early.TAKE_WITHIN_S * 1000))
+    with tab.expect_event("worker") as started:
+        tab.goto(f"{lite.url}/lab/index.html?path=no_such_lesson.ipynb")
+    worker = started.value
+    assert KERNEL_WORKER in worker.url
+    tab.locator(".jp-Dialog").wait_for(timeout=RUN_TIMEOUT)             # JupyterLab: the file is not there
+    assert tab.evaluate("self.unclaimed.length") == 1
+    with worker.expect_event("close"):
+        tab.evaluate("self.unclaimed[0]()")
+    assert kernel_workers(tab) == [] and tab.evaluate("self.backpropEarlyKernel('x')") is None
