@@ -303,3 +303,23 @@ def test_the_kernel_waits_for_the_service_worker_which_keeps_its_version(tmp_pat
     plugin.write_text('create:async e=>{"Pyodide contents will"')
     with pytest.raises(sources.SourceError, match="154.js is not the kernel plugin of pyodide-kernel 0.6"):
         drive.patch(tmp_path, folder)
+
+
+def test_the_address_follows_the_document_in_front_and_another_router_is_refused(tmp_path):
+    """tools/lite/reopen.py; test_lite_start.py checks in Chromium that a reload reopens the lesson."""
+    from tools.lite import reopen
+    (tmp_path / "build").mkdir()
+    router = tmp_path / "build" / "1711.js"
+    router.write_text(reopen.ROUTER + "i.addCommand(s,{...});" + reopen.OPENED + "}")
+    (tmp_path / "build" / "other.js").write_text("no router here")
+    assert reopen.patch(tmp_path) == "1711.js"
+    text = router.read_text()
+    assert text.startswith('activate:(e,t,a,n,o)=>{n&&n.currentChanged.connect(((x,y)=>{const c=y.newValue&&'
+                           'a.contextForWidget(y.newValue),u=new URL(window.location.href);')
+    assert 'c&&u.searchParams.set("path",c.path)' in text and 'e.searchParams.delete("path")' not in text
+    router.write_text(reopen.ROUTER + reopen.OPENED.replace("skipRouting", "skip"))
+    with pytest.raises(sources.SourceError, match="1711.js is not JupyterLite 0.6's lab router"):
+        reopen.patch(tmp_path)
+    router.write_text("a router of another JupyterLite")
+    with pytest.raises(sources.SourceError, match="0 scripts of the site's JupyterLab hold the router"):
+        reopen.patch(tmp_path)

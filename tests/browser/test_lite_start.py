@@ -1,9 +1,11 @@
-"""The site's kernel starts Python while JupyterLab loads (tools/lite/early.py), and still sees the learner's files on
-every visit (tools/lite/drive.py).
+"""The site's kernel starts Python while JupyterLab loads (tools/lite/early.py), still sees the learner's files on
+every visit (tools/lite/drive.py), and a reload reopens the lesson in front (tools/lite/reopen.py).
 
 Each test has a browser context of its own (a profile's service worker and storage are what a return visit keeps),
 offline: Chromium resolves no host name.
 """
+import re
+
 import pytest
 from playwright.sync_api import expect
 
@@ -101,3 +103,25 @@ def test_a_page_without_a_notebook_starts_none_and_an_unclaimed_start_is_stopped
     with worker.expect_event("close"):
         tab.evaluate("self.unclaimed[0]()")
     assert kernel_workers(tab) == [] and tab.evaluate("self.backpropEarlyKernel('x')") is None
+
+
+def test_a_reload_reopens_the_lesson_in_front_and_starts_its_python_early(lite, tab):
+    """JupyterLite 0.6 dropped ?path= and restored no layout: a reload showed the launcher (tools/lite/reopen.py)."""
+    tab.goto(f"{lite.url}/lab/index.html")
+    tab.locator(".jp-DirListing-item", has_text=LESSON).first.dblclick()
+    tab.locator("#jp-main-statusbar").get_by_text("Idle").wait_for(timeout=RUN_TIMEOUT)
+    assert tab.url.endswith(f"/lab/index.html?path={LESSON}"), "the address names the lesson in front"
+    tab.said.clear()
+    tab.reload()
+    expect(tab.locator(".jp-Notebook .jp-Cell").first).to_be_visible(timeout=RUN_TIMEOUT)
+    tab.locator("#jp-main-statusbar").get_by_text("Idle").wait_for(timeout=RUN_TIMEOUT)
+    assert tab.locator(".jp-mod-current .jp-DirListing-itemText, .lm-TabBar-tab.jp-mod-current",
+                       has_text=LESSON).count() >= 1, "the lesson is open again, in front"
+    assert any(TAKEN in line for line in tab.said), "its Python started while JupyterLab loaded"
+    assert run_in_first_cell(tab, WHERE, "KERNEL-AT") == "KERNEL-AT /drive True"
+    tab.keyboard.press("Escape")
+    tab.get_by_role("menuitem", name="File", exact=True).click()
+    tab.get_by_role("menuitem", name=re.compile("^Close and Shut Down Notebook")).click()
+    tab.locator(".jp-Dialog .jp-mod-accept").click()             # "Shut down the notebook's kernel?": Ok
+    expect(tab.locator(".jp-Notebook")).to_have_count(0)
+    assert "path=" not in tab.url, "with no document in front the address names none"

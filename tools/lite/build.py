@@ -17,7 +17,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from . import bytecode, drive, early, lock, sources
+from . import bytecode, drive, early, lock, reopen, sources
 from .patching import replace_exactly
 
 REPO = Path(__file__).resolve().parents[2]
@@ -220,6 +220,7 @@ def build(out=OUT, wheels="", compiled=True):
         kernel_scripts = staged / "extensions" / KERNEL_EXTENSION / "static"
         early.patch(staged, kernel_scripts, KERNEL_SETTINGS["loadPyodideOptions"])
         drive.patch(staged, kernel_scripts)
+        reopen.patch(staged)
         drop_legacy_fonts(staged)
         check(staged)
         (staged / ".nojekyll").touch()        # a GitHub Pages branch serves every file as it is
