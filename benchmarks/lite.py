@@ -39,12 +39,16 @@ def site_sizes(site):
             "JupyterLite app": size(site / "build"), "extensions": size(site / "extensions")}
 
 
-def load_lesson(page, server, log):
-    """{step: seconds} from navigation to each step of opening, running and moving lesson 01's view."""
+def load_lesson(page, server, log, reload=False):
+    """{step: seconds} from navigation to each step of opening, running and moving lesson 01's view; ``reload``:
+    reload the tab (F5) instead of opening the lesson's address."""
     from tests.browser import _lite, _page
     steps, start = {}, time.monotonic()
     log.clear()
-    page.goto(f"{server.url}/lab/index.html?path={LESSON}")
+    if reload:
+        page.reload()
+    else:
+        page.goto(f"{server.url}/lab/index.html?path={LESSON}")
     page.locator(".jp-Notebook .jp-Cell").first.wait_for()
     steps["page shown"] = time.monotonic() - start
     page.locator("#jp-main-statusbar").get_by_text("Idle").wait_for(timeout=_lite.RUN_TIMEOUT)
@@ -86,7 +90,7 @@ def measure(site):
             context.on("requestfinished", lambda request: log.append(request))
             page = context.new_page()
             for name in ("cold (empty cache)", "warm reload"):
-                steps = load_lesson(page, server, log)
+                steps = load_lesson(page, server, log, reload=name == "warm reload")
                 loads.append((name, steps, *transferred(log)))
         finally:
             context.close()
