@@ -191,7 +191,8 @@ def test_the_kernels_start_loses_ssl_and_jedi_puts_the_drive_last_and_another_st
     worker.write_text("await this.initKernel(e);" + before)
     (folder / "other.js").write_text("nothing to patch here")
     assert build.patch_kernel_start(tmp_path) == 1
-    jedi_off = '"import pyodide_kernel","pyodide_kernel.ipython_shell.Completer.use_jedi = False"'
+    jedi_off = ('"import pyodide_kernel","pyodide_kernel.ipython_shell.Completer.use_jedi = False",'
+                f'"{build.DRIVE_FRESH}"')
     patched = worker.read_text()
     assert start % ('["sqlite3","ipykernel","comm","pyodide_kernel","ipython"]', jedi_off) in patched
     assert (r"runPythonAsync(`\n      import sys\n      sys.path[:] = [p for p in sys.path if p] + ['']\n"

@@ -47,9 +47,9 @@ def open_lesson(page, url):
     page.locator("#jp-main-statusbar").get_by_text("Idle").wait_for(timeout=RUN_TIMEOUT)
 
 
-def run_in_first_cell(page, code, marker):
-    """Replace the first code cell's source with ``code``, run it, return the output line holding ``marker``."""
-    cell = page.locator(".jp-Notebook .jp-CodeCell").first
+def run_in_first_cell(page, code, marker, nth=0):
+    """Replace the first (or ``nth``) code cell's source with ``code``, run it, return its output holding ``marker``."""
+    cell = page.locator(".jp-Notebook .jp-CodeCell").nth(nth)
     cell.locator(".cm-content").click()
     page.keyboard.press("Control+a")
     page.keyboard.insert_text(code)
@@ -125,3 +125,13 @@ def test_a_reload_reopens_the_lesson_in_front_and_starts_its_python_early(lite, 
     tab.locator(".jp-Dialog .jp-mod-accept").click()             # "Shut down the notebook's kernel?": Ok
     expect(tab.locator(".jp-Notebook")).to_have_count(0)
     assert "path=" not in tab.url, "with no document in front the address names none"
+
+
+def test_a_module_the_learner_writes_in_one_cell_imports_in_the_next(lite, tab):
+    """/drive keeps one modification time, so Python's cached listing of it went stale: ModuleNotFoundError
+    (tools/lite/build.py DRIVE_FRESH)."""
+    open_lesson(tab, lite.url)
+    assert run_in_first_cell(tab, "%%writefile helper_of_mine.py\nVALUE = 7\n", "helper_of_mine") == \
+        "Writing helper_of_mine.py"
+    assert run_in_first_cell(tab, "import helper_of_mine\nprint('HELPER', helper_of_mine.VALUE)", "HELPER",
+                             nth=1) == "HELPER 7"

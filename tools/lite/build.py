@@ -94,10 +94,18 @@ _PipliteSettings.urls = %s
 sys.meta_path.insert(0, _PipliteSettings())
 del _PipliteSettings
 """ % PIPLITE_SETTINGS
+#: The learner's folder never tells Python it changed (/drive keeps one modification time), so the import system's
+#: cached listing of it went stale: a module written in one cell (%%writefile helper.py) was not found by the next
+#: cell's import. Before each cell the kernel forgets its listings of the learner's folders (a listing is read again
+#: only when an import gets as far as that folder, which comes last on sys.path).
+DRIVE_FRESH = ("pyodide_kernel.ipython_shell.events.register('pre_run_cell', lambda info, cache=__import__('sys')"
+               ".path_importer_cache: [f.invalidate_caches() for p, f in list(cache.items()) if f is not None and "
+               "str(p).startswith('/drive')] and None)")
 KERNEL_START = (('["ssl","sqlite3","ipykernel","comm","pyodide_kernel","jedi","ipython"]',
                  '["sqlite3","ipykernel","comm","pyodide_kernel","ipython"]'),
                 ('i.push("import pyodide_kernel")',
-                 'i.push("import pyodide_kernel","pyodide_kernel.ipython_shell.Completer.use_jedi = False")'),
+                 'i.push("import pyodide_kernel","pyodide_kernel.ipython_shell.Completer.use_jedi = False",'
+                 '"%s")' % DRIVE_FRESH),
                 (r"runPythonAsync(`\n      import piplite.piplite\n      piplite.piplite._PIPLITE_DISABLE_PYPI = %s\n"
                  r"      piplite.piplite._PIPLITE_URLS = %s\n    `)" % PIPLITE_SETTINGS,
                  "runPythonAsync(`" + PIPLITE_LATER.replace("\n", r"\n      ") + "`)"))
