@@ -7,8 +7,8 @@ one after the other, while the machine's other cores waited. The build adds a sm
 the site's kernel preloads. When JupyterLab then starts the notebook's kernel, pyodide-kernel takes that worker
 instead of a new one (WORKER_TAKEN), and its start awaits the Pyodide already under way (PYTHON_TAKEN) if it asks
 for the same one; otherwise, or if that start failed, it starts its own, as before. The worker is taken once:
-a second notebook or a restarted kernel gets a new one. One nobody takes in TAKE_WITHIN_S is stopped (its memory,
-~150 MB, is the browser's).
+a second notebook or a restarted kernel gets a new one. One nobody takes in TAKE_WITHIN_S is stopped, to give back
+the memory a started Python holds.
 """
 import json
 import re
