@@ -1,14 +1,14 @@
 """The site's kernel starts Python while JupyterLab loads, instead of after.
 
 A page that opens a notebook (`lab/index.html?path=01_neuron_anatomy.ipynb`, or the notebooks app) used to load
-JupyterLab (2-3 s), then create the kernel's worker, which then started Pyodide with its packages (2-3 s more):
-one after the other, while the machine's other cores waited. The build adds a small script to those pages
-(PAGE_SCRIPT) that creates the kernel's worker at once; the worker (WORKER_TAIL) starts Pyodide with the packages
-the site's kernel preloads. When JupyterLab then starts the notebook's kernel, pyodide-kernel takes that worker
-instead of a new one (the `new Worker` that WORKER finds asks `backpropEarlyKernel` first), and its start awaits the Pyodide already under way (PYTHON_TAKEN) if it asks
-for the same one; otherwise, or if that start failed, it starts its own, as before. The worker is taken once:
-a second notebook or a restarted kernel gets a new one. One nobody takes in TAKE_WITHIN_S is stopped, to give back
-the memory a started Python holds.
+JupyterLab (2-3 s), then create the kernel's worker, which then started Pyodide with its packages (2-3 s more): one
+after the other, while the machine's other cores waited. The build adds a small script to those pages (PAGE_SCRIPT)
+that creates the kernel's worker at once; the worker (WORKER_TAIL) starts Pyodide with the packages the site's
+kernel preloads. When JupyterLab then starts the notebook's kernel, pyodide-kernel takes that worker instead of a
+new one (the `new Worker` that WORKER finds asks `backpropEarlyKernel` first), and its start awaits the Pyodide
+already under way (PYTHON_TAKEN) if it asks for the same one; otherwise, or if that start failed, it starts its own,
+as before. The worker is taken once: a second notebook or a restarted kernel gets a new one. One nobody takes in
+TAKE_WITHIN_S is stopped, to give back the memory a started Python holds.
 """
 import json
 import re
