@@ -308,17 +308,24 @@ def test_the_kernel_waits_for_the_service_worker_which_keeps_its_version(tmp_pat
 
 def test_the_address_follows_the_document_in_front_and_another_router_is_refused(tmp_path):
     """tools/lite/reopen.py; test_lite_start.py checks in Chromium that a reload reopens the lesson."""
+    import shutil
+    import subprocess
     from tools.lite import reopen
     (tmp_path / "build").mkdir()
     router = tmp_path / "build" / "1711.js"
-    router.write_text(reopen.ROUTER + "i.addCommand(s,{...});" + reopen.OPENED + "}")
+    router.write_text(reopen.ROUTER + "i.addCommand(s,{})}")
     (tmp_path / "build" / "other.js").write_text("no router here")
     assert reopen.patch(tmp_path) == "1711.js"
     text = router.read_text()
-    assert text.startswith('activate:(e,t,a,n,o)=>{n&&n.currentChanged.connect(((x,y)=>{const c=y.newValue&&'
-                           'a.contextForWidget(y.newValue),u=new URL(window.location.href);')
-    assert 'c&&u.searchParams.set("path",c.path)' in text and 'e.searchParams.delete("path")' not in text
-    router.write_text(reopen.ROUTER + reopen.OPENED.replace("skipRouting", "skip"))
+    assert text.startswith('activate:(e,t,a,n,o)=>{n&&(()=>{const f=()=>{const c=n.currentWidget&&'
+                           'a.contextForWidget(n.currentWidget),u=new URL(window.location.href);')
+    assert text.endswith('n.currentChanged.connect(f)})();const{commands:i,docRegistry:l}=e,s="router:tree";'
+                         'i.addCommand(s,{})}')
+    node = shutil.which("node")
+    if node:
+        checked = subprocess.run([node, "--check"], input="({" + text + "})", capture_output=True, text=True)
+        assert checked.returncode == 0, checked.stderr
+    router.write_text(reopen.ROUTER + reopen.ROUTER)
     with pytest.raises(sources.SourceError, match="1711.js is not JupyterLite 0.6's lab router"):
         reopen.patch(tmp_path)
     router.write_text("a router of another JupyterLite")

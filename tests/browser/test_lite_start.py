@@ -28,9 +28,10 @@ def tab(playwright, chromium, request):
     context = browser.new_context(viewport={"width": 1280, "height": 900})
     context.set_default_timeout(60_000)
     page = context.new_page()
-    page.said, page.requests = [], []
+    page.said, page.requests, page.missing = [], [], []
     page.on("console", lambda message: page.said.append(message.text))
     context.on("request", lambda request: page.requests.append(request.url))
+    context.on("response", lambda response: response.status >= 400 and page.missing.append(response.url))
     try:
         yield page
     finally:
@@ -62,13 +63,15 @@ def run_in_first_cell(page, code, marker, nth=0):
 def test_the_kernel_takes_the_early_python_and_sees_the_learners_files_on_every_visit(lite, tab):
     """Visit 2 is where JupyterLite 0.6 unregistered its service worker and the kernel, created meanwhile, started
     in /home/pyodide with none of the lessons (it did on every return visit once Python started early)."""
+    tab.goto(f"{lite.url}/")                            # the site's root, as a learner arrives: it opens the lab
+    tab.locator(".jp-Launcher").wait_for(timeout=RUN_TIMEOUT)
     for visit in (1, 2, 3):
         open_lesson(tab, lite.url)
         assert any(TAKEN in line for line in tab.said), f"visit {visit}: the kernel started a second Python"
         assert run_in_first_cell(tab, WHERE, "KERNEL-AT") == "KERNEL-AT /drive True", f"visit {visit}"
         assert not [line for line in tab.said if "NOT be synced" in line or "unregistering" in line], visit
         assert len(kernel_workers(tab)) == 1, f"visit {visit}: one worker for one kernel"
-    assert foreign(tab.requests) == []
+    assert foreign(tab.requests) == [] and tab.missing == [], "every file the site asks for is there"
 
 
 def test_a_restarted_kernel_starts_its_own_python(lite, tab):
@@ -135,3 +138,26 @@ def test_a_module_the_learner_writes_in_one_cell_imports_in_the_next(lite, tab):
         "Writing helper_of_mine.py"
     assert run_in_first_cell(tab, "import helper_of_mine\nprint('HELPER', helper_of_mine.VALUE)", "HELPER",
                              nth=1) == "HELPER 7"
+
+
+def test_the_address_follows_a_rename_and_names_no_file_that_failed_to_load(lite, tab):
+    """A renamed lesson came back under its old name after a reload, and a wrong ?path= failed at every reload."""
+    open_lesson(tab, lite.url)
+    expect(tab).to_have_url(re.compile(rf"\?path={LESSON}$"))
+    tab.get_by_role("menuitem", name="File", exact=True).click()
+    tab.get_by_role("menuitem", name=re.compile("^Rename Notebook")).click()
+    name = tab.locator(".jp-Dialog input")
+    name.fill("my_neuron.ipynb")
+    name.press("Enter")
+    expect(tab).to_have_url(re.compile(r"\?path=my_neuron\.ipynb$"))
+    tab.reload()
+    expect(tab.locator(".lm-TabBar-tab.jp-mod-current", has_text="my_neuron.ipynb")).to_be_visible(timeout=RUN_TIMEOUT)
+    tab.goto(f"{lite.url}/lab/index.html?path=no_such_lesson.ipynb")
+    failed = tab.locator(".jp-Dialog", has_text="File Load Error")
+    expect(failed).to_be_visible(timeout=RUN_TIMEOUT)
+    failed.get_by_role("button", name=re.compile("^(Close|Ok)$")).click()
+    expect(tab).not_to_have_url(re.compile("path="))
+    tab.reload()
+    tab.locator(".jp-Launcher").wait_for(timeout=RUN_TIMEOUT)
+    tab.wait_for_timeout(1000)
+    assert tab.locator(".jp-Dialog").count() == 0, "the reload does not fail again"

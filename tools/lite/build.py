@@ -109,6 +109,8 @@ KERNEL_START = (('["ssl","sqlite3","ipykernel","comm","pyodide_kernel","jedi","i
                 (r"runPythonAsync(`\n      import piplite.piplite\n      piplite.piplite._PIPLITE_DISABLE_PYPI = %s\n"
                  r"      piplite.piplite._PIPLITE_URLS = %s\n    `)" % PIPLITE_SETTINGS,
                  "runPythonAsync(`" + PIPLITE_LATER.replace("\n", r"\n      ") + "`)"))
+#: The site's root page names no icon, so every visit asked for /favicon.ico and got a 404: it names the site's own.
+ROOT_ICON = ("  <head>\n", '  <head>\n    <link rel="icon" type="image/png" href="./icon-120x120.png" />\n')
 #: Font Awesome comes in five formats, four of them for browsers older than WebAssembly; every browser that runs
 #: Pyodide takes the woff2, which the stylesheets list first. The build leaves out the other four (2.8 MB).
 LEGACY_FONTS = (".eot", ".ttf", ".woff", ".svg")
@@ -230,6 +232,7 @@ def build(out=OUT, wheels="", compiled=True):
         drive.patch(staged, kernel_scripts)
         reopen.patch(staged)
         drop_legacy_fonts(staged)
+        replace_exactly(staged, staged / "index.html", [ROOT_ICON], 1, "JupyterLite's root page (ROOT_ICON)")
         check(staged)
         (staged / ".nojekyll").touch()        # a GitHub Pages branch serves every file as it is
         shutil.rmtree(out, ignore_errors=True)
