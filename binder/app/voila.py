@@ -13,7 +13,8 @@ from jupyter_server.services.kernels.kernelmanager import AsyncMappingKernelMana
 
 
 class FirstConnectionGrace(AsyncMappingKernelManager):
-    """jupyter_server's kernel manager; a kernel never connected to is culled one idle timeout after it first would be."""
+    """jupyter_server's kernel manager; a kernel never connected to is culled one idle timeout after it first
+    would be."""
 
     def __init__(self, **kwargs):
         super().__init__(**kwargs)

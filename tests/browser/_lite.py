@@ -5,6 +5,7 @@ The site is dist/lite/ as `make lite` wrote it (or $BACKPROP_LITE_SITE), served 
 fails to resolve; the log is kept at the context level, so it also sees the requests of the
 kernel's web worker (Pyodide and its wheels) and of the site's service worker.
 """
+import contextlib
 import os
 import re
 import sys
@@ -58,21 +59,29 @@ def lite(chromium, tmp_path_factory):
     yield from _serve(lite_serve, require_site(), tmp_path_factory, "lite-serve")
 
 
-@pytest.fixture(scope="module")
-def offline(playwright, chromium):
-    """One context of a Chromium that resolves no host name; ``offline.requests`` logs every URL it asked for,
-    ``offline.from_service_worker`` those a service worker answered."""
+@contextlib.contextmanager
+def offline_context(playwright, chromium):
+    """One context of a new Chromium that resolves no host name; ``.requests`` logs every URL it asked
+    for, ``.from_service_worker`` those a service worker answered, ``.missing`` those answered 4xx or 5xx."""
     browser = playwright.chromium.launch(executable_path=chromium, headless=True, args=OFFLINE_ARGS)
     context = browser.new_context(viewport={"width": 1280, "height": 900})
     context.set_default_timeout(60_000)
-    context.requests, context.from_service_worker = [], []
+    context.requests, context.from_service_worker, context.missing = [], [], []
     context.on("request", lambda request: context.requests.append(request.url))
     context.on("response", lambda response: response.from_service_worker
                and context.from_service_worker.append(response.url))
+    context.on("response", lambda response: response.status >= 400 and context.missing.append(response.url))
     try:
         yield context
     finally:
         browser.close()
+
+
+@pytest.fixture(scope="module")
+def offline(playwright, chromium):
+    """One offline context (offline_context) for a module's tests."""
+    with offline_context(playwright, chromium) as context:
+        yield context
 
 
 @pytest.fixture

@@ -11,7 +11,8 @@ from playwright.sync_api import expect
 
 from tools.lite import early
 
-from ._lite import OFFLINE_ARGS, RUN_TIMEOUT, foreign, lite  # noqa: F401 (fixture)
+from . import _lite
+from ._lite import RUN_TIMEOUT, foreign, lite, offline_context  # noqa: F401 (fixture)
 
 pytestmark = pytest.mark.browser
 LESSON = "01_neuron_anatomy.ipynb"
@@ -21,31 +22,24 @@ WHERE = "import os; print('KERNEL-AT', os.getcwd(), '01_neuron_anatomy.ipynb' in
 
 
 @pytest.fixture
-def tab(playwright, chromium, request):
-    """A tab of a fresh offline browser; ``tab.said`` collects its console (the kernel's worker's too),
-    ``tab.requests`` every URL asked for."""
-    browser = playwright.chromium.launch(executable_path=chromium, headless=True, args=OFFLINE_ARGS)
-    context = browser.new_context(viewport={"width": 1280, "height": 900})
-    context.set_default_timeout(60_000)
-    page = context.new_page()
-    page.said, page.requests, page.missing = [], [], []
-    page.on("console", lambda message: page.said.append(message.text))
-    context.on("request", lambda request: page.requests.append(request.url))
-    context.on("response", lambda response: response.status >= 400 and page.missing.append(response.url))
-    try:
+def tab(playwright, chromium):
+    """A tab of a fresh offline browser (_lite.offline_context); ``tab.said`` collects its console (the kernel's
+    worker's too), ``tab.context.requests`` every URL asked for, ``tab.context.missing`` those answered 4xx or 5xx."""
+    with offline_context(playwright, chromium) as context:
+        page = context.new_page()
+        page.said = []
+        page.on("console", lambda message: page.said.append(message.text))
         yield page
-    finally:
-        browser.close()
 
 
 def kernel_workers(page):
     return [w for w in page.workers if KERNEL_WORKER in w.url]
 
 
-def open_lesson(page, url):
+def open_lesson(page, server):
+    """_lite.open_lesson of lesson 01, with the console collected afresh."""
     page.said.clear()
-    page.goto(f"{url}/lab/index.html?path={LESSON}")
-    page.locator("#jp-main-statusbar").get_by_text("Idle").wait_for(timeout=RUN_TIMEOUT)
+    _lite.open_lesson(page, server, LESSON)
 
 
 def run_in_first_cell(page, code, marker, nth=0):
@@ -66,16 +60,16 @@ def test_the_kernel_takes_the_early_python_and_sees_the_learners_files_on_every_
     tab.goto(f"{lite.url}/")                            # the site's root, as a learner arrives: it opens the lab
     tab.locator(".jp-Launcher").wait_for(timeout=RUN_TIMEOUT)
     for visit in (1, 2, 3):
-        open_lesson(tab, lite.url)
+        open_lesson(tab, lite)
         assert any(TAKEN in line for line in tab.said), f"visit {visit}: the kernel started a second Python"
         assert run_in_first_cell(tab, WHERE, "KERNEL-AT") == "KERNEL-AT /drive True", f"visit {visit}"
         assert not [line for line in tab.said if "NOT be synced" in line or "unregistering" in line], visit
         assert len(kernel_workers(tab)) == 1, f"visit {visit}: one worker for one kernel"
-    assert foreign(tab.requests) == [] and tab.missing == [], "every file the site asks for is there"
+    assert foreign(tab.context.requests) == [] and tab.context.missing == [], "every file the site asks for is there"
 
 
 def test_a_restarted_kernel_starts_its_own_python(lite, tab):
-    open_lesson(tab, lite.url)
+    open_lesson(tab, lite)
     first = kernel_workers(tab)
     tab.get_by_role("menuitem", name="Kernel", exact=True).click()
     tab.get_by_role("menuitem", name="Restart Kernel…").click()
@@ -133,7 +127,7 @@ def test_a_reload_reopens_the_lesson_in_front_and_starts_its_python_early(lite, 
 def test_a_module_the_learner_writes_in_one_cell_imports_in_the_next(lite, tab):
     """/drive keeps one modification time, so Python's cached listing of it went stale: ModuleNotFoundError
     (tools/lite/build.py DRIVE_FRESH)."""
-    open_lesson(tab, lite.url)
+    open_lesson(tab, lite)
     assert run_in_first_cell(tab, "%%writefile helper_of_mine.py\nVALUE = 7\n", "helper_of_mine") == \
         "Writing helper_of_mine.py"
     assert run_in_first_cell(tab, "import helper_of_mine\nprint('HELPER', helper_of_mine.VALUE)", "HELPER",
@@ -142,7 +136,7 @@ def test_a_module_the_learner_writes_in_one_cell_imports_in_the_next(lite, tab):
 
 def test_the_address_follows_a_rename_and_names_no_file_that_failed_to_load(lite, tab):
     """A renamed lesson came back under its old name after a reload, and a wrong ?path= failed at every reload."""
-    open_lesson(tab, lite.url)
+    open_lesson(tab, lite)
     expect(tab).to_have_url(re.compile(rf"\?path={LESSON}$"))
     tab.get_by_role("menuitem", name="File", exact=True).click()
     tab.get_by_role("menuitem", name=re.compile("^Rename Notebook")).click()

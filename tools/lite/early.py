@@ -14,10 +14,12 @@ import json
 import re
 
 from . import sources
+from .patching import replace_exactly
 
 TAKE_WITHIN_S = 120
-#: The kernel's worker chunk in pyodide-kernel 0.6's main-thread code, for a page that is not cross-origin isolated.
-WORKER = re.compile(r":new Worker\(new URL\(n\.p\+n\.u\((\d+)\),n\.b\),\{type:void 0\}\)")
+#: How pyodide-kernel 0.6's main-thread code creates the kernel's worker for a page that is not cross-origin isolated:
+#: groups 1 the whole `new Worker(...)`, 2 the worker's URL, 3 its chunk's number.
+WORKER = re.compile(r":(new Worker\((new URL\(n\.p\+n\.u\((\d+)\),n\.b\)),\{type:void 0\}\))")
 PYTHON = "this._pyodide=await t({indexURL:i,...e.loadPyodideOptions})"
 PYTHON_TAKEN = ("this._pyodide=await(self.backpropEarlyPython?self.backpropEarlyPython(i,e.loadPyodideOptions,t)"
                 ":t({indexURL:i,...e.loadPyodideOptions}))")
@@ -77,18 +79,18 @@ def patch(site, kernel_folder, options):
     Raises sources.SourceError if pyodide-kernel's code is not what this patches. Returns the worker's file name."""
     mains = [(path, WORKER.search(path.read_text())) for path in sorted(kernel_folder.glob("*.js"))]
     mains = [(path, found) for path, found in mains if found]
-    workers = [w for _, found in mains for w in kernel_folder.glob(f"{found.group(1)}.*.js")
+    workers = [w for _, found in mains for w in kernel_folder.glob(f"{found.group(3)}.*.js")
                if not w.name.endswith(".LICENSE.txt")]
+    what = ("those of 0.6 that tools/lite/early.py patches: check how its kernel creates its worker and starts "
+            "Pyodide now")
     if len(mains) != 1 or len(workers) != 1 or workers[0].read_text().count(PYTHON) != 1:
-        raise sources.SourceError("pyodide-kernel's scripts are not those of 0.6 that tools/lite/early.py patches: "
-                                  "check how its kernel creates its worker and starts Pyodide now")
+        raise sources.SourceError(f"pyodide-kernel's scripts are not {what}")
     (main, found), worker = mains[0], workers[0]
-    text = main.read_text()
-    created = found.group(0)[1:]
-    main.write_text(text.replace(found.group(0), f":(self.backpropEarlyKernel&&self.backpropEarlyKernel("
-                                                 f"{created[len('new Worker('):created.index(',{type')]}.href)"
-                                                 f"||{created})", 1))
-    worker.write_text(worker.read_text().replace(PYTHON, PYTHON_TAKEN) + WORKER_TAIL)
+    created, url = found.group(1, 2)
+    replace_exactly(site, main, [(found.group(0), f":(self.backpropEarlyKernel&&self.backpropEarlyKernel({url}.href)"
+                                                  f"||{created})")], 1, what)
+    replace_exactly(site, worker, [(PYTHON, PYTHON_TAKEN)], 1, what)
+    worker.write_text(worker.read_text() + WORKER_TAIL)
     script = PAGE_SCRIPT % {"worker": json.dumps(str(worker.relative_to(site))), "options": json.dumps(options),
                             "within": TAKE_WITHIN_S * 1000}
     for name in PAGES:
