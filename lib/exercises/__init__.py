@@ -8,7 +8,8 @@ neuron → 01, loss → 02, chain → 03, blame → 04, worked → 05, descent �
 sgd → 07, challenges → 08, capstone → 09); a lesson imports every check from here.
 """
 from ._progress import passed_in_this_kernel
-from ._verdict import Verdict, check_function
+from .compare import check_function
+from .toolkit import Mistake, Verdict
 from .blame import check_hidden_delta, check_weight_gradients
 from .capstone import (check_backward, check_forward, check_gradient_check, check_numerical_gradient,
                        check_sgd, check_softmax_delta, check_value, ready)
@@ -22,7 +23,7 @@ from .sgd import check_average_nudge, check_batch_gradient_spread
 from .start import check_cycle, check_update
 from .worked import check_worked_backward, check_worked_forward
 
-__all__ = ["Verdict", "check_function", "passed_in_this_kernel", "progress",
+__all__ = ["Mistake", "Verdict", "check_function", "passed_in_this_kernel", "progress",
            "check_cycle", "check_update",
            "check_sigmoid", "check_sigmoid_derivative", "check_neuron", "check_layer_forward",
            "check_squared_error", "check_squared_error_derivative",

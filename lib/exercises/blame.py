@@ -7,7 +7,8 @@ Two different quantities, one check each: the blame of a neuron,
 import numpy as np
 
 from ..activations import get_activation, sigmoid, sigmoid_prime
-from ._verdict import check_function
+from .compare import check_function
+from .toolkit import Mistake, table
 
 __all__ = ["check_hidden_delta", "check_weight_gradients"]
 
@@ -38,21 +39,22 @@ def _layer(delta_out, weights, z_hidden):
     return _SIGMOID.backward(z_hidden, sigmoid(z_hidden), delta_out @ weights)
 
 
+@table(
+    Mistake("transposed", "the weights are transposed: weights[j, k] joins hidden neuron k to output j, so "
+            "hidden neuron k collects Σ_j δ_out[j]·weights[j, k] — that is delta_out @ weights (no .T).",
+            lambda d, W, z: (d @ W.T) * sigmoid_prime(z)),
+    Mistake(_NO_SLOPE[0], _NO_SLOPE[1], lambda d, W, z: d @ W),
+    Mistake(_SIGMA_ONLY[0], _SIGMA_ONLY[1], lambda d, W, z: (d @ W) * sigmoid(z)),
+    Mistake(_SLOPE_AT_A[0], _SLOPE_AT_A[1], lambda d, W, z: (d @ W) * sigmoid_prime(sigmoid(z))),
+    Mistake("one_path", "only the first output's blame arrived: a hidden neuron feeds every output, so add "
+            "the blame over all the paths (delta_out @ weights sums them).",
+            lambda d, W, z: (d[:, :1] * W[:1]) * sigmoid_prime(z)),
+    Mistake("sign", "the sign is flipped: δ_hidden = (δ_out @ weights) · σ'(z), with no minus.",
+            lambda d, W, z: -(d @ W) * sigmoid_prime(z)),
+)
 def check_hidden_delta(fn):
     """Check fn(delta_out, weights, z_hidden) → δ_hidden of shape (n, n_hidden)."""
-    return check_function("check_hidden_delta", fn, _LAYER, _layer, mistakes=[
-        ("transposed", "the weights are transposed: weights[j, k] joins hidden neuron k to output j, so "
-         "hidden neuron k collects Σ_j δ_out[j]·weights[j, k] — that is delta_out @ weights (no .T).",
-         lambda d, W, z: (d @ W.T) * sigmoid_prime(z)),
-        (_NO_SLOPE[0], _NO_SLOPE[1], lambda d, W, z: d @ W),
-        (_SIGMA_ONLY[0], _SIGMA_ONLY[1], lambda d, W, z: (d @ W) * sigmoid(z)),
-        (_SLOPE_AT_A[0], _SLOPE_AT_A[1], lambda d, W, z: (d @ W) * sigmoid_prime(sigmoid(z))),
-        ("one_path", "only the first output's blame arrived: a hidden neuron feeds every output, so add "
-         "the blame over all the paths (delta_out @ weights sums them).",
-         lambda d, W, z: (d[:, :1] * W[:1]) * sigmoid_prime(z)),
-        ("sign", "the sign is flipped: δ_hidden = (δ_out @ weights) · σ'(z), with no minus.",
-         lambda d, W, z: -(d @ W) * sigmoid_prime(z)),
-    ])
+    return check_function("check_hidden_delta", fn, _LAYER, _layer, mistakes=check_hidden_delta.mistakes)
 
 
 def _gradients(delta, a_prev):
@@ -60,15 +62,17 @@ def _gradients(delta, a_prev):
     return delta.T @ a_prev / len(delta)
 
 
+@table(
+    Mistake("sum_not_mean", "you summed over the examples: the course's gradient is the mean over the batch, "
+            "so divide by the number of examples (rows).", lambda d, a: d.T @ a),
+    Mistake("transposed", "the result is transposed: row j of ∂C/∂W belongs to neuron j (as weights[j, k] does), "
+            "so it is delta.T @ a_prev / n, not a_prev.T @ delta / n.", lambda d, a: a.T @ d / len(d)),
+    Mistake("one_example", "only the first example counted: average δ_j·a_k over every row of the batch.",
+            lambda d, a: np.outer(d[0], a[0])),
+    Mistake("mean_of_factors", "you multiplied the means: the gradient is the mean of the products δ_j·a_k, "
+            "not (mean δ_j)·(mean a_k).", lambda d, a: np.outer(d.mean(axis=0), a.mean(axis=0))),
+)
 def check_weight_gradients(fn):
     """Check fn(delta, a_prev) → ∂C/∂W of shape (n_out, n_in), the batch mean of δ_j · a_k."""
-    return check_function("check_weight_gradients", fn, _GRADIENTS, _gradients, mistakes=[
-        ("sum_not_mean", "you summed over the examples: the course's gradient is the mean over the batch, "
-         "so divide by the number of examples (rows).", lambda d, a: d.T @ a),
-        ("transposed", "the result is transposed: row j of ∂C/∂W belongs to neuron j (as weights[j, k] does), "
-         "so it is delta.T @ a_prev / n, not a_prev.T @ delta / n.", lambda d, a: a.T @ d / len(d)),
-        ("one_example", "only the first example counted: average δ_j·a_k over every row of the batch.",
-         lambda d, a: np.outer(d[0], a[0])),
-        ("mean_of_factors", "you multiplied the means: the gradient is the mean of the products δ_j·a_k, "
-         "not (mean δ_j)·(mean a_k).", lambda d, a: np.outer(d.mean(axis=0), a.mean(axis=0))),
-    ])
+    return check_function("check_weight_gradients", fn, _GRADIENTS, _gradients,
+                          mistakes=check_weight_gradients.mistakes)

@@ -8,9 +8,11 @@ gradient is wrong, by rebuilding that layer from the right delta above it.
 The other checks live in capstone_forward, capstone_numeric, capstone_gradcheck,
 capstone_sgd and capstone_value; lesson 09 imports them all from backprop.exercises.
 """
+from dataclasses import replace
+
 import numpy as np
 
-from .capstone_base import arrays, call, differs, first_named, layers, ready, same, verdict
+from .capstone_base import arrays, layers, learner_call, ready
 from .capstone_forward import check_forward
 from .capstone_gradcheck import check_gradient_check
 from .capstone_numeric import check_numerical_gradient
@@ -18,18 +20,45 @@ from ..activations import sigmoid_prime
 from .capstone_ref import backward, cases, copies, deltas, forward, maybe
 from .capstone_sgd import check_sgd, check_softmax_delta
 from .capstone_value import check_value
+from .toolkit import Mistake, differs, first_named, same, table, verdict
 
 __all__ = ["check_forward", "check_backward", "check_numerical_gradient", "check_gradient_check",
            "check_sgd", "check_softmax_delta", "check_value", "ready"]
 
 
+# the slips a wrong delta makes, recognised by rebuilding layer L's delta from the right one above it
+_NO_OUTPUT_SLOPE = Mistake("no_output_slope", "σ'(z) of the output layer is forgotten: "
+                           "delta_out = (a_out − y) ⊙ σ'(z_out).")
+_FACTOR_2 = Mistake("factor_2", "a factor 2: the loss here is ½(ŷ − y)², whose derivative is ŷ − y, not 2(ŷ − y).")
+_TRANSPOSED = Mistake("transposed", "the weight in the delta recursion is transposed: weights[L][j, k] joins neuron "
+                      "k of this layer to neuron j of the next, so delta[L] = (delta[L+1] @ weights[L]) ⊙ σ'(z[L]) "
+                      "— no .T.")
+_OFF_BY_ONE = Mistake("off_by_one", "layers off by one: the blame of layer L comes back through the weights of layer "
+                      "L+1, which are weights[L] (weights count from 0), not weights[L-1].")
+_NO_HIDDEN_SLOPE = Mistake("no_hidden_slope", "σ'(z) is missing in the recursion: "
+                           "delta[L] = (delta[L+1] @ weights[L]) ⊙ σ'(z[L]).")
+_SLOPE_AT_A = Mistake("slope_at_a", "σ' is taken at a instead of z: σ'(z) = σ(z)(1 − σ(z)), which is a(1 − a) — "
+                      "not σ'(a).")
+_A1A_OF_Z = Mistake("a1a_of_z", "a(1 − a) was applied to z: the slope is σ(z)(1 − σ(z)) = a(1 − a) with a = σ(z), "
+                    "not z(1 − z).")
+
+
+@table(
+    Mistake("shape", "a gradient or the pair returned has the wrong shape (the hint says which)."),
+    Mistake("off_by_one", "the lists are shifted or reversed, or a[L] is used where a[L-1] belongs."),
+    Mistake("wrong_axis", "the bias gradient is averaged over the wrong axis."),
+    Mistake("delta_out", "the parameter delta_out is ignored or missing."),
+    _NO_OUTPUT_SLOPE, _FACTOR_2, _TRANSPOSED, _OFF_BY_ONE, _NO_HIDDEN_SLOPE, _SLOPE_AT_A, _A1A_OF_Z,
+    Mistake("sum", "the 1/n is missing: a sum over the examples instead of their mean."),
+    Mistake("sign", "the sign is flipped."),
+)
 def check_backward(fn):
     """Check fn(weights, z, a, y) → (grad_weights, grad_biases) on depths 1–4, widths 1–5, batches 1 and 7."""
     for weights, biases, X, y in cases():
         z, a = forward(weights, biases, X)
-        out, problem = call(fn, (copies(weights), copies(z), copies(a), y.copy()), "Start from delta = (a[-1] - y) "
-                            "* sigmoid_prime(z[-1]) and walk L from the last layer down to 1: section 2's five lines.",
-                            shapes=_SHAPES)
+        out, problem = learner_call(fn, (copies(weights), copies(z), copies(a), y.copy()),
+                                    "Start from delta = (a[-1] - y) * sigmoid_prime(z[-1]) and walk L from the last "
+                                    "layer down to 1: section 2's five lines.", shapes=_SHAPES)
         code = ""
         if not problem:
             problem, code = _backward_problem(out, weights, z, a, y)
@@ -43,7 +72,8 @@ def _delta_out_problem(fn):
     weights, biases, X, y = cases()[0]
     z, a = forward(weights, biases, X)
     given = np.random.default_rng(9).normal(size=a[-1].shape)
-    out, problem = call(lambda: fn(copies(weights), copies(z), copies(a), y.copy(), delta_out=given.copy()), ())
+    out, problem = learner_call(lambda: fn(copies(weights), copies(z), copies(a), y.copy(), delta_out=given.copy()),
+                                ())
     keep = ("keep the parameter delta_out=None: when it is given, use it as the output layer's delta instead of "
             "(a_out - y) * σ'(z_out) (section 7 passes the softmax one).")
     if problem:
@@ -114,39 +144,28 @@ def _shape_problem(gw, gb, ref_w, ref_b, n):
     return "", ""
 
 
-_SLOPE_AT_A = "σ' is taken at a instead of z: σ'(z) = σ(z)(1 − σ(z)), which is a(1 − a) — not σ'(a)."
-_A1A_OF_Z = "a(1 − a) was applied to z: the slope is σ(z)(1 − σ(z)) = a(1 − a) with a = σ(z), not z(1 − z)."
-
-
 def _delta_guesses(L, weights, z, a, y, delta):
-    """[(code, the delta of layer L that this mistake makes from the right delta above, hint)], for first_named."""
+    """[Mistake whose ``wrong`` is the delta of layer L that the slip makes from the right delta above]."""
     if L == len(weights):
         upstream = a[L] - y
-        guesses = [("no_output_slope", upstream, "σ'(z) of the output layer is forgotten: "
-                    "delta_out = (a_out − y) ⊙ σ'(z_out)."),
-                   ("factor_2", 2 * delta[L], "a factor 2: the loss here is ½(ŷ − y)², whose derivative "
-                    "is ŷ − y, not 2(ŷ − y).")]
+        guesses = [replace(_NO_OUTPUT_SLOPE, wrong=upstream), replace(_FACTOR_2, wrong=2 * delta[L])]
     else:
         upstream, above, W_next, W_own = delta[L + 1] @ weights[L], delta[L + 1], weights[L], weights[L - 1]
-        guesses = [("transposed", maybe(lambda: (above @ W_next.T) * sigmoid_prime(z[L])), "the weight in the delta "
-                    "recursion is transposed: weights[L][j, k] joins neuron k of this layer to neuron j of the "
-                    "next, so delta[L] = (delta[L+1] @ weights[L]) ⊙ σ'(z[L]) — no .T."),
-                   ("off_by_one", maybe(lambda: (above @ W_own) * sigmoid_prime(z[L])), "layers off by one: the blame "
-                    "of layer L comes back through the weights of layer L+1, which are weights[L] (weights count "
-                    "from 0), not weights[L-1]."),
-                   ("no_hidden_slope", upstream, "σ'(z) is missing in the recursion: "
-                    "delta[L] = (delta[L+1] @ weights[L]) ⊙ σ'(z[L]).")]
-    return guesses + [("slope_at_a", upstream * sigmoid_prime(a[L]), _SLOPE_AT_A),
-                      ("a1a_of_z", upstream * z[L] * (1 - z[L]), _A1A_OF_Z)]
+        guesses = [replace(_TRANSPOSED, wrong=maybe(lambda: (above @ W_next.T) * sigmoid_prime(z[L]))),
+                   replace(_OFF_BY_ONE, wrong=maybe(lambda: (above @ W_own) * sigmoid_prime(z[L]))),
+                   replace(_NO_HIDDEN_SLOPE, wrong=upstream)]
+    return guesses + [replace(_SLOPE_AT_A, wrong=upstream * sigmoid_prime(a[L])),
+                      replace(_A1A_OF_Z, wrong=upstream * z[L] * (1 - z[L]))]
 
 
 def _name_layer(L, gw, gb, weights, z, a, y, delta):
     """(hint, code) for layer L's wrong gradient: a wrong delta, a wrong gradient rule, or 'differs'."""
     n, where = len(y), "the output layer" if L == len(weights) else f"layer {L}"
     grads = lambda d: (d.T @ a[L - 1] / n, d.mean(axis=0))           # noqa: E731 — the right rule on any delta
-    named = first_named(_delta_guesses(L, weights, z, a, y, delta), lambda d: d is not None and d.shape ==
-                        delta[L].shape and (same(gw, grads(d)[0]) or same(gb, grads(d)[1])))
-    named = named or _gradient_rule(gw, gb, grads(delta[L]), delta[L], a[L - 1], a[L], n)
+    named = first_named(_delta_guesses(L, weights, z, a, y, delta), lambda d: d.shape == delta[L].shape and (
+        same(gw, grads(d)[0]) or same(gb, grads(d)[1])))
+    named = (named.hint, named.code) if named else _gradient_rule(gw, gb, grads(delta[L]), delta[L], a[L - 1],
+                                                                  a[L], n)
     if named:
         return f"{where}: {named[0]}", named[1]
     return differs(f"the gradient of {where}'s weights", grads(delta[L])[0], gw), ""

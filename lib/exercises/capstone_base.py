@@ -1,21 +1,16 @@
-"""The shared machinery of lessons/09_build_it_yourself's checks: call the learner's code
-safely, read lists of arrays, compare them, and word a verdict.
-
-Lesson 09's functions return lists of arrays (z, a, gradients), so these helpers
-sit beside ``check_function``, which compares one array per case.
+"""What lessons/09_build_it_yourself's checks add to the toolkit: the learner's functions there take and
+return lists of arrays (z, a, gradients), one per layer, and call one another.
 """
 import numpy as np
 
 from . import _progress
-from ._verdict import _finish, _fmt, _same, as_numbers, run_learner
+from .toolkit import NEEDS_EARLIER, as_numbers, call, listed
 
-_NEEDS_EARLIER = ("it calls a function of yours that still returns None: make the earlier checks "
-                  "in this lesson pass first (check_forward, check_backward, …).")
-_SHAPES = ("A matrix product's shapes do not fit: A @ B needs A's last size to equal B's first. "
-           "Print the .shape of both sides.")
+SHAPES = ("A matrix product's shapes do not fit: A @ B needs A's last size to equal B's first. "
+          "Print the .shape of both sides.")
 
 
-def call(fn, args, start="", shapes=_SHAPES):
+def learner_call(fn, args, start="", shapes=SHAPES):
     """(the learner's answer, "") or (None, a sentence saying what went wrong); never raises.
 
     ``start`` is a hint on how to begin, added when the function still returns None (a blank);
@@ -26,13 +21,13 @@ def call(fn, args, start="", shapes=_SHAPES):
                       "without brackets (check_forward(my_forward)).")
     if not callable(fn):
         return None, (f"pass your function itself (no brackets); got {type(fn).__name__}")
-    return run_learner(fn, args, start, lambda exc: _raised_hint(str(exc), shapes))
+    return call(fn, args, start, lambda exc: raised_hint(str(exc), shapes))
 
 
-def _raised_hint(message, shapes):
+def raised_hint(message, shapes=SHAPES):
     """What to do about an exception: pass the earlier checks, fit the shapes, or read numpy's message."""
     if "NoneType" in message:
-        return _NEEDS_EARLIER
+        return NEEDS_EARLIER
     if "core dimension" in message or ("matmul" in message and "mismatch" in message):
         return shapes
     return "Read the message, fix the body and run it again."
@@ -69,42 +64,9 @@ def arrays(out, count, what, missing=None, none_ok=()):
     return result, ""
 
 
-def listed(names):
-    """"a, b and c": names in words, for a message."""
-    return ", ".join(names[:-1]) + " and " + names[-1] if len(names) > 1 else names[0]
-
-
 def layers(numbers):
     """"layer 2", "layers 2 and 3": the layers numbered ``numbers``, in words."""
     return f"layer{'s' if len(numbers) > 1 else ''} {listed([str(L) for L in numbers])}"
-
-
-def same(given, expected):
-    """True when two arrays (or two Nones) agree in shape and value."""
-    if given is None or expected is None:
-        return given is None and expected is None
-    return _same(given, expected)
-
-
-def differs(name, expected, given):
-    """The message for numbers no hint names: which array, expected and yours — printed with as many
-    digits as it takes to look different (the formatter of lessons 00–08's checks)."""
-    expected, given = np.asarray(expected, dtype=float), np.asarray(given, dtype=float)
-    return (f"{name} differs from the reference:\n    expected: {_fmt(expected, given)}\n"
-            f"    yours:    {_fmt(given, expected)}")
-
-
-def first_named(table, matches):
-    """(hint, code) of the first (code, wrong, hint) in ``table`` whose wrong answer ``matches`` the
-    learner's, else None: each check's table of named mistakes, tried in order."""
-    return next(((hint, code) for code, wrong, hint in table if matches(wrong)), None)
-
-
-def verdict(exercise, problem, code=""):
-    """Print and return the verdict: passed when ``problem`` is "", else its hint."""
-    if problem:
-        return _finish(exercise, False, problem, code)
-    return _finish(exercise, True, "it matches the reference on every test input.")
 
 
 def ready(*checks):

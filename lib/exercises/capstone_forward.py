@@ -4,17 +4,32 @@ It returns (z, a): lists of depth + 1 entries, z[0] None and a[0] X, then z[L] =
 weights[L-1].T + biases[L-1] and a[L] = σ(z[L]), each (n, n_L). A mistake is named at the
 first layer where the learner's z or a goes wrong, from the right a of the layer before.
 """
-from .capstone_base import arrays, call, differs, first_named, layers, same, verdict
+from dataclasses import replace
+
+from .capstone_base import arrays, layers, learner_call
 from .capstone_ref import cases, copies, forward, maybe
+from .toolkit import Mistake, differs, first_named, same, table, verdict
 
 __all__ = ["check_forward"]
 
 
+_NO_BIAS = Mistake("no_bias", "the bias is missing: z = a_before @ weights.T + biases.")
+_TRANSPOSED = Mistake("transposed", "the weights are transposed: weights[L-1] has shape (n_L, n_{L-1}), one row per "
+                      "neuron, so z = a[L-1] @ weights[L-1].T + biases[L-1].")
+
+
+@table(
+    Mistake("shape", "z, a or one of their entries has the wrong shape or is missing (the hint says which)."),
+    Mistake("off_by_one", "z and a do not start with None and X, so z[L], a[L] are not layer L's."),
+    _NO_BIAS, _TRANSPOSED,
+    Mistake("z_is_a", "z[L] holds σ(z), not the weighted input."),
+    Mistake("no_sigmoid", "a = z: the activation is missing."),
+)
 def check_forward(fn):
     """Check fn(weights, biases, X) → (z, a): lists of depth + 1 arrays (n, n_L), z[0] None, a[0] X."""
     for weights, biases, X, _ in cases():
-        out, problem = call(fn, (copies(weights), copies(biases), X.copy()), "Start with z, a = [None], [X]; for "
-                            "each W, b append a[-1] @ W.T + b to z, then its sigmoid to a.", shapes=_SHAPES)
+        out, problem = learner_call(fn, (copies(weights), copies(biases), X.copy()), "Start with z, a = [None], [X]; "
+                                    "for each W, b append a[-1] @ W.T + b to z, then its sigmoid to a.", shapes=_SHAPES)
         code = ""
         if not problem:
             problem, code = _layout_problem(out, len(weights), X)
@@ -63,14 +78,12 @@ def _layer_problem(out, weights, biases, X):
             return (f"z[{L}] has shape {z[L].shape} but should have {ref_z[L].shape} (one row per example): "
                     "compute a[L-1] @ weights[L-1].T + biases[L-1].", "shape")
         if not same(z[L], ref_z[L]):
-            named = first_named([
-                ("no_bias", before @ W.T, "the bias is missing: z = a_before @ weights.T + biases."),
-                ("transposed", maybe(lambda: before @ W + b), "the weights are transposed: weights[L-1] "
-                 "has shape (n_L, n_{L-1}), one row per neuron, so z = a[L-1] @ weights[L-1].T + biases[L-1]."),
-                ("z_is_a", ref_a[L], f"z[{L}] holds σ(z): keep the weighted input, before the sigmoid, in z.")],
-                lambda z_wrong: z_wrong is not None and same(z[L], z_wrong))
+            named = first_named([replace(_NO_BIAS, wrong=before @ W.T),
+                                 replace(_TRANSPOSED, wrong=maybe(lambda: before @ W + b)),
+                                 Mistake("z_is_a", f"z[{L}] holds σ(z): keep the weighted input, before the sigmoid, "
+                                         "in z.", ref_a[L])], lambda z_wrong: same(z[L], z_wrong))
             if named:
-                return f"layer {L}: {named[0]}", named[1]
+                return f"layer {L}: {named.hint}", named.code
             return differs(f"z[{L}]", ref_z[L], z[L]), ""
         if same(a[L], ref_z[L]):
             return f"layer {L}: a = z, the activation is missing: a[L] = σ(z[L]) = 1 / (1 + e^(−z)).", "no_sigmoid"

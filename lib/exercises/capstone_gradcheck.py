@@ -9,7 +9,8 @@ for it — with the core's own formula, floor and thresholds, imported from back
 import numpy as np
 
 from ..gradcheck import EXCELLENT, FINE_WITH_KINKS, FLOOR, WRONG, entry_errors, verdict_word
-from .capstone_base import call, differs, first_named, verdict
+from .capstone_base import learner_call
+from .toolkit import Mistake, differs, first_named, table, verdict
 
 __all__ = ["check_gradient_check", "gradient_check_of"]
 
@@ -40,10 +41,23 @@ _GRAD_CASES = [
 ]
 
 
+_NO_FLOOR = (f"entries where both gradients are ~0 must be skipped (both below FLOOR = {FLOOR:g}): there the "
+             "relative error divides rounding noise by almost nothing.")
+
+
+@table(
+    Mistake("shape", "the answer is not (error, word), or the error is not one number, or the word not a string."),
+    Mistake("thresholds", "the error is right but its word is not the core's."),
+    Mistake("no_floor", _NO_FLOOR),
+    Mistake("flat_kept", "entries where both gradients are below FLOOR were kept."),
+    Mistake("sum_denominator", "the relative error divides by the sum of |g_bp| and |g_fd|, not the larger."),
+    Mistake("norm_formula", "lesson 03's norm summary per array instead of the per-entry error."),
+    Mistake("mean_not_max", "the average of the entries' errors, not the largest."),
+)
 def check_gradient_check(fn):
     """Check fn(analytic, numeric) → (error, word) as backprop.gradcheck judges one entry at a time."""
     for analytic, numeric in _GRAD_CASES:
-        out, problem = call(fn, ([a.copy() for a in analytic], [n.copy() for n in numeric]),
+        out, problem = learner_call(fn, ([a.copy() for a in analytic], [n.copy() for n in numeric]),
                             "For each pair of arrays g_bp, g_fd: |g_bp - g_fd| / max(|g_bp|, |g_fd|) per entry, "
                             "kept where max(|g_bp|, |g_fd|) >= FLOOR; the error is the largest, then its word.")
         if problem:
@@ -85,25 +99,22 @@ def _name_error(error, right, analytic, numeric):
     with np.errstate(all="ignore"):
         errors, flat = entry_errors(a, n)
         guesses = [
-            ("no_floor", [np.nanmax(np.abs(a - n) / np.maximum(np.abs(a), np.abs(n)))],
-             f"entries where both gradients are ~0 must be skipped (both below FLOOR = {FLOOR:g}): there the "
-             "relative error divides rounding noise by almost nothing."),
-            ("flat_kept", [np.max(errors)],
-             f"skip the entries where both |g_bp| and |g_fd| are below FLOOR = {FLOOR:g}: a relative error means "
-             "nothing there (the core names them 'flat')."),
-            ("sum_denominator", [np.max((np.abs(a - n) / np.maximum(np.abs(a) + np.abs(n), FLOOR))[~flat])],
-             "divide by the larger of |g_bp| and |g_fd|, max(|g_bp|, |g_fd|), not by their sum."),
-            ("norm_formula", [max(np.linalg.norm(x - y) / max(np.linalg.norm(x) + np.linalg.norm(y), FLOOR)
-                                  for x, y in zip(analytic, numeric))],
-             "that is lesson 03's norm summary per array, ‖g_bp − g_fd‖ / (‖g_bp‖ + ‖g_fd‖); the rules of thumb "
-             "are for each entry: |g_bp − g_fd| / max(|g_bp|, |g_fd|), the largest over the entries."),
-            ("mean_not_max", [np.mean((np.abs(a - n) / np.maximum(np.abs(a), np.abs(n)))[~flat])],
-             "report the worst entry (the largest relative error), not the average: one wrong entry is a bug."),
+            Mistake("no_floor", _NO_FLOOR, [np.nanmax(np.abs(a - n) / np.maximum(np.abs(a), np.abs(n)))]),
+            Mistake("flat_kept", f"skip the entries where both |g_bp| and |g_fd| are below FLOOR = {FLOOR:g}: a "
+                    "relative error means nothing there (the core names them 'flat').", [np.max(errors)]),
+            Mistake("sum_denominator", "divide by the larger of |g_bp| and |g_fd|, max(|g_bp|, |g_fd|), not by "
+                    "their sum.", [np.max((np.abs(a - n) / np.maximum(np.abs(a) + np.abs(n), FLOOR))[~flat])]),
+            Mistake("norm_formula", "that is lesson 03's norm summary per array, ‖g_bp − g_fd‖ / (‖g_bp‖ + ‖g_fd‖); "
+                    "the rules of thumb are for each entry: |g_bp − g_fd| / max(|g_bp|, |g_fd|), the largest over "
+                    "the entries.", [max(np.linalg.norm(x - y) / max(np.linalg.norm(x) + np.linalg.norm(y), FLOOR)
+                                         for x, y in zip(analytic, numeric))]),
+            Mistake("mean_not_max", "report the worst entry (the largest relative error), not the average: one "
+                    "wrong entry is a bug.", [np.mean((np.abs(a - n) / np.maximum(np.abs(a), np.abs(n)))[~flat])]),
         ]
     named = first_named(guesses, lambda values: any(np.isclose(error, v, rtol=1e-6, atol=1e-12) or
                                                     (np.isnan(error) and np.isnan(v)) for v in values))
     if named:
-        return named
+        return named.hint, named.code
     if not np.isfinite(error):
-        return guesses[0][2], "no_floor"
+        return _NO_FLOOR, "no_floor"
     return differs("the relative error", right, error), ""

@@ -6,7 +6,8 @@
 """
 import numpy as np
 
-from .capstone_base import arrays, call, differs, first_named, listed, same, verdict
+from .capstone_base import arrays, learner_call
+from .toolkit import Mistake, differs, first_named, listed, same, table, verdict
 
 __all__ = ["check_numerical_gradient", "numerical_gradient"]
 
@@ -37,15 +38,28 @@ def numerical_gradient(loss_fn, params, eps, kind="centred"):
 
 
 _EPS = (0.1, 0.3, 1e-3)
+# each ``wrong`` lists the kinds of difference (numerical_gradient's ``kind``) that make the slip
+_ONE_SIDED_OR_NO_HALF = (
+    Mistake("one_sided", "those are one-sided differences; use the centred one, (C(p + eps) − C(p − eps)) / "
+            "(2·eps): its error shrinks like eps², not like eps.", ("forward", "backward")),
+    Mistake("no_half", "the centred difference spans 2·eps: divide by 2·eps, not eps.", ("no_half",)))
 
 
+@table(
+    Mistake("replaced", "an array of params was replaced, or the list changed, instead of its entries."),
+    Mistake("left_nudged", "an entry was left nudged after its two losses."),
+    Mistake("shape", "the result is not one array per parameter, of its shape."),
+    *_ONE_SIDED_OR_NO_HALF,
+    Mistake("no_effect", "every difference is 0: the nudges never reached loss_fn."),
+    Mistake("eps_ignored", "the differences do not depend on the eps passed in."),
+)
 def check_numerical_gradient(fn):
     """Check fn(loss_fn, params, eps) → [∂C/∂p for p in params] by centred differences, params restored."""
     for seed, eps in enumerate(_EPS):
         params, loss_fn = _loss_problem(seed)
         before, originals = [p.copy() for p in params], list(params)
-        out, problem = call(fn, (loss_fn, params, eps), "For each array p and each i in np.ndindex(p.shape): "
-                            "nudge p[i] up by eps, call loss_fn(), nudge it down, call it again, put it back.")
+        out, problem = learner_call(fn, (loss_fn, params, eps), "For each array p and each i in "
+                                    "np.ndindex(p.shape): nudge p[i] up by eps, call loss_fn(), nudge it down, call it again, put it back.")
         if problem:
             return verdict("check_numerical_gradient", problem)
         replaced = [i for i, (p, q) in enumerate(zip(params, originals)) if p is not q]
@@ -61,7 +75,7 @@ def check_numerical_gradient(fn):
         given, problem = arrays(out, len(params), "result", _not_filled)
         if problem:
             return verdict("check_numerical_gradient", problem, "shape")
-        again = lambda other: call(fn, (loss_fn, params, other))[0]        # noqa: E731 — the same problem, another eps
+        again = lambda other: learner_call(fn, (loss_fn, params, other))[0]        # noqa: E731 — the same problem, another eps
         named = _name_difference(given, before, loss_fn, params, eps, again)
         if named:
             return verdict("check_numerical_gradient", *named)
@@ -83,13 +97,10 @@ def _name_difference(given, before, loss_fn, params, eps, again):
     for g, r in zip(given, right):
         if g.shape != r.shape:
             return f"each gradient needs its parameter's shape {r.shape}; one has {g.shape}.", "shape"
-    hints = [("one_sided", ("forward", "backward"), "those are one-sided differences; use the centred one, "
-              "(C(p + eps) − C(p − eps)) / (2·eps): its error shrinks like eps², not like eps."),
-             ("no_half", ("no_half",), "the centred difference spans 2·eps: divide by 2·eps, not eps.")]
-    named = first_named(hints, lambda kinds: any(all(same(g, w) for g, w in zip(
+    named = first_named(_ONE_SIDED_OR_NO_HALF, lambda kinds: any(all(same(g, w) for g, w in zip(
         given, numerical_gradient(loss_fn, params, eps, k))) for k in kinds))
     if named:
-        return named
+        return named.hint, named.code
     if all(np.all(g == 0) for g in given):
         return ("every difference is 0: the nudges never reached loss_fn. Change the arrays in params "
                 "themselves (p[i] += eps), since loss_fn reads them."), "no_effect"

@@ -9,8 +9,9 @@ be shorter), p ← p − lr · gradient. ``my_softmax_delta(z_out, y)`` computes
 import numpy as np
 
 from ..activations import softmax
-from ._verdict import _call, _finish, as_numbers, check_function
-from .capstone_base import arrays, call, differs, first_named, same, verdict
+from .capstone_base import arrays, learner_call
+from .compare import check_function
+from .toolkit import Mistake, as_numbers, call, differs, finish, first_named, same, table, verdict
 from .capstone_ref import problem, sgd, softmax_backward, softmax_forward
 
 __all__ = ["check_sgd", "check_softmax_delta"]
@@ -20,14 +21,15 @@ _SGD_CASES = [([3, 4, 2], 11, 4, 0.5, 2, 0), ([2, 3, 3, 1], 7, 3, 1.0, 2, 1), ([
               ([4, 2, 3], 9, 9, 0.5, 3, 2)]
 
 _SGD_HINTS = [
-    ("no_shuffle", dict(order="fixed"), "the batches were taken in the data's own order: shuffle each epoch "
-     "with order = rng.permutation(len(X)) and slice that order."),
-    ("reseeded", dict(order="reseeded"), "every epoch used the same shuffle: make the generator once, "
-     "rng = np.random.default_rng(seed), before the epochs, and draw a new permutation each epoch."),
-    ("updated_weights", dict(stale=True), "each step must use the gradients of the weights as they were when "
-     "the batch came in: a layer was updated before the blame passed back through its weights, so the "
-     "hidden deltas came from the new weights. Compute every gradient first (my_backward), then step."),
-    ("sign", dict(sign=+1.0), "the loss goes up: you stepped along the gradient. Subtract: p -= lr * grad."),
+    Mistake("no_shuffle", "the batches were taken in the data's own order: shuffle each epoch with order = "
+            "rng.permutation(len(X)) and slice that order.", dict(order="fixed")),
+    Mistake("reseeded", "every epoch used the same shuffle: make the generator once, rng = "
+            "np.random.default_rng(seed), before the epochs, and draw a new permutation each epoch.",
+            dict(order="reseeded")),
+    Mistake("updated_weights", "each step must use the gradients of the weights as they were when the batch came "
+            "in: a layer was updated before the blame passed back through its weights, so the hidden deltas came "
+            "from the new weights. Compute every gradient first (my_backward), then step.", dict(stale=True)),
+    Mistake("sign", "the loss goes up: you stepped along the gradient. Subtract: p -= lr * grad.", dict(sign=+1.0)),
 ]
 
 
@@ -36,7 +38,7 @@ def check_sgd(fn):
     for sizes, n, batch_size, lr, epochs, seed in _SGD_CASES:
         weights, biases, X, y = problem(sizes, n, seed + 20)
         mine_w, mine_b = [W.copy() for W in weights], [b.copy() for b in biases]
-        out, problem_ = call(fn, (mine_w, mine_b, X.copy(), y.copy(), lr, batch_size, epochs, seed),
+        out, problem_ = learner_call(fn, (mine_w, mine_b, X.copy(), y.copy(), lr, batch_size, epochs, seed),
                              "Make rng = np.random.default_rng(seed) once; each epoch slice "
                              "rng.permutation(len(X)) into batches: forward, backward, then p -= lr * g.")
         if problem_:
@@ -76,7 +78,7 @@ def _passes_problem(fn):
     mine_w, mine_b = [W.copy() for W in weights], [b.copy() for b in biases]
     keep = ("keep the parameters forward=None and backward=None: when they are given, run them instead of "
             "my_forward and my_backward (section 7 passes its softmax versions).")
-    _, problem_ = call(lambda: fn(mine_w, mine_b, X.copy(), y.copy(), lr, batch_size, epochs, seed,
+    _, problem_ = learner_call(lambda: fn(mine_w, mine_b, X.copy(), y.copy(), lr, batch_size, epochs, seed,
                                   forward=softmax_forward, backward=softmax_backward), ())
     if problem_:
         return f"{keep} Called with them, {problem_}", "passes"
@@ -115,7 +117,7 @@ def _sgd_problem(out, mine_w, mine_b, args):
         return _equal(mine_w + mine_b, wrong_w + wrong_b)
     named = first_named(_SGD_HINTS, makes)
     if named:
-        return named
+        return named.hint, named.code
     one_w, one_b = _run(args[:6] + (1,) + args[7:])
     if args[6] > 1 and _equal(mine_w + mine_b, one_w + one_b):
         return f"you trained one epoch; train `epochs` of them ({args[6]} here).", "one_epoch"
@@ -146,33 +148,45 @@ def _right_delta(z_out, y):
     return softmax(z_out) - y
 
 
+@table(
+    Mistake("sign", "the sign is flipped: δ = ŷ − y, the blame points from the target to the prediction.",
+            lambda z, y: y - softmax(z)),
+    Mistake("slope", "no σ′ factor: the softmax's slope and cross-entropy's −y/ŷ cancel, leaving δ = ŷ − y.",
+            lambda z, y: (softmax(z) - y) * softmax(z) * (1 - softmax(z))),
+    Mistake("wrong_axis", "the softmax ran over the wrong axis: each example's ten outputs (a row) must add up "
+                          "to 1, so take the max and the sum over axis=1 (with keepdims=True), not axis=0.",
+            lambda z, y: softmax(z.T).T - y),
+    Mistake("mean_here", "no mean here: δ has one row per example; my_backward takes the mean over the batch "
+            "when it forms the gradients.", lambda z, y: (softmax(z) - y) / len(y)),
+    Mistake("no_softmax", "ŷ is softmax(z_out), not z_out itself: exponentiate (after subtracting each row's max) "
+                          "and divide by the row's sum, then subtract y.", lambda z, y: z - y),
+    Mistake("keepdims", "the row maxima or sums lost their column shape (keepdims=True is missing)."),
+    Mistake("no_max", "np.exp overflows for large z: each row's max is not subtracted first."),
+)
 def check_softmax_delta(fn):
     """Check fn(z_out, y) → δ⁽ᵒᵘᵗ⁾ = softmax(z_out) − y (n, n_out): a stable softmax with cross-entropy, one-hot y."""
     if callable(fn):
         for z, y in _SOFTMAX_CASES:
-            out = _call(fn, (z, y))
+            out = _answer(fn, (z, y))
             if isinstance(out, str) and "broadcast" in out:
-                return _finish("check_softmax_delta", False, (
+                return finish("check_softmax_delta", False, (
                     "numpy could not line up z_out with its row maxima (a broadcasting error): z_out.max(axis=1) "
                     "has one number per row, shape (n,); keep it as a column, z_out.max(axis=1, keepdims=True), shape "
                     "(n, 1), so it lines up with each row (and the same for the sum)."), "keepdims")
             if not isinstance(out, str) and out.shape == y.shape and not np.all(np.isfinite(out)):
-                return _finish("check_softmax_delta", False, (
+                return finish("check_softmax_delta", False, (
                     f"your δ holds inf or nan for large z (these rows are near {z.max():.0f}): np.exp(800) "
                     "overflows. Subtract each row's max first, z_out - z_out.max(axis=1, keepdims=True): "
                     "the softmax does not change, and the largest exponent becomes e⁰ = 1."), "no_max")
     return check_function("check_softmax_delta", fn, _SOFTMAX_CASES, _right_delta, start=(
         "Start with shifted = z_out - z_out.max(axis=1, keepdims=True); ŷ = np.exp(shifted) divided by its "
-        "row sums (axis=1, keepdims=True); return ŷ - y."), mistakes=[
-        ("sign", "the sign is flipped: δ = ŷ − y, the blame points from the target to the prediction.",
-         lambda z, y: y - softmax(z)),
-        ("slope", "no σ′ factor: the softmax's slope and cross-entropy's −y/ŷ cancel, leaving δ = ŷ − y.",
-         lambda z, y: (softmax(z) - y) * softmax(z) * (1 - softmax(z))),
-        ("wrong_axis", "the softmax ran over the wrong axis: each example's ten outputs (a row) must add up "
-                       "to 1, so take the max and the sum over axis=1 (with keepdims=True), not axis=0.",
-         lambda z, y: softmax(z.T).T - y),
-        ("mean_here", "no mean here: δ has one row per example; my_backward takes the mean over the batch "
-         "when it forms the gradients.", lambda z, y: (softmax(z) - y) / len(y)),
-        ("no_softmax", "ŷ is softmax(z_out), not z_out itself: exponentiate (after subtracting each row's max) "
-                       "and divide by the row's sum, then subtract y.", lambda z, y: z - y),
-    ])
+        "row sums (axis=1, keepdims=True); return ŷ - y."), mistakes=check_softmax_delta.mistakes)
+
+
+def _answer(fn, args):
+    """fn(*args) as a float array, or a string saying why there is none."""
+    out, problem = call(fn, [a.copy() for a in args])
+    if problem:
+        return problem
+    numbers, problem = as_numbers(out, "your result")
+    return problem or numbers

@@ -9,22 +9,31 @@ import math
 
 import numpy as np
 
-from .capstone_base import _NEEDS_EARLIER, call, first_named, verdict
+from .capstone_base import learner_call
+from .toolkit import NEEDS_EARLIER, Mistake, first_named, table, verdict
 
 __all__ = ["check_value", "Reference", "engine"]
 
 
 class Reference:
-    """The reference Value: + , * and sigmoid with their backward rules; ``mistake`` = "" is right."""
+    """The reference Value: +, * and sigmoid with their backward rules.
 
-    mistake = ""
+    ``slips`` maps an operation ("+", "*", "sigmoid") to the slip its rule makes (to name a learner's):
+    "overwrite" (= instead of +=), "no_chain" (out.grad forgotten), "one_side" (+ feeds self only),
+    "own" (* sends each side its own value), "not_slope" (σ for σ′), "of_input" (a(1 − a) of the input).
+    """
+
+    slips = {}
 
     def __init__(self, data, parents=()):
         self.data, self.grad, self.parents = float(data), 0.0, parents
         self.backward_rule = lambda: None
 
-    def _send(self, amount):
-        self.grad = amount if self.mistake == "overwrite" else self.grad + amount
+    def _send(self, op, amount):
+        self.grad = amount if self.slips.get(op) == "overwrite" else self.grad + amount
+
+    def _chain(self, op, out):
+        return 1.0 if self.slips.get(op) == "no_chain" else out.grad
 
     def _wrap(self, other):
         return other if isinstance(other, Reference) else type(self)(other)
@@ -32,25 +41,27 @@ class Reference:
     def __add__(self, other):
         other = self._wrap(other)
         out = type(self)(self.data + other.data, (self, other))
-        out.backward_rule = lambda: (self._send(out.grad), other._send(out.grad))
+        one_side = self.slips.get("+") == "one_side"
+        out.backward_rule = lambda: (self._send("+", self._chain("+", out)),
+                                     None if one_side else other._send("+", self._chain("+", out)))
         return out
 
     def __mul__(self, other):
         other = self._wrap(other)
         out = type(self)(self.data * other.data, (self, other))
-        to_self, to_other = (self.data, other.data) if self.mistake == "mul_own" else (other.data, self.data)
-        chain = (lambda: 1.0) if self.mistake == "no_chain" else (lambda: out.grad)
-        out.backward_rule = lambda: (self._send(to_self * chain()), other._send(to_other * chain()))
+        to_self, to_other = (self.data, other.data) if self.slips.get("*") == "own" else (other.data, self.data)
+        out.backward_rule = lambda: (self._send("*", to_self * self._chain("*", out)),
+                                     other._send("*", to_other * self._chain("*", out)))
         return out
 
     __radd__, __rmul__ = __add__, __mul__
 
     def sigmoid(self):
         out = type(self)(1.0 / (1.0 + math.exp(-self.data)), (self,))
-        slope = {"sigmoid_not_slope": lambda: out.data,
-                 "slope_of_input": lambda: self.data * (1 - self.data)}.get(self.mistake,
-                                                                            lambda: out.data * (1 - out.data))
-        out.backward_rule = lambda: self._send(slope() * out.grad)
+        slope = {"not_slope": lambda: out.data,
+                 "of_input": lambda: self.data * (1 - self.data)}.get(self.slips.get("sigmoid"),
+                                                                      lambda: out.data * (1 - out.data))
+        out.backward_rule = lambda: self._send("sigmoid", slope() * self._chain("sigmoid", out))
         return out
 
     def backward(self):
@@ -72,9 +83,19 @@ class Reference:
             v.backward_rule()
 
 
-def engine(mistake=""):
-    """The reference Value class, or one whose backward rule makes ``mistake`` (to name a learner's)."""
-    return type(f"Reference_{mistake or 'right'}", (Reference,), {"mistake": mistake})
+def engine(**slips):
+    """The reference Value class, or one whose rules make ``slips`` ({"+": "overwrite"}, say; keys "+", "*",
+    "sigmoid" may be passed as add=, mul=, sigmoid=) to name a learner's."""
+    slips = {{"add": "+", "mul": "*"}.get(op, op): slip for op, slip in slips.items()}
+    name = "_".join(f"{op}_{slip}" for op, slip in slips.items()) or "right"
+    return type(f"Reference_{name}", (Reference,), {"slips": slips})
+
+
+# the expressions every class is tried on: a value reused through every operator (x + x, x·x, x through σ, ·
+# and +), a value feeding two later nodes, note 003's neuron, two layers
+def _double(V):
+    x = V(-1.5)
+    return [x], x + x
 
 
 def _square(V):
@@ -85,6 +106,11 @@ def _square(V):
 def _sum_product(V):
     a, b = V(2.0), V(-3.0)
     return [a, b], a * b + a
+
+
+def _reused(V):
+    x = V(0.7)
+    return [x], x.sigmoid() * x + x
 
 
 def _neuron(V):
@@ -100,21 +126,32 @@ def _two_layers(V):
     return [x, w, v], (v * hidden + 0.1).sigmoid() * 2.0
 
 
-_EXPRESSIONS = [_square, _sum_product, _neuron, _two_layers]
-_HINTS = [
-    ("overwrite", "a value used twice keeps only its last gradient: add to .grad (+=), never set it (=); x·x "
-                  "must give 2x, the sum over both paths."),
-    ("mul_own", "in the rule of *, each side gets the OTHER side's value: ∂(a·b)/∂a = b, so "
-                "self.grad += other.data * out.grad."),
-    ("no_chain", "the chain rule's last factor is missing: multiply each local slope by out.grad, the gradient "
-                 "that reached this node."),
-    ("sigmoid_not_slope", "the rule of sigmoid multiplied by σ itself; the slope is σ(1 − σ) = out.data * "
-                          "(1 − out.data)."),
-    ("slope_of_input", "a(1 − a) was taken of the input: use the output, out.data * (1 − out.data)."),
-]
-
-
-_MISTAKES = [(code, engine(code), hint) for code, hint in _HINTS]      # for first_named: each rule's engine
+_EXPRESSIONS = [_square, _sum_product, _neuron, _two_layers, _double, _reused]
+_ASSIGN = "add to .grad (+=), never set it (=)"
+_TABLE = (
+    Mistake("overwrite", "a value used twice keeps only its last gradient: add to .grad (+=), never set it (=); x·x "
+            "must give 2x, the sum over both paths.", engine(add="overwrite", mul="overwrite", sigmoid="overwrite")),
+    Mistake("overwrite_add", f"the rule of + sets .grad instead of adding to it: {_ASSIGN}. A value used twice "
+            "keeps only its last gradient, so x + x gives 1 instead of 2.", engine(add="overwrite")),
+    Mistake("overwrite_mul", f"the rule of * sets .grad instead of adding to it: {_ASSIGN}. A value used twice "
+            "keeps only its last gradient, so x·x gives x instead of 2x.", engine(mul="overwrite")),
+    Mistake("overwrite_sigmoid", f"the rule of sigmoid sets .grad instead of adding to it: {_ASSIGN}. A value that "
+            "feeds σ and another node then loses the other node's share.", engine(sigmoid="overwrite")),
+    Mistake("mul_own", "in the rule of *, each side gets the OTHER side's value: ∂(a·b)/∂a = b, so "
+            "self.grad += other.data * out.grad.", engine(mul="own")),
+    Mistake("no_chain", "the chain rule's last factor is missing: multiply each local slope by out.grad, the "
+            "gradient that reached this node.", engine(mul="no_chain")),
+    Mistake("add_no_chain", "the rule of + sends 1 instead of out.grad: its local slope is 1, times the gradient "
+            "that reached this node, so self.grad += out.grad and other.grad += out.grad.", engine(add="no_chain")),
+    Mistake("add_one_side", "the rule of + feeds only self: both sides of a + b get out.grad, so add "
+            "other.grad += out.grad too.", engine(add="one_side")),
+    Mistake("sigmoid_not_slope", "the rule of sigmoid multiplied by σ itself; the slope is σ(1 − σ) = out.data * "
+            "(1 − out.data).", engine(sigmoid="not_slope")),
+    Mistake("slope_of_input", "a(1 − a) was taken of the input: use the output, out.data * (1 − out.data).",
+            engine(sigmoid="of_input")),
+    Mistake("sigmoid_no_chain", "the rule of sigmoid forgot out.grad: self.grad += out.data * (1 − out.data) * "
+            "out.grad.", engine(sigmoid="no_chain")),
+)
 
 
 def _gradients(V, build):
@@ -125,11 +162,11 @@ def _gradients(V, build):
 
 def _learner_gradients(Value, build):
     """(the leaves' .grad as floats, "") or (None, what went wrong), in words about a class, never raising."""
-    given, problem = call(lambda: _gradients(Value, build), ())
+    given, problem = learner_call(lambda: _gradients(Value, build), ())
     if problem:
         problem = problem.replace("your function raised", f"building {build.__name__.strip('_')} with your class "
                                   "and calling backward() raised")
-        return None, problem.replace(_NEEDS_EARLIER, "Read the message: a .grad or a rule is still None somewhere.")
+        return None, problem.replace(NEEDS_EARLIER, "Read the message: a .grad or a rule is still None somewhere.")
     for grad in given:
         if grad is None or isinstance(grad, (str, bytes)) or np.ndim(grad) != 0:
             kind = "None" if grad is None else f"a {type(grad).__name__}"
@@ -143,15 +180,17 @@ def _learner_gradients(Value, build):
 
 
 def _make(Value):
-    """Value(data) as a function: call() refuses classes, which here is what the learner should pass."""
+    """Value(data) as a function: learner_call() refuses classes, which here is what the learner should pass."""
     return lambda data: Value(data)
 
 
+@table(Mistake("not_class", "a function or an instance was passed, not the class."),
+       Mistake("blank", "every gradient is still 0: the rules are empty."), *_TABLE)
 def check_value(Value):
     """Check a Value class: the gradients of four small expressions, x·x among them, against a reference."""
     takes = "check_value takes your class itself, check_value(Value) with no brackets: it makes its own Values."
     if not isinstance(Value, type) and callable(Value):          # a function: what it did, then what to pass
-        _, problem = call(Value, (1.0,))
+        _, problem = learner_call(Value, (1.0,))
         name = getattr(Value, "__name__", "it")
         return verdict("check_value", f"{problem} But {name} is a function, and {takes}" if problem else
                        f"{name} is a function, not a class: {takes}", "not_class")
@@ -159,23 +198,30 @@ def check_value(Value):
         got = (f"an instance of {type(Value).__name__}, a Value made with brackets" if hasattr(Value, "grad")
                or hasattr(Value, "data") else f"a {type(Value).__name__}")
         return verdict("check_value", f"it got {got}: {takes}", "not_class")
-    out, problem = call(_make(Value), (1.0,))
+    out, problem = learner_call(_make(Value), (1.0,))
     if problem:
         return verdict("check_value", problem.replace("your function raised", "Value(1.0) raised"))
+    given = []
     for build in _EXPRESSIONS:
-        given, problem = _learner_gradients(Value, build)
+        grads, problem = _learner_gradients(Value, build)
         if problem:
             return verdict("check_value", problem)
-        right = [float(g) for g in _gradients(engine(), build)]
-        if np.allclose(given, right, rtol=1e-9, atol=1e-12):
-            continue
-        if not np.any(given):
-            return verdict("check_value", "every gradient is still 0: the backward rules are empty; fill in "
-                           "each rule so that it adds its share of out.grad to its parents' .grad.", "blank")
-        named = first_named(_MISTAKES, lambda wrong: np.allclose(given, _gradients(wrong, build), rtol=1e-9,
-                                                                 atol=1e-12))
-        if named:
-            return verdict("check_value", *named)
-        return verdict("check_value", f"the gradients of {build.__name__.strip('_')} differ from the reference:"
-                       f"\n    expected: {np.round(right, 4)}\n    yours:    {np.round(given, 4)}")
-    return verdict("check_value", "")
+        given.append(grads)
+    wrong = [i for i, build in enumerate(_EXPRESSIONS) if not _close(given[i], _gradients(engine(), build))]
+    if not wrong:
+        return verdict("check_value", "")
+    if not any(np.any(g) for g in given):
+        return verdict("check_value", "every gradient is still 0: the backward rules are empty; fill in "
+                       "each rule so that it adds its share of out.grad to its parents' .grad.", "blank")
+    named = first_named(check_value.mistakes, lambda wrong_engine: all(
+        _close(g, _gradients(wrong_engine, build)) for g, build in zip(given, _EXPRESSIONS)))
+    if named:
+        return verdict("check_value", named.hint, named.code)
+    build = _EXPRESSIONS[wrong[0]]
+    right = _gradients(engine(), build)
+    return verdict("check_value", f"the gradients of {build.__name__.strip('_')} differ from the reference:"
+                   f"\n    expected: {np.round(right, 4)}\n    yours:    {np.round(given[wrong[0]], 4)}")
+
+
+def _close(given, right):
+    return np.allclose(given, right, rtol=1e-9, atol=1e-12)

@@ -4,7 +4,8 @@ import numpy as np
 from ..flow import gradient_flow
 from ..activations import dropout_mask
 from ..network import Network
-from ._verdict import check_function
+from .compare import check_function
+from .toolkit import Mistake, table
 
 __all__ = ["check_layer_gradient_norms", "check_weight_decay_step", "check_dropout"]
 
@@ -26,30 +27,34 @@ def _core_norms(net, X, labels):
     return gradient_flow(net, X, labels).norms
 
 
+def _weight_norms(net, X, labels):
+    return np.array([np.linalg.norm(W) for W in net.weights])
+
+
+def _bias_norms(net, X, labels):
+    return np.array([np.linalg.norm(b) for b in net.backward(net.forward(X), labels).biases])
+
+
+def _delta_norms(net, X, labels):
+    return np.array([np.linalg.norm(d) for d in net.backward(net.forward(X), labels).delta[1:]])
+
+
+@table(
+    Mistake("weights", "those are the norms of the weights themselves; measure the gradients, "
+                       "grads.weights[l], from net.backward(net.forward(X), labels).", _norms_of(_weight_norms)),
+    Mistake("reversed", "the right numbers in the wrong order: list the first hidden layer first, "
+                        "the output layer last.", _norms_of(lambda *p: _core_norms(*p)[::-1])),
+    Mistake("squared", "you returned the squared norms; take the square root of the sum of squares "
+                       "(np.linalg.norm).", _norms_of(lambda *p: _core_norms(*p) ** 2)),
+    Mistake("delta", "those are the norms of the blames delta[L]; the exercise asks for the weight "
+                     "gradients grads.weights[l].", _norms_of(_delta_norms)),
+    Mistake("biases", "those are the norms of the bias gradients grads.biases[l]; the exercise asks for the "
+                      "weight gradients grads.weights[l].", _norms_of(_bias_norms)),
+)
 def check_layer_gradient_norms(fn):
     """Check fn(net, X, labels) → ‖∂C/∂W⁽ˡ⁾‖ for each layer, first hidden layer first: (n_layers,)."""
-    def weight_norms(net, X, labels):
-        return np.array([np.linalg.norm(W) for W in net.weights])
-
-    def bias_norms(net, X, labels):
-        return np.array([np.linalg.norm(b) for b in net.backward(net.forward(X), labels).biases])
-
-    def delta_norms(net, X, labels):
-        return np.array([np.linalg.norm(d) for d in net.backward(net.forward(X), labels).delta[1:]])
-
     return check_function("check_layer_gradient_norms", _norms_of(fn), [(0,), (1,), (2,)],
-                          _norms_of(_core_norms), mistakes=[
-        ("weights", "those are the norms of the weights themselves; measure the gradients, "
-                    "grads.weights[l], from net.backward(net.forward(X), labels).", _norms_of(weight_norms)),
-        ("reversed", "the right numbers in the wrong order: list the first hidden layer first, "
-                     "the output layer last.", _norms_of(lambda *p: _core_norms(*p)[::-1])),
-        ("squared", "you returned the squared norms; take the square root of the sum of squares "
-                    "(np.linalg.norm).", _norms_of(lambda *p: _core_norms(*p) ** 2)),
-        ("delta", "those are the norms of the blames delta[L]; the exercise asks for the weight "
-                  "gradients grads.weights[l].", _norms_of(delta_norms)),
-        ("biases", "those are the norms of the bias gradients grads.biases[l]; the exercise asks for the "
-                   "weight gradients grads.weights[l].", _norms_of(bias_norms)),
-    ])
+                          _norms_of(_core_norms), mistakes=check_layer_gradient_norms.mistakes)
 
 
 # ---- weight decay --------------------------------------------------------
@@ -58,19 +63,21 @@ _DECAY = [(np.array([[0.5, -1.0], [2.0, 0.0]]), np.array([[0.1, 0.2], [-0.3, 0.4
           (np.array([[4.0]]), np.array([[-2.0]]), 0.2, 0.5)]
 
 
+@table(
+    Mistake("no_decay", "that is a plain gradient step: add weight_decay·W to the gradient first.",
+            lambda W, g, lr, wd: W - lr * g),
+    Mistake("decay_sign", "the decay pushes the weights away from zero: add +weight_decay·W to the "
+                          "gradient, so the step pulls them back toward 0.",
+            lambda W, g, lr, wd: W - lr * (g - wd * W)),
+    Mistake("decay_no_lr", "the decay term should be scaled by lr too: W − lr·(grad + weight_decay·W).",
+            lambda W, g, lr, wd: W - lr * g - wd * W),
+    Mistake("half", "the penalty ½λ‖W‖² has slope λ·W, not ½λ·W: drop the ½.",
+            lambda W, g, lr, wd: W - lr * (g + 0.5 * wd * W)),
+)
 def check_weight_decay_step(fn):
     """Check fn(W, grad, lr, weight_decay) → W − lr·(grad + weight_decay·W), like Network.fit."""
     return check_function("check_weight_decay_step", fn, _DECAY,
-                          lambda W, g, lr, wd: W - lr * (g + wd * W), mistakes=[
-        ("no_decay", "that is a plain gradient step: add weight_decay·W to the gradient first.",
-         lambda W, g, lr, wd: W - lr * g),
-        ("decay_sign", "the decay pushes the weights away from zero: add +weight_decay·W to the "
-                       "gradient, so the step pulls them back toward 0.", lambda W, g, lr, wd: W - lr * (g - wd * W)),
-        ("decay_no_lr", "the decay term should be scaled by lr too: W − lr·(grad + weight_decay·W).",
-         lambda W, g, lr, wd: W - lr * g - wd * W),
-        ("half", "the penalty ½λ‖W‖² has slope λ·W, not ½λ·W: drop the ½.",
-         lambda W, g, lr, wd: W - lr * (g + 0.5 * wd * W)),
-    ])
+                          lambda W, g, lr, wd: W - lr * (g + wd * W), mistakes=check_weight_decay_step.mistakes)
 
 
 # ---- inverted dropout ----------------------------------------------------
@@ -87,15 +94,17 @@ def _core_dropout(a, rate, rng):
     return a * dropout_mask(a.shape, rate, rng)
 
 
+@table(
+    Mistake("no_rescale", "the kept activations must be divided by (1 − rate), so their average "
+                          "stays the same as without dropout.",
+            _dropout_of(lambda a, r, rng: a * (rng.random(a.shape) >= r))),
+    Mistake("swapped", "you kept the fraction `rate` and dropped the rest; keep where "
+                       "rng.random(a.shape) >= rate.",
+            _dropout_of(lambda a, r, rng: a * (rng.random(a.shape) < r) / (1.0 - r))),
+    Mistake("multiply", "you multiplied by (1 − rate); divide by it instead, to scale the survivors up.",
+            _dropout_of(lambda a, r, rng: a * (rng.random(a.shape) >= r) * (1.0 - r))),
+)
 def check_dropout(fn):
     """Check fn(a, rate, rng) → inverted dropout of activations a, with keep = rng.random(a.shape) ≥ rate."""
-    return check_function("check_dropout", _dropout_of(fn), _DROP, _dropout_of(_core_dropout), mistakes=[
-        ("no_rescale", "the kept activations must be divided by (1 − rate), so their average "
-                       "stays the same as without dropout.",
-         _dropout_of(lambda a, r, rng: a * (rng.random(a.shape) >= r))),
-        ("swapped", "you kept the fraction `rate` and dropped the rest; keep where "
-                    "rng.random(a.shape) >= rate.",
-         _dropout_of(lambda a, r, rng: a * (rng.random(a.shape) < r) / (1.0 - r))),
-        ("multiply", "you multiplied by (1 − rate); divide by it instead, to scale the survivors up.",
-         _dropout_of(lambda a, r, rng: a * (rng.random(a.shape) >= r) * (1.0 - r))),
-    ])
+    return check_function("check_dropout", _dropout_of(fn), _DROP, _dropout_of(_core_dropout),
+                          mistakes=check_dropout.mistakes)

@@ -10,7 +10,8 @@ converges exactly when lr < 2 / λ_max, λ_max the largest curvature of the bowl
 import numpy as np
 
 from ..network import Network
-from ._verdict import _finish, check_function
+from .compare import check_function
+from .toolkit import Mistake, finish, table
 
 __all__ = ["check_first_order_change", "check_largest_rate", "rate_exercise_data", "rate_exercise_network"]
 
@@ -45,22 +46,24 @@ def _norm(grads):
 _CHANGE_CASES = [(0, 0.1), (1, 0.5), (2, 0.05)]
 
 
+@table(
+    Mistake("sign", "the loss goes *down* after a step against the gradient: the change is −lr·‖∇C‖², "
+                    "a negative number.", _change_of(lambda g, lr: lr * _squares(g))),
+    Mistake("not_squared", "that is −lr·‖∇C‖, the length of the gradient; the change needs its square, "
+                           "the sum of the squares of every entry (no square root).",
+            _change_of(lambda g, lr: -lr * _norm(g))),
+    Mistake("no_biases", "the biases are missing: ‖∇C‖² adds up the squares of every weight's *and every "
+                         "bias's* gradient (grads.biases too).",
+            _change_of(lambda g, lr: -lr * _squares(g, "weights"))),
+    Mistake("no_lr", "the learning rate is missing: the step is −lr·∇C, so the change is −lr·‖∇C‖².",
+            _change_of(lambda g, lr: -_squares(g))),
+    Mistake("mean", "you took the mean of the squares; ‖∇C‖² is their sum over every parameter.",
+            _change_of(lambda g, lr: -lr * _squares(g) / sum(p.size for p in g.parameters()))),
+)
 def check_first_order_change(fn):
     """Check fn(grads, lr) → −lr·‖∇C‖², the first-order change of the loss after one step (a float)."""
     return check_function("check_first_order_change", _change_of(fn), _CHANGE_CASES,
-                          _change_of(lambda g, lr: -lr * _squares(g)), mistakes=[
-        ("sign", "the loss goes *down* after a step against the gradient: the change is −lr·‖∇C‖², "
-                 "a negative number.", _change_of(lambda g, lr: lr * _squares(g))),
-        ("not_squared", "that is −lr·‖∇C‖, the length of the gradient; the change needs its square, "
-                        "the sum of the squares of every entry (no square root).",
-         _change_of(lambda g, lr: -lr * _norm(g))),
-        ("no_biases", "the biases are missing: ‖∇C‖² adds up the squares of every weight's *and every "
-                      "bias's* gradient (grads.biases too).", _change_of(lambda g, lr: -lr * _squares(g, "weights"))),
-        ("no_lr", "the learning rate is missing: the step is −lr·∇C, so the change is −lr·‖∇C‖².",
-         _change_of(lambda g, lr: -_squares(g))),
-        ("mean", "you took the mean of the squares; ‖∇C‖² is their sum over every parameter.",
-         _change_of(lambda g, lr: -lr * _squares(g) / sum(p.size for p in g.parameters()))),
-    ])
+                          _change_of(lambda g, lr: -lr * _squares(g)), mistakes=check_first_order_change.mistakes)
 
 
 def rate_exercise_data():
@@ -86,24 +89,24 @@ def check_largest_rate(fn):
     """Check fn() → the largest learning rate the learner found that still converges on the bowl."""
     name = "check_largest_rate"
     if not callable(fn):
-        return _finish(name, False, "pass your function itself (no brackets), e.g. check_largest_rate(largest_rate)")
+        return finish(name, False, "pass your function itself (no brackets), e.g. check_largest_rate(largest_rate)")
     try:
         rate = fn()
     except Exception as exc:           # the learner's code may raise anything: report it
-        return _finish(name, False, f"your function raised {type(exc).__name__}: {exc}. Fix it and run again.")
+        return finish(name, False, f"your function raised {type(exc).__name__}: {exc}. Fix it and run again.")
     if rate is None:
-        return _finish(name, False, "your function returns None — run the experiment and return the rate you found.")
+        return finish(name, False, "your function returns None — run the experiment and return the rate you found.")
     try:
         rate = float(rate)
     except (TypeError, ValueError):
-        return _finish(name, False, f"return one number (a learning rate); got {type(rate).__name__}.")
+        return finish(name, False, f"return one number (a learning rate); got {type(rate).__name__}.")
     limit = stability_limit()
     if not np.isfinite(rate) or rate <= 0:
-        return _finish(name, False, f"a learning rate is a number greater than 0; got {rate!r}.", "not_positive")
+        return finish(name, False, f"a learning rate is a number greater than 0; got {rate!r}.", "not_positive")
     if rate >= limit:
-        return _finish(name, False, f"with lr = {rate:.3f} the steps overshoot further each time and the loss "
+        return finish(name, False, f"with lr = {rate:.3f} the steps overshoot further each time and the loss "
                        "grows without end: that rate diverges. Try smaller rates.", "diverges")
     if rate < ACCEPT_FROM * limit:
-        return _finish(name, False, f"lr = {rate:.3f} does converge, but larger rates still converge too. "
+        return finish(name, False, f"lr = {rate:.3f} does converge, but larger rates still converge too. "
                        "Keep raising it until the loss stops settling down.", "too_small")
-    return _finish(name, True, f"lr = {rate:.3f} converges, and rates from {limit:.3f} up diverge.")
+    return finish(name, True, f"lr = {rate:.3f} converges, and rates from {limit:.3f} up diverge.")

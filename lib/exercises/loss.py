@@ -6,7 +6,8 @@ y_hat and y have shape (n, n_out).
 import numpy as np
 
 from ..losses import get_loss
-from ._verdict import check_function
+from .compare import check_function
+from .toolkit import Mistake, table
 
 __all__ = ["check_squared_error", "check_squared_error_derivative"]
 
@@ -22,21 +23,22 @@ _FACTOR_2 = ("factor_2", "your numbers are twice ours: the course's loss has a �
              lambda y_hat, y: 2 * _HALF(y_hat, y))
 
 
+@table(
+    Mistake(*_FACTOR_2),
+    Mistake("sum_not_mean", "you summed over the examples; take the mean over the examples instead, "
+            "so the loss does not grow with the size of the data set.",
+            lambda y_hat, y: 0.5 * np.sum((y_hat - y) ** 2)),
+    Mistake("per_example", "you returned one loss per example (wrong shape); average them into one number.",
+            lambda y_hat, y: 0.5 * np.sum((y_hat - y) ** 2, axis=1)),
+    Mistake("mean_over_outputs", "np.mean over every number also averages over the outputs and drops the ½: "
+            "sum ½(ŷ − y)² over the outputs, then take the mean over the examples.",
+            lambda y_hat, y: np.mean((y_hat - y) ** 2)),
+    Mistake("not_squared", "the difference is not squared: square it so misses in either direction count.",
+            lambda y_hat, y: np.mean(0.5 * np.sum(y_hat - y, axis=1))),
+)
 def check_squared_error(fn):
     """Check fn(y_hat, y) → the mean over examples of ½ Σ_j (ŷ_j − y_j)² (one float)."""
-    return check_function("check_squared_error", fn, _CASES, _HALF, mistakes=[
-        _FACTOR_2,
-        ("sum_not_mean", "you summed over the examples; take the mean over the examples instead, "
-         "so the loss does not grow with the size of the data set.",
-         lambda y_hat, y: 0.5 * np.sum((y_hat - y) ** 2)),
-        ("per_example", "you returned one loss per example (wrong shape); average them into one number.",
-         lambda y_hat, y: 0.5 * np.sum((y_hat - y) ** 2, axis=1)),
-        ("mean_over_outputs", "np.mean over every number also averages over the outputs and drops the ½: "
-         "sum ½(ŷ − y)² over the outputs, then take the mean over the examples.",
-         lambda y_hat, y: np.mean((y_hat - y) ** 2)),
-        ("not_squared", "the difference is not squared: square it so misses in either direction count.",
-         lambda y_hat, y: np.mean(0.5 * np.sum(y_hat - y, axis=1))),
-    ])
+    return check_function("check_squared_error", fn, _CASES, _HALF, mistakes=check_squared_error.mistakes)
 
 
 def _half_grad(y_hat, y):
@@ -44,18 +46,20 @@ def _half_grad(y_hat, y):
     return _HALF.grad(y_hat, y)
 
 
+@table(
+    Mistake("sign", "the sign is flipped: y − ŷ is note 000's Error = true − predicted, but the slope of the "
+            "loss is ŷ − y (positive when the prediction is too high).",
+            lambda y_hat, y: y - y_hat),
+    Mistake(_FACTOR_2[0], "your numbers are twice ours: 2(ŷ − y) is the slope of (ŷ − y); the ½ in "
+            "C = ½(ŷ − y)² cancels the 2, leaving ŷ − y.",
+            lambda y_hat, y: 2 * (y_hat - y)),
+    Mistake("divided_by_n", "you divided by the number of examples: here we want the slope for each example; "
+            "the mean over the batch comes later, once, in the gradients.",
+            lambda y_hat, y: (y_hat - y) / len(y)),
+    Mistake("loss_not_slope", "you returned the loss ½(ŷ − y)² itself; its derivative with respect to ŷ is ŷ − y.",
+            lambda y_hat, y: 0.5 * (y_hat - y) ** 2),
+)
 def check_squared_error_derivative(fn):
     """Check fn(y_hat, y) → ∂C/∂ŷ = ŷ − y for each example, shape (n, n_out)."""
-    return check_function("check_squared_error_derivative", fn, _CASES, _half_grad, mistakes=[
-        ("sign", "the sign is flipped: y − ŷ is note 000's Error = true − predicted, but the slope of the "
-         "loss is ŷ − y (positive when the prediction is too high).",
-         lambda y_hat, y: y - y_hat),
-        (_FACTOR_2[0], "your numbers are twice ours: 2(ŷ − y) is the slope of (ŷ − y); the ½ in "
-         "C = ½(ŷ − y)² cancels the 2, leaving ŷ − y.",
-         lambda y_hat, y: 2 * (y_hat - y)),
-        ("divided_by_n", "you divided by the number of examples: here we want the slope for each example; "
-         "the mean over the batch comes later, once, in the gradients.",
-         lambda y_hat, y: (y_hat - y) / len(y)),
-        ("loss_not_slope", "you returned the loss ½(ŷ − y)² itself; its derivative with respect to ŷ is ŷ − y.",
-         lambda y_hat, y: 0.5 * (y_hat - y) ** 2),
-    ])
+    return check_function("check_squared_error_derivative", fn, _CASES, _half_grad,
+                          mistakes=check_squared_error_derivative.mistakes)

@@ -2,7 +2,8 @@
 import numpy as np
 
 from ..activations import sigmoid, sigmoid_prime
-from ._verdict import check_function
+from .compare import check_function
+from .toolkit import Mistake, table
 
 __all__ = ["check_sigmoid", "check_sigmoid_derivative", "check_neuron", "check_layer_forward"]
 
@@ -21,28 +22,30 @@ _LAYER = [(np.array([[0.5, 0.1], [1.0, -1.0], [0.0, 2.0]]), np.array([[0.4, 0.3]
            np.array([0.0, -0.1, 0.3]))]
 
 
+@table(
+    Mistake("sign", "the sign in the exponent is flipped: σ(z) = 1 / (1 + e^(−z)), with a minus.",
+            lambda z: 1 / (1 + np.exp(z))),
+    Mistake("no_one", "the 1 + in the denominator is missing: σ(z) = 1 / (1 + e^(−z)).",
+            lambda z: 1 / np.exp(-z)),
+)
 def check_sigmoid(fn):
     """Check a learner's σ(z) on scalars and arrays."""
-    return check_function("check_sigmoid", fn, _Z, sigmoid, mistakes=[
-        ("sign", "the sign in the exponent is flipped: σ(z) = 1 / (1 + e^(−z)), with a minus.",
-         lambda z: 1 / (1 + np.exp(z))),
-        ("no_one", "the 1 + in the denominator is missing: σ(z) = 1 / (1 + e^(−z)).",
-         lambda z: 1 / np.exp(-z)),
-    ])
+    return check_function("check_sigmoid", fn, _Z, sigmoid, mistakes=check_sigmoid.mistakes)
 
 
+@table(
+    Mistake("sigma_only", "you returned σ(z) itself; its slope is σ(z)·(1 − σ(z)).", sigmoid),
+    Mistake("z_not_sigma", "you used z where σ(z) belongs: σ'(z) = σ(z)·(1 − σ(z)), not z·(1 − z).",
+            lambda z: z * (1 - z)),
+    Mistake("sign", "the sign is flipped: σ'(z) = σ(z)·(1 − σ(z)) is never negative.",
+            lambda z: -sigmoid_prime(z)),
+    Mistake("sigmoid_twice", "σ' is taken at the wrong quantity: you passed σ(z) where z belongs, computing "
+            "σ'(σ(z)); call my_sigmoid(z) once, s = σ(z), and return s·(1 − s).",
+            lambda z: sigmoid_prime(sigmoid(z))),
+)
 def check_sigmoid_derivative(fn):
     """Check a learner's σ'(z)."""
-    return check_function("check_sigmoid_derivative", fn, _Z, sigmoid_prime, mistakes=[
-        ("sigma_only", "you returned σ(z) itself; its slope is σ(z)·(1 − σ(z)).", sigmoid),
-        ("z_not_sigma", "you used z where σ(z) belongs: σ'(z) = σ(z)·(1 − σ(z)), not z·(1 − z).",
-         lambda z: z * (1 - z)),
-        ("sign", "the sign is flipped: σ'(z) = σ(z)·(1 − σ(z)) is never negative.",
-         lambda z: -sigmoid_prime(z)),
-        ("sigmoid_twice", "σ' is taken at the wrong quantity: you passed σ(z) where z belongs, computing "
-         "σ'(σ(z)); call my_sigmoid(z) once, s = σ(z), and return s·(1 − s).",
-         lambda z: sigmoid_prime(sigmoid(z))),
-    ])
+    return check_function("check_sigmoid_derivative", fn, _Z, sigmoid_prime, mistakes=check_sigmoid_derivative.mistakes)
 
 
 def _neuron(x, w, b):
@@ -50,18 +53,19 @@ def _neuron(x, w, b):
     return sigmoid(np.dot(w, x) + b)
 
 
+@table(
+    Mistake("no_activation", "you returned the weighted sum z; pass it through the sigmoid: a = σ(z).",
+            lambda x, w, b: np.dot(w, x) + b),
+    Mistake("no_bias", "the bias is missing: z = w·x + b, then a = σ(z).",
+            lambda x, w, b: sigmoid(np.dot(w, x))),
+    Mistake("bias_outside", "the bias belongs inside the sigmoid: a = σ(w·x + b), not σ(w·x) + b.",
+            lambda x, w, b: sigmoid(np.dot(w, x)) + b),
+    Mistake("sign", "a sign is flipped: z = w·x + b, with plus signs.",
+            lambda x, w, b: sigmoid(b - np.dot(w, x))),
+)
 def check_neuron(fn):
     """Check a learner's one-neuron forward pass fn(x, w, b) → a."""
-    return check_function("check_neuron", fn, _NEURON, _neuron, mistakes=[
-        ("no_activation", "you returned the weighted sum z; pass it through the sigmoid: a = σ(z).",
-         lambda x, w, b: np.dot(w, x) + b),
-        ("no_bias", "the bias is missing: z = w·x + b, then a = σ(z).",
-         lambda x, w, b: sigmoid(np.dot(w, x))),
-        ("bias_outside", "the bias belongs inside the sigmoid: a = σ(w·x + b), not σ(w·x) + b.",
-         lambda x, w, b: sigmoid(np.dot(w, x)) + b),
-        ("sign", "a sign is flipped: z = w·x + b, with plus signs.",
-         lambda x, w, b: sigmoid(b - np.dot(w, x))),
-    ])
+    return check_function("check_neuron", fn, _NEURON, _neuron, mistakes=check_neuron.mistakes)
 
 
 def _layer(X, weights, biases):
@@ -69,16 +73,17 @@ def _layer(X, weights, biases):
     return sigmoid(X @ weights.T + biases)
 
 
+@table(
+    Mistake("transposed", "the weights are transposed: weights[j, k] joins input k to neuron j, "
+            "so with one example per row z = X @ weights.T + biases.",
+            lambda X, W, b: sigmoid(X @ W + b)),
+    Mistake("no_activation", "you returned z; pass it through the sigmoid: a = σ(z).",
+            lambda X, W, b: X @ W.T + b),
+    Mistake("no_bias", "the biases are missing: z = X @ weights.T + biases.",
+            lambda X, W, b: sigmoid(X @ W.T)),
+    Mistake("bias_outside", "the biases belong inside the sigmoid: a = σ(X @ weights.T + biases).",
+            lambda X, W, b: sigmoid(X @ W.T) + b),
+)
 def check_layer_forward(fn):
     """Check a learner's layer forward pass fn(X, weights, biases) → a of shape (n, n_out)."""
-    return check_function("check_layer_forward", fn, _LAYER, _layer, mistakes=[
-        ("transposed", "the weights are transposed: weights[j, k] joins input k to neuron j, "
-         "so with one example per row z = X @ weights.T + biases.",
-         lambda X, W, b: sigmoid(X @ W + b)),
-        ("no_activation", "you returned z; pass it through the sigmoid: a = σ(z).",
-         lambda X, W, b: X @ W.T + b),
-        ("no_bias", "the biases are missing: z = X @ weights.T + biases.",
-         lambda X, W, b: sigmoid(X @ W.T)),
-        ("bias_outside", "the biases belong inside the sigmoid: a = σ(X @ weights.T + biases).",
-         lambda X, W, b: sigmoid(X @ W.T) + b),
-    ])
+    return check_function("check_layer_forward", fn, _LAYER, _layer, mistakes=check_layer_forward.mistakes)

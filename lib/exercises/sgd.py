@@ -7,7 +7,8 @@ mean distance ‖g_batch − g_full‖ between random mini-batch gradients and t
 import numpy as np
 
 from ..network import Network
-from ._verdict import check_function
+from .compare import check_function
+from .toolkit import Mistake, table
 
 __all__ = ["check_average_nudge", "check_batch_gradient_spread"]
 
@@ -35,21 +36,22 @@ def _loop_nudges(net, X, labels):
                      for i in range(len(X))])
 
 
+@table(
+    Mistake("sign", "you averaged the gradients, not the nudges: a nudge points downhill, −∂C/∂W. "
+                    "Flip the sign.", _nudge_of(lambda *p: -_loop_nudges(*p).mean(axis=0))),
+    Mistake("sum", "you added the nudges up; divide by the number of examples (take the mean), "
+                   "or the step grows with the size of the data set.",
+            _nudge_of(lambda *p: _loop_nudges(*p).sum(axis=0))),
+    Mistake("one_example", "that is the nudge of the first example only; average over all of them.",
+            _nudge_of(lambda *p: _loop_nudges(*p)[0])),
+    Mistake("divided_twice", "n times too small: net.backward already averages over the rows it is given, "
+                             "so a gradient of the whole batch needs no second division by n.",
+            _nudge_of(lambda *p: _batch_nudge(*p) / len(p[1]))),
+)
 def check_average_nudge(fn):
     """Check fn(net, X, labels) → the mean over examples of −∂C/∂W for the output layer's weights."""
     return check_function("check_average_nudge", _nudge_of(fn), [(0,), (1,), (2,)], _nudge_of(_batch_nudge),
-                          mistakes=[
-        ("sign", "you averaged the gradients, not the nudges: a nudge points downhill, −∂C/∂W. "
-                 "Flip the sign.", _nudge_of(lambda *p: -_loop_nudges(*p).mean(axis=0))),
-        ("sum", "you added the nudges up; divide by the number of examples (take the mean), "
-                "or the step grows with the size of the data set.",
-         _nudge_of(lambda *p: _loop_nudges(*p).sum(axis=0))),
-        ("one_example", "that is the nudge of the first example only; average over all of them.",
-         _nudge_of(lambda *p: _loop_nudges(*p)[0])),
-        ("divided_twice", "n times too small: net.backward already averages over the rows it is given, "
-                          "so a gradient of the whole batch needs no second division by n.",
-         _nudge_of(lambda *p: _batch_nudge(*p) / len(p[1]))),
-    ])
+                          mistakes=check_average_nudge.mistakes)
 
 
 # ---- how far a mini-batch gradient strays from the full one ------------------------------
@@ -97,6 +99,23 @@ _SPREAD_N = 40
 _SPREAD_CASES = [(1, 5, 0), (4, 6, 1), (10, 3, 2), (25, 4, 3)]
 
 
+@table(
+    Mistake("full_batch", "your spread is 0: each trial used the whole data set, so its gradient is the full one. "
+                          "Draw m examples per trial: idx = rng.choice(len(X), size=m, replace=False).",
+            _spread_variant(draw="full")),
+    Mistake("same_batch", "every trial used the same batch, so the mean is one batch's distance, not an average "
+                          "over random batches: draw a new idx = rng.choice(len(X), size=m, replace=False) "
+                          "inside the loop, from the rng you are given.", _spread_variant(same_batch="drawn_once")),
+    Mistake("same_batch", "every trial used the first m examples: there is no randomness, so the mean is one "
+                          "batch's distance. Draw idx = rng.choice(len(X), size=m, replace=False) inside the loop.",
+            _spread_variant(same_batch="first")),
+    Mistake("sum", "your batch gradient is m times too big: you summed the examples' gradients. Use their mean "
+                   "(net.backward already averages over the rows it is given), as the full gradient does.",
+            _spread_variant(scale="sum")),
+    Mistake("batch_norm", "that is the size of the batch gradient, ‖g_batch‖: measure how far it is from the "
+                          "full one, ‖g_batch − g_full‖ (np.linalg.norm of the difference).",
+            _spread_variant(difference=False)),
+)
 def check_batch_gradient_spread(fn):
     """Check fn(net, X, labels, m, rng, trials) → the mean over trials of ‖g_batch − g_full‖.
 
@@ -112,23 +131,7 @@ def check_batch_gradient_spread(fn):
             return check_function("check_batch_gradient_spread", alternative, _SPREAD_CASES, alternative,
                                   note=_SPREAD_NOTE)
     return check_function("check_batch_gradient_spread", _spread_of(fn), _SPREAD_CASES, _spread_variant(),
-                          mistakes=[
-        ("full_batch", "your spread is 0: each trial used the whole data set, so its gradient is the full one. "
-                       "Draw m examples per trial: idx = rng.choice(len(X), size=m, replace=False).",
-         _spread_variant(draw="full")),
-        ("same_batch", "every trial used the same batch, so the mean is one batch's distance, not an average "
-                       "over random batches: draw a new idx = rng.choice(len(X), size=m, replace=False) "
-                       "inside the loop, from the rng you are given.", _spread_variant(same_batch="drawn_once")),
-        ("same_batch", "every trial used the first m examples: there is no randomness, so the mean is one "
-                       "batch's distance. Draw idx = rng.choice(len(X), size=m, replace=False) inside the loop.",
-         _spread_variant(same_batch="first")),
-        ("sum", "your batch gradient is m times too big: you summed the examples' gradients. Use their mean "
-                "(net.backward already averages over the rows it is given), as the full gradient does.",
-         _spread_variant(scale="sum")),
-        ("batch_norm", "that is the size of the batch gradient, ‖g_batch‖: measure how far it is from the "
-                       "full one, ‖g_batch − g_full‖ (np.linalg.norm of the difference).",
-         _spread_variant(difference=False)),
-    ], note=_SPREAD_NOTE)
+                          mistakes=check_batch_gradient_spread.mistakes, note=_SPREAD_NOTE)
 
 
 _SPREAD_NOTE = (f" (The cases draw batches of 1, 4, 10 and 25 from {_SPREAD_N} examples of a seeded "

@@ -7,7 +7,8 @@ import numpy as np
 
 from ..data import worked_example
 from ..network import Gradients, Network
-from ._verdict import check_function
+from .compare import check_function
+from .toolkit import Mistake, table
 
 __all__ = ["check_cycle", "check_update"]
 
@@ -62,17 +63,20 @@ def _two_steps(net, x, y, lr):
     return loss
 
 
+@table(
+    Mistake("loss_after", "you returned the loss after the update: return the loss the forward pass measured, "
+            "before the step (the cycle scores the prediction it just made).", _round_of(_loss_after)),
+    Mistake("no_step", "the weights did not change: finish the round with net.step(grads, lr).", _round_of(_no_step)),
+    Mistake("fixed_rate", "the step used a learning rate of 1: pass lr, the argument, to net.step.",
+            _round_of(_fixed_rate)),
+    Mistake("two_steps", "the weights moved twice: one round is one forward, one backward and one step.",
+            _round_of(_two_steps)),
+)
 def check_cycle(fn):
     """Check fn(net, x, y, lr): one round of the cycle on net (in place), returning the loss before the update."""
-    return check_function("check_cycle", _round_of(fn), _CYCLE_CASES, _round_of(_cycle), mistakes=[
-        ("loss_after", "you returned the loss after the update: return the loss the forward pass measured, "
-         "before the step (the cycle scores the prediction it just made).", _round_of(_loss_after)),
-        ("no_step", "the weights did not change: finish the round with net.step(grads, lr).", _round_of(_no_step)),
-        ("fixed_rate", "the step used a learning rate of 1: pass lr, the argument, to net.step.",
-         _round_of(_fixed_rate)),
-        ("two_steps", "the weights moved twice: one round is one forward, one backward and one step.",
-         _round_of(_two_steps)),
-    ], note=" Your round ran forward, loss, backward and update, as the core does.")
+    return check_function("check_cycle", _round_of(fn), _CYCLE_CASES, _round_of(_cycle),
+                          mistakes=check_cycle.mistakes,
+                          note=" Your round ran forward, loss, backward and update, as the core does.")
 
 
 _UPDATE_CASES = [(np.array([[0.5, 0.7]]), np.array([[0.0157, 0.0173]]), 0.1),
@@ -86,13 +90,14 @@ def _update(weights, grad, lr):
     return net.weights[0]
 
 
+@table(
+    Mistake("sign", "you stepped uphill: move against the gradient, weights − lr·grad.",
+            lambda W, g, lr: W + lr * g),
+    Mistake("no_lr", "the learning rate is missing: the step is lr·grad, not the whole gradient.",
+            lambda W, g, lr: W - g),
+    Mistake("grad_only", "you returned the step, not the new weights: weights − lr·grad.",
+            lambda W, g, lr: -lr * g),
+)
 def check_update(fn):
     """Check fn(weights, grad, lr) → the weights after one gradient-descent step."""
-    return check_function("check_update", fn, _UPDATE_CASES, _update, mistakes=[
-        ("sign", "you stepped uphill: move against the gradient, weights − lr·grad.",
-         lambda W, g, lr: W + lr * g),
-        ("no_lr", "the learning rate is missing: the step is lr·grad, not the whole gradient.",
-         lambda W, g, lr: W - g),
-        ("grad_only", "you returned the step, not the new weights: weights − lr·grad.",
-         lambda W, g, lr: -lr * g),
-    ])
+    return check_function("check_update", fn, _UPDATE_CASES, _update, mistakes=check_update.mistakes)

@@ -8,7 +8,8 @@ import numpy as np
 
 from ..activations import sigmoid, sigmoid_prime
 from ..network import Network
-from ._verdict import check_function
+from .compare import check_function
+from .toolkit import Mistake, table
 
 __all__ = ["check_worked_forward", "check_worked_backward"]
 
@@ -50,19 +51,6 @@ def _hand(x, y, W1, b1, W2, b2, out_slope=True, hidden_slope=True, crossed=False
     return np.concatenate([np.outer(delta_h, x).ravel(), delta_h, delta3 * h, [delta3]])
 
 
-def check_worked_forward(fn):
-    """Check fn(x, W1, b1, W2, b2) → (z1, h1, z2, h2, z3, y_hat)."""
-    return check_function("check_worked_forward", fn, _FORWARD_CASES, _forward, mistakes=[
-        ("transposed", "w12 and w21 are swapped: in W1 row j is hidden neuron j, so "
-         "z1 = w11·x1 + w12·x2 + b1 uses the first row (W1 @ x, not W1.T @ x).",
-         lambda x, W1, b1, W2, b2: _forward(x, W1.T, b1, W2, b2)),
-        ("no_bias", "a bias is missing: each neuron adds its own b before the sigmoid.",
-         lambda x, W1, b1, W2, b2: _forward(x, W1, 0 * b1, W2, 0 * b2)),
-        ("z_not_h", "z3 is built from z1 and z2: the output neuron receives the hidden activations, "
-         "z3 = w31·h1 + w32·h2 + b3 with h = σ(z).", _z_not_h),
-    ])
-
-
 def _z_not_h(x, W1, b1, W2, b2):
     """The forward pass with z1, z2 (not h1, h2) fed to the output neuron."""
     z = W1 @ x + b1
@@ -70,23 +58,38 @@ def _z_not_h(x, W1, b1, W2, b2):
     return np.array([z[0], sigmoid(z[0]), z[1], sigmoid(z[1]), z3, sigmoid(z3)])
 
 
+@table(
+    Mistake("transposed", "w12 and w21 are swapped: in W1 row j is hidden neuron j, so "
+            "z1 = w11·x1 + w12·x2 + b1 uses the first row (W1 @ x, not W1.T @ x).",
+            lambda x, W1, b1, W2, b2: _forward(x, W1.T, b1, W2, b2)),
+    Mistake("no_bias", "a bias is missing: each neuron adds its own b before the sigmoid.",
+            lambda x, W1, b1, W2, b2: _forward(x, W1, 0 * b1, W2, 0 * b2)),
+    Mistake("z_not_h", "z3 is built from z1 and z2: the output neuron receives the hidden activations, "
+            "z3 = w31·h1 + w32·h2 + b3 with h = σ(z).", _z_not_h),
+)
+def check_worked_forward(fn):
+    """Check fn(x, W1, b1, W2, b2) → (z1, h1, z2, h2, z3, y_hat)."""
+    return check_function("check_worked_forward", fn, _FORWARD_CASES, _forward, mistakes=check_worked_forward.mistakes)
+
+
+@table(
+    Mistake("sign", "every gradient has the wrong sign: ∂C/∂ŷ = ŷ − y, not y − ŷ (that is note 000's error).",
+            lambda *args: -_backward(*args)),
+    Mistake("factor_2", "every gradient is twice ours: that is the loss (ŷ − y)² without the ½. "
+            "This exercise uses C = ½(ŷ − y)², so ∂C/∂ŷ = ŷ − y.",
+            lambda *args: _backward(*args, loss="squared_error")),
+    Mistake("no_output_slope", "σ'(z3) is missing: δ3 = (ŷ − y)·σ'(z3), with σ'(z3) = ŷ(1 − ŷ).",
+            lambda *args: _hand(*args, out_slope=False)),
+    Mistake("no_hidden_slope", "σ'(z1), σ'(z2) are missing: a hidden delta is δ3·w3k·σ'(zk), with σ'(zk) = hk(1 − hk).",
+            lambda *args: _hand(*args, hidden_slope=False)),
+    Mistake("slope_at_a", "σ' is taken at the activation instead of the weighted input: σ'(z3) = ŷ(1 − ŷ), "
+            "not σ'(ŷ) = σ(ŷ)(1 − σ(ŷ)); likewise σ'(z1) = h1(1 − h1).", lambda *args: _hand(*args, slope_at_a=True)),
+    Mistake("crossed", "the hidden deltas use each other's weight: δ1 = δ3·w31·σ'(z1) and δ2 = δ3·w32·σ'(z2).",
+            lambda *args: _hand(*args, crossed=True)),
+    Mistake("transposed", "dw12 and dw21 are swapped: ∂C/∂w_jk = δ_j · x_k (the blame of the neuron the weight "
+            "feeds, times the input it carries).",
+            lambda *args: _backward(*args)[[0, 2, 1, 3, 4, 5, 6, 7, 8]]),
+)
 def check_worked_backward(fn):
     """Check fn(x, y, W1, b1, W2, b2) → (dw11, dw12, dw21, dw22, db1, db2, dw31, dw32, db3)."""
-    return check_function("check_worked_backward", fn, _BACK_CASES, _backward, mistakes=[
-        ("sign", "every gradient has the wrong sign: ∂C/∂ŷ = ŷ − y, not y − ŷ (that is note 000's error).",
-         lambda *args: -_backward(*args)),
-        ("factor_2", "every gradient is twice ours: that is the loss (ŷ − y)² without the ½. "
-         "This exercise uses C = ½(ŷ − y)², so ∂C/∂ŷ = ŷ − y.",
-         lambda *args: _backward(*args, loss="squared_error")),
-        ("no_output_slope", "σ'(z3) is missing: δ3 = (ŷ − y)·σ'(z3), with σ'(z3) = ŷ(1 − ŷ).",
-         lambda *args: _hand(*args, out_slope=False)),
-        ("no_hidden_slope", "σ'(z1), σ'(z2) are missing: a hidden delta is δ3·w3k·σ'(zk), with σ'(zk) = hk(1 − hk).",
-         lambda *args: _hand(*args, hidden_slope=False)),
-        ("slope_at_a", "σ' is taken at the activation instead of the weighted input: σ'(z3) = ŷ(1 − ŷ), "
-         "not σ'(ŷ) = σ(ŷ)(1 − σ(ŷ)); likewise σ'(z1) = h1(1 − h1).", lambda *args: _hand(*args, slope_at_a=True)),
-        ("crossed", "the hidden deltas use each other's weight: δ1 = δ3·w31·σ'(z1) and δ2 = δ3·w32·σ'(z2).",
-         lambda *args: _hand(*args, crossed=True)),
-        ("transposed", "dw12 and dw21 are swapped: ∂C/∂w_jk = δ_j · x_k (the blame of the neuron the weight "
-         "feeds, times the input it carries).",
-         lambda *args: _backward(*args)[[0, 2, 1, 3, 4, 5, 6, 7, 8]]),
-    ])
+    return check_function("check_worked_backward", fn, _BACK_CASES, _backward, mistakes=check_worked_backward.mistakes)

@@ -1,7 +1,7 @@
-"""The verdict's "expected" and "yours" lines (backprop.exercises._verdict) never look identical."""
+"""The verdict's "expected" and "yours" lines (backprop.exercises.toolkit) never look identical."""
 import numpy as np
 
-from backprop.exercises._verdict import check_function
+from backprop.exercises.compare import check_function
 
 
 def test_a_tiny_difference_is_printed_with_enough_digits(capsys):
@@ -19,7 +19,7 @@ def test_a_clear_difference_keeps_four_decimals(capsys):
 
 
 def test_lesson_09_prints_enough_digits_too():
-    from backprop.exercises.capstone_base import differs
+    from backprop.exercises.toolkit import differs
     right = np.array([0.12345678, 2.0])
     message = differs("weights[0]", right, right * (1 + 1e-5))
     expected = message.split("expected:")[1].split("\n")[0].strip()
