@@ -50,7 +50,7 @@ _A1A_OF_Z = Mistake("a1a_of_z", "a(1 − a) was applied to z: the slope is σ(z)
     Mistake("delta_out", "the parameter delta_out is ignored or missing."),
     _NO_OUTPUT_SLOPE, _FACTOR_2, _TRANSPOSED, _OFF_BY_ONE, _NO_HIDDEN_SLOPE, _SLOPE_AT_A, _A1A_OF_Z,
     Mistake("sum", "the 1/n is missing: a sum over the examples instead of their mean."),
-    Mistake("sign", "the sign is flipped."),
+    Mistake("sign", "the sign is flipped: y − a_out where a_out − y belongs."),
 )
 def check_backward(fn):
     """Check fn(weights, z, a, y) → (grad_weights, grad_biases) on depths 1–4, widths 1–5, batches 1 and 7."""

@@ -58,12 +58,13 @@ def softmax_backward(weights, z, a, y):
 
 
 def sgd(weights, biases, X, y, lr, batch_size, epochs, seed, order="shuffle", sign=-1.0, stale=False,
-        passes=(forward, backward)):
+        rescale=False, passes=(forward, backward)):
     """The reference mini-batch SGD in place: one generator from ``seed``, a fresh permutation each epoch.
 
-    order="fixed" (no shuffle) or "reseeded" (the same shuffle every epoch), sign=+1 (uphill) and
-    stale=True (each layer stepped before the blame passes through it) make the named mistakes;
-    passes=(forward, backward) are the two passes a step runs.
+    order="fixed" (no shuffle) or "reseeded" (the same shuffle every epoch), sign=+1 (uphill),
+    stale=True (each layer stepped before the blame passes through it) and rescale=True (each step
+    scaled by len(batch) / batch_size) make the named mistakes; passes=(forward, backward) are the
+    two passes a step runs.
     """
     rng = np.random.default_rng(seed)
     for _ in range(epochs):
@@ -77,8 +78,9 @@ def sgd(weights, biases, X, y, lr, batch_size, epochs, seed, order="shuffle", si
                 _stale_step(weights, biases, z, a, y[idx], lr)
                 continue
             grad_w, grad_b = passes[1](weights, z, a, y[idx])
+            step = lr * (len(idx) / batch_size if rescale else 1.0)
             for p, g in zip(weights + biases, grad_w + grad_b):
-                p += sign * lr * g
+                p += sign * step * g
     return weights, biases
 
 
@@ -95,6 +97,13 @@ def _stale_step(weights, biases, z, a, y, lr):
 # equal widths first (a transposed square matrix still runs), then every shape: depths 1–4, widths 1–5
 SIZES = [([3, 3, 3, 3], 7), ([4, 4, 4, 4, 4], 7), ([2, 2], 1), ([5, 5, 5], 1),
          ([5, 4, 3, 2, 1], 7), ([1, 3, 2], 1), ([2, 5, 1], 7), ([4, 1, 3], 7), ([3, 2], 7)]
+
+
+def schedule(n, batch_size, epochs, seed):
+    """The reference's batches, as arrays of row indices, one epoch after the other."""
+    rng = np.random.default_rng(seed)
+    return [perm[start:start + batch_size] for perm in (rng.permutation(n) for _ in range(epochs))
+            for start in range(0, n, batch_size)]
 
 
 def cases():

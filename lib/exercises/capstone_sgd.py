@@ -10,8 +10,10 @@ import numpy as np
 
 from ..activations import softmax
 from .capstone_base import arrays, learner_call
+from .capstone_batches import TABLE as _BATCH_SLIPS, batch_slip, unchecked_passes
 from .compare import check_function
-from .toolkit import Mistake, as_numbers, call, differs, finish, first_named, same, table, verdict
+from .toolkit import (Mistake, as_numbers, call, changed_argument, differs, finish, first_named, listed, same, table,
+                      verdict)
 from .capstone_ref import problem, sgd, softmax_backward, softmax_forward
 
 __all__ = ["check_sgd", "check_softmax_delta"]
@@ -33,20 +35,37 @@ _SGD_HINTS = [
 ]
 
 
+_SHUFFLE_ORDER = ("my_sgd shuffles an order of indices, order = rng.permutation(len(X)), and reads X[batch] and "
+                  "y[batch]; the data stays as it was.")
+
+
+@table(
+    Mistake("replaced", "the lists weights or biases, or an array in them, were replaced, not updated in place."),
+    Mistake("changed_data", "X or y, the data passed in, was changed (shuffled in place)."),
+    Mistake("not_in_place", "the weights returned are right, but the arrays passed in did not change."),
+    Mistake("no_step", "the weights did not change."),
+    *_BATCH_SLIPS, *_SGD_HINTS,
+    Mistake("one_epoch", "one epoch was trained instead of `epochs`."),
+    Mistake("passes", "the parameters forward= and backward= are ignored or missing."),
+)
 def check_sgd(fn):
     """Check fn(weights, biases, X, y, lr, batch_size, epochs, seed): trained in place like the reference."""
     for sizes, n, batch_size, lr, epochs, seed in _SGD_CASES:
         weights, biases, X, y = problem(sizes, n, seed + 20)
         mine_w, mine_b = [W.copy() for W in weights], [b.copy() for b in biases]
-        out, problem_ = learner_call(fn, (mine_w, mine_b, X.copy(), y.copy(), lr, batch_size, epochs, seed),
-                             "Make rng = np.random.default_rng(seed) once; each epoch slice "
-                             "rng.permutation(len(X)) into batches: forward, backward, then p -= lr * g.")
+        data = X.copy(), y.copy()
+        out, problem_ = learner_call(fn, (mine_w, mine_b, *data, lr, batch_size, epochs, seed),
+                                     "Make rng = np.random.default_rng(seed) once; each epoch slice "
+                                     "rng.permutation(len(X)) into batches: forward, backward, then p -= lr * g.")
         if problem_:
             return verdict("check_sgd", problem_)
         broken = _kept_arrays(mine_w, mine_b, weights, biases)
         if broken:
             return verdict("check_sgd", broken, "replaced")
-        named = _sgd_problem(out, mine_w, mine_b, (weights, biases, X, y, lr, batch_size, epochs, seed))
+        changed = changed_argument(data, (X, y), ("X", "y"), "my_sgd", _SHUFFLE_ORDER)
+        if changed:
+            return verdict("check_sgd", changed, "changed_data")
+        named = _sgd_problem(fn, out, mine_w, mine_b, (weights, biases, X, y, lr, batch_size, epochs, seed))
         if named:
             return verdict("check_sgd", *named)
     return verdict("check_sgd", *_passes_problem(fn))
@@ -63,11 +82,14 @@ def _kept_arrays(mine_w, mine_b, weights, biases):
                 now = "None" if g is None else (f"shape {g.shape}" if isinstance(g, np.ndarray) else
                                                 f"a {type(g).__name__}")
                 return (f"after training, {name}[{l}] is {now}, no longer the {r.shape} array passed in: update "
-                        f"each array in place, {name}[{l}] -= lr * grad (your my_backward must return one gradient "
-                        "of the parameter's shape per layer).")
+                        f"each array in place, {name}[{l}] -= lr * grad" + (
+                            " (your my_backward must return one gradient of the parameter's shape per layer)."
+                            if "check_backward" in unchecked_passes() else "."))
             if not np.all(np.isfinite(g)):
-                return (f"after training, {name}[{l}] holds nan or inf: the gradients blew up — check that "
-                        "my_forward and my_backward pass their checks, and that the step is p -= lr * g.")
+                unchecked = unchecked_passes()
+                return (f"after training, {name}[{l}] holds nan or inf: the gradients blew up — check "
+                        + (f"that {listed(unchecked)} pass, and " if unchecked else "")
+                        + "that the step is p -= lr * g.")
     return ""
 
 
@@ -97,7 +119,7 @@ def _run(args, **variant):
     return sgd([W.copy() for W in weights], [b.copy() for b in biases], X, y, *rest, **variant)
 
 
-def _sgd_problem(out, mine_w, mine_b, args):
+def _sgd_problem(fn, out, mine_w, mine_b, args):
     """(hint, code) for what went wrong, or None when the parameters match the reference."""
     right_w, right_b = _run(args)
     if _equal(mine_w + mine_b, right_w + right_b):
@@ -112,6 +134,9 @@ def _sgd_problem(out, mine_w, mine_b, args):
     original = args[0] + args[1]
     if _equal(mine_w + mine_b, original):
         return "the weights did not change: after each batch's backward pass, step every weight and bias.", "no_step"
+    slip = batch_slip(fn, args, _equal)
+    if slip:
+        return slip
     def makes(variant):
         wrong_w, wrong_b = _run(args, **variant)
         return _equal(mine_w + mine_b, wrong_w + wrong_b)
@@ -121,8 +146,11 @@ def _sgd_problem(out, mine_w, mine_b, args):
     one_w, one_b = _run(args[:6] + (1,) + args[7:])
     if args[6] > 1 and _equal(mine_w + mine_b, one_w + one_b):
         return f"you trained one epoch; train `epochs` of them ({args[6]} here).", "one_epoch"
-    return (differs("weights[0] after training", right_w[0], mine_w[0]) +
-            "\n    (my_sgd runs your my_forward and my_backward: their checks must pass first.)", "")
+    unchecked = unchecked_passes()
+    blame = ("my_forward and my_backward: their checks must" if len(unchecked) == 2 else
+             f"my_{unchecked[0][6:]}: {unchecked[0]} must" if unchecked else "")
+    return differs("weights[0] after training", right_w[0], mine_w[0]) + (
+        f"\n    (my_sgd runs your {blame} pass first.)" if blame else ""), ""
 
 
 def _equal(given, expected):

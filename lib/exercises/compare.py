@@ -8,9 +8,14 @@ import inspect
 
 import numpy as np
 
-from .toolkit import as_numbers, call, changed_argument, finish, fmt, same
+from .toolkit import Mistake, as_numbers, call, changed_argument, finish, fmt, same
 
-__all__ = ["check_function"]
+__all__ = ["check_function", "GENERIC"]
+
+# the slips check_function names for every exercise, beside each check's own table
+GENERIC = (Mistake("shape", "the result has the wrong shape (transposed, say): the hint gives both shapes."),
+           Mistake("not_finite", "the result holds nan or inf: a division by 0 or an np.exp that overflows."),
+           Mistake("changed_input", "the function changed an array it was passed, in place."))
 
 
 def check_function(exercise, learner_fn, cases, reference, mistakes=(), note="", start=""):

@@ -85,6 +85,11 @@ def stability_limit():
     return 2.0 / np.linalg.eigvalsh(curvature).max()
 
 
+@table(
+    Mistake("not_positive", "a learning rate is a number greater than 0."),
+    Mistake("diverges", "that rate diverges: the steps overshoot further each time."),
+    Mistake("too_small", "that rate converges, but larger rates still converge too."),
+)
 def check_largest_rate(fn):
     """Check fn() → the largest learning rate the learner found that still converges on the bowl."""
     name = "check_largest_rate"

@@ -84,15 +84,17 @@ def call(fn, args, start="", hint=lambda exc: "Read the message, fix the body an
     return out, ""
 
 
-def changed_argument(given, kept, names=None):
+def changed_argument(given, kept, names=None, who="your function",
+                     advice="Compute into a new array and return that."):
     """"" when the arrays the learner was given still equal their copies ``kept``, else a sentence naming the
-    first one that changed: a function that changes what it is passed breaks the caller's own arrays."""
+    first one that changed (then ``advice``): a function that changes what it is passed breaks the caller's
+    own arrays."""
     for i, (g, k) in enumerate(zip(given, kept)):
         if isinstance(k, np.ndarray) and not (isinstance(g, np.ndarray) and g.shape == k.shape
                                               and np.array_equal(g, k, equal_nan=True)):
             name = names[i] if names and i < len(names) else f"argument {i + 1}"
-            return (f"your function changed {name}, an array it was passed (an in-place -=, += or [...] = on "
-                    f"it): the caller's array changes too. Compute into a new array and return that.")
+            return (f"{who} changed {name}, an array it was passed (an in-place -=, +=, shuffle or [...] = "
+                    f"on it): the caller's array changes too. {advice}")
     return ""
 
 
