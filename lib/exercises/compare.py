@@ -15,7 +15,11 @@ __all__ = ["check_function", "GENERIC"]
 # the slips check_function names for every exercise, beside each check's own table
 GENERIC = (Mistake("shape", "the result has the wrong shape (transposed, say): the hint gives both shapes."),
            Mistake("not_finite", "the result holds nan or inf: a division by 0 or an np.exp that overflows."),
-           Mistake("changed_input", "the function changed an array it was passed, in place."))
+           Mistake("changed_input", "the function changed an array it was passed, in place."),
+           Mistake("not_repeatable", "two calls with the same input gave different answers: a random draw that "
+                   "does not come from the rng passed in (np.random.… draws from numpy's global state), or a value "
+                   "kept from an earlier call (a global, or a list as a default argument). Draw only from the rng "
+                   "you are given, and start each call afresh."))
 
 
 def check_function(exercise, learner_fn, cases, reference, mistakes=(), note="", start=""):
@@ -48,6 +52,10 @@ def check_function(exercise, learner_fn, cases, reference, mistakes=(), note="",
     for mistake in mistakes:
         if mistake.wrong and all(same(g, _quiet(mistake.wrong, args)) for g, args in zip(given, cases)):
             return finish(exercise, False, mistake.hint, mistake.code)
+    again = _answer(learner_fn, cases[i], start)                # a second call with the same input
+    if not isinstance(again, tuple) and not (again.shape == given[i].shape and np.array_equal(again, given[i],
+                                                                                               equal_nan=True)):
+        return finish(exercise, False, GENERIC[3].hint, GENERIC[3].code)
     if shape_msg:
         return finish(exercise, False, shape_msg, "shape")
     if not np.all(np.isfinite(given[i])):

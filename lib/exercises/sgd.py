@@ -82,6 +82,8 @@ def _spread(net, X, labels, m, rng, trials, draw="choice", scale="mean", same_ba
             idx = fixed
         elif draw == "choice":
             idx = rng.choice(n, size=m, replace=False)
+        elif draw == "replace":
+            idx = rng.choice(n, size=m)
         elif draw == "permutation":
             idx = rng.permutation(n)[:m]
         else:                                             # "full": the whole set every trial
@@ -100,6 +102,9 @@ _SPREAD_CASES = [(1, 5, 0), (4, 6, 1), (10, 3, 2), (25, 4, 3)]
 
 
 @table(
+    Mistake("with_replacement", "the batches were drawn with replacement, so an example can appear twice in one "
+            "batch: rng.choice(len(X), size=m) replaces by default; pass replace=False.",
+            _spread_variant(draw="replace")),
     Mistake("full_batch", "your spread is 0: each trial used the whole data set, so its gradient is the full one. "
                           "Draw m examples per trial: idx = rng.choice(len(X), size=m, replace=False).",
             _spread_variant(draw="full")),

@@ -12,12 +12,12 @@ import numpy as np
 import pytest
 
 import backprop.exercises as exercises
-from backprop.exercises import (_progress, check_backward, check_gradient_check, check_largest_rate,
-                                check_numerical_gradient, check_sgd, check_sigmoid, check_update, check_value,
-                                check_worked_backward)
+from backprop.exercises import (_progress, check_backward, check_batch_gradient_spread, check_dropout,
+                                check_gradient_check, check_largest_rate, check_numerical_gradient, check_sgd,
+                                check_sigmoid, check_update, check_value, check_worked_backward)
 from backprop.exercises.compare import GENERIC
 
-from . import test_capstone, test_capstone_training as training
+from . import test_capstone, test_capstone_training as training, test_sgd
 from ._sweep import dsig, sig
 
 sgd = training.sgd
@@ -217,7 +217,22 @@ def update_in_place(weights, grad, lr):
     return weights
 
 
+def dropout_from_the_global_state(a, rate, rng):
+    return a * (np.random.random(a.shape) >= rate) / (1 - rate)      # numpy's global state, not rng
+
+
+def update_keeping_a_count(weights, grad, lr, calls=[]):
+    calls.append(1)                                          # a list as a default argument outlives the call
+    return weights - lr * grad * len(calls)
+
+
 SLIPS = [
+    (check_dropout, "not_repeatable", dropout_from_the_global_state),
+    (check_update, "not_repeatable", update_keeping_a_count),
+    (check_batch_gradient_spread, "with_replacement",
+     lambda *args: test_sgd.spread(*args, pick=lambda rng, n, m: rng.choice(n, size=m))),
+    (check_batch_gradient_spread, "not_repeatable",
+     lambda *args: test_sgd.spread(*args, pick=lambda rng, n, m: np.random.choice(n, size=m, replace=False))),
     (check_sigmoid, "no_one", np.exp),
     (check_update, "changed_input", update_in_place),
     (check_worked_backward, "no_output_slope", lambda *args: worked_backward(*args, out_slope=False)),
