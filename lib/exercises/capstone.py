@@ -6,7 +6,7 @@ depths 1–4, widths 1–5 and batches of 1 and 7 (equal widths first, where a t
 still runs and can be named), and names a mistake at the layer nearest the output whose
 gradient is wrong, by rebuilding that layer from the right delta above it.
 The other checks live in capstone_forward, capstone_numeric, capstone_gradcheck,
-capstone_sgd and capstone_value; lesson 09 imports them all from backprop.exercises.
+capstone_sgd, capstone_softmax and capstone_value; lesson 09 imports them all from backprop.exercises.
 """
 from dataclasses import replace
 
@@ -18,7 +18,8 @@ from .capstone_gradcheck import check_gradient_check
 from .capstone_numeric import check_numerical_gradient
 from ..activations import sigmoid_prime
 from .capstone_ref import backward, cases, copies, deltas, forward, maybe
-from .capstone_sgd import check_sgd, check_softmax_delta
+from .capstone_sgd import check_sgd
+from .capstone_softmax import check_softmax_delta
 from .capstone_value import check_value
 from .toolkit import Mistake, differs, first_named, same, table, verdict
 

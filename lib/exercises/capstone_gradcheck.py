@@ -58,8 +58,9 @@ def check_gradient_check(fn):
     """Check fn(analytic, numeric) → (error, word) as backprop.gradcheck judges one entry at a time."""
     for analytic, numeric in _GRAD_CASES:
         out, problem = learner_call(fn, ([a.copy() for a in analytic], [n.copy() for n in numeric]),
-                            "For each pair of arrays g_bp, g_fd: |g_bp - g_fd| / max(|g_bp|, |g_fd|) per entry, "
-                            "kept where max(|g_bp|, |g_fd|) >= FLOOR; the error is the largest, then its word.")
+                                    "For each pair of arrays g_bp, g_fd: |g_bp - g_fd| / max(|g_bp|, |g_fd|) per "
+                                    "entry, kept where max(|g_bp|, |g_fd|) >= FLOOR; the error is the largest, then "
+                                    "its word.")
         if problem:
             return verdict("check_gradient_check", problem)
         if not isinstance(out, (tuple, list)) or len(out) != 2:

@@ -58,8 +58,8 @@ def check_numerical_gradient(fn):
     for seed, eps in enumerate(_EPS):
         params, loss_fn = _loss_problem(seed)
         before, originals = [p.copy() for p in params], list(params)
-        out, problem = learner_call(fn, (loss_fn, params, eps), "For each array p and each i in "
-                                    "np.ndindex(p.shape): nudge p[i] up by eps, call loss_fn(), nudge it down, call it again, put it back.")
+        out, problem = learner_call(fn, (loss_fn, params, eps), "For each array p and each i in np.ndindex(p.shape): "
+                                    "nudge p[i] up by eps, call loss_fn(), nudge it down, call it again, put it back.")
         if problem:
             return verdict("check_numerical_gradient", problem)
         replaced = [i for i, (p, q) in enumerate(zip(params, originals)) if p is not q]
@@ -75,7 +75,7 @@ def check_numerical_gradient(fn):
         given, problem = arrays(out, len(params), "result", _not_filled)
         if problem:
             return verdict("check_numerical_gradient", problem, "shape")
-        again = lambda other: learner_call(fn, (loss_fn, params, other))[0]        # noqa: E731 — the same problem, another eps
+        again = lambda other: learner_call(fn, (loss_fn, params, other))[0]  # noqa: E731 — the same problem, another eps
         named = _name_difference(given, before, loss_fn, params, eps, again)
         if named:
             return verdict("check_numerical_gradient", *named)

@@ -7,7 +7,8 @@ import numpy as np
 
 from backprop.exercises.capstone_gradcheck import check_gradient_check
 from backprop.exercises.capstone_numeric import check_numerical_gradient
-from backprop.exercises.capstone_sgd import check_sgd, check_softmax_delta
+from backprop.exercises.capstone_sgd import check_sgd
+from backprop.exercises.capstone_softmax import check_softmax_delta
 from backprop.exercises.capstone_value import check_value
 from backprop.gradcheck import EXCELLENT, FINE_WITH_KINKS, FLOOR, WRONG
 

@@ -18,7 +18,7 @@ from backprop.exercises import (_progress, check_backward, check_batch_gradient_
 from backprop.exercises.compare import GENERIC
 
 from . import test_capstone, test_capstone_training as training, test_sgd
-from ._sweep import dsig, sig
+from ._sweep import sig
 
 sgd = training.sgd
 
