@@ -6,6 +6,15 @@
 Each check has one home, the module of the lesson that asks for it (start → 00,
 neuron → 01, loss → 02, chain → 03, blame → 04, worked → 05, descent → 06,
 sgd → 07, challenges → 08, capstone → 09); a lesson imports every check from here.
+
+Every check is built from one toolkit (``toolkit``): its table of ``Mistake(code, hint, wrong)``
+records, kept on the check by ``@table(...)`` as ``check.mistakes``, a safe call of the learner's
+code, the comparison and the printed ``Verdict``. Lessons 00–08 compare one array per input with
+``compare.check_function``; lesson 09's checks add lists of arrays and the first wrong layer on top
+(``capstone_base``). A new check is one function in its lesson's module, decorated with its table,
+plus its name here and in ``__all__``; its tests (tests/exercises/test_<module>.py) give its right
+answer and one wrong answer per ``Mistake``, and tests/exercises/test_slips.py fails until every
+slip in the table is tried by some test.
 """
 from ._progress import passed_in_this_kernel
 from .compare import check_function
