@@ -12,7 +12,7 @@ from dataclasses import replace
 
 import numpy as np
 
-from .capstone_base import arrays, layers, learner_call, ready
+from .capstone_base import arrays, changed_lists, layers, learner_call, ready
 from .capstone_forward import check_forward
 from .capstone_gradcheck import check_gradient_check
 from .capstone_numeric import check_numerical_gradient
@@ -44,7 +44,12 @@ _A1A_OF_Z = Mistake("a1a_of_z", "a(1 − a) was applied to z: the slope is σ(z)
                     "not z(1 − z).")
 
 
+_NEW_DELTA = ("Make delta a new array, delta = (a[-1] - y) * sigmoid_prime(z[-1]), never a[-1] -= y or delta *= … "
+              "on an array you were given: lesson 09 calls my_backward twice on the same z and a.")
+
+
 @table(
+    Mistake("changed_input", "an array passed in (weights, z, a or y) was changed in place."),
     Mistake("shape", "a gradient or the pair returned has the wrong shape (the hint says which)."),
     Mistake("off_by_one", "the lists are shifted or reversed, or a[L] is used where a[L-1] belongs."),
     Mistake("wrong_axis", "the bias gradient is averaged over the wrong axis."),
@@ -57,10 +62,13 @@ def check_backward(fn):
     """Check fn(weights, z, a, y) → (grad_weights, grad_biases) on depths 1–4, widths 1–5, batches 1 and 7."""
     for weights, biases, X, y in cases():
         z, a = forward(weights, biases, X)
-        out, problem = learner_call(fn, (copies(weights), copies(z), copies(a), y.copy()),
+        given = dict(weights=copies(weights), z=copies(z), a=copies(a), y=y.copy())
+        out, problem = learner_call(fn, tuple(given.values()),
                                     "Start from delta = (a[-1] - y) * sigmoid_prime(z[-1]) and walk L from the last "
                                     "layer down to 1: section 2's five lines.", shapes=_SHAPES)
         code = ""
+        if not problem:
+            problem, code = changed_lists(given, dict(weights=weights, z=z, a=a, y=y), _NEW_DELTA), "changed_input"
         if not problem:
             problem, code = _backward_problem(out, weights, z, a, y)
         if problem:

@@ -4,7 +4,7 @@ return lists of arrays (z, a, gradients), one per layer, and call one another.
 import numpy as np
 
 from . import _progress
-from .toolkit import NEEDS_EARLIER, as_numbers, call, listed
+from .toolkit import NEEDS_EARLIER, as_numbers, call, changed_argument, listed
 
 SHAPES = ("A matrix product's shapes do not fit: A @ B needs A's last size to equal B's first. "
           "Print the .shape of both sides.")
@@ -31,6 +31,22 @@ def raised_hint(message, shapes=SHAPES):
     if "core dimension" in message or ("matmul" in message and "mismatch" in message):
         return shapes
     return "Read the message, fix the body and run it again."
+
+
+def changed_lists(given, kept, advice):
+    """"" when no array in the lists the learner was given changed, else the sentence naming the first that did.
+
+    ``given`` and ``kept`` map a name ("weights", "z", …) to the list (or array) passed and to a copy kept by
+    the check; a function that changes what it is passed spoils its caller's arrays for the next call.
+    """
+    names, passed, copies_ = [], [], []
+    for name, items in given.items():
+        many = isinstance(items, list)
+        for i, item in enumerate(items if many else [items]):
+            names.append(f"{name}[{i}]" if many else name)
+            passed.append(item)
+            copies_.append((kept[name][i] if many else kept[name]))
+    return changed_argument(passed, copies_, names, advice=advice)
 
 
 def arrays(out, count, what, missing=None, none_ok=()):

@@ -6,7 +6,7 @@ first layer where the learner's z or a goes wrong, from the right a of the layer
 """
 from dataclasses import replace
 
-from .capstone_base import arrays, layers, learner_call
+from .capstone_base import arrays, changed_lists, layers, learner_call
 from .capstone_ref import cases, copies, forward, maybe
 from .toolkit import Mistake, differs, first_named, same, table, verdict
 
@@ -18,7 +18,12 @@ _TRANSPOSED = Mistake("transposed", "the weights are transposed: weights[L-1] ha
                       "neuron, so z = a[L-1] @ weights[L-1].T + biases[L-1].")
 
 
+_NEW_ARRAYS = ("Compute each z and a into a new array (z = a[-1] @ W.T + b; a = sigmoid(z)): lesson 09 passes "
+               "the weights of its own network, which must stay as they were.")
+
+
 @table(
+    Mistake("changed_input", "an array passed in (weights, biases or X) was changed in place."),
     Mistake("shape", "z, a or one of their entries has the wrong shape or is missing (the hint says which)."),
     Mistake("off_by_one", "z and a do not start with None and X, so z[L], a[L] are not layer L's."),
     _NO_BIAS, _TRANSPOSED,
@@ -28,9 +33,13 @@ _TRANSPOSED = Mistake("transposed", "the weights are transposed: weights[L-1] ha
 def check_forward(fn):
     """Check fn(weights, biases, X) → (z, a): lists of depth + 1 arrays (n, n_L), z[0] None, a[0] X."""
     for weights, biases, X, _ in cases():
-        out, problem = learner_call(fn, (copies(weights), copies(biases), X.copy()), "Start with z, a = [None], [X]; "
-                                    "for each W, b append a[-1] @ W.T + b to z, then its sigmoid to a.", shapes=_SHAPES)
+        given = dict(weights=copies(weights), biases=copies(biases), X=X.copy())
+        out, problem = learner_call(fn, tuple(given.values()), "Start with z, a = [None], [X]; for each W, b append "
+                                    "a[-1] @ W.T + b to z, then its sigmoid to a.", shapes=_SHAPES)
         code = ""
+        if not problem:
+            problem, code = changed_lists(given, dict(weights=weights, biases=biases, X=X), _NEW_ARRAYS), \
+                "changed_input"
         if not problem:
             problem, code = _layout_problem(out, len(weights), X)
         if not problem:

@@ -122,14 +122,22 @@ def test_the_check_covers_depths_widths_and_batches():
     assert {w for s, _ in SIZES for w in s} == {1, 2, 3, 4, 5} and {n for _, n in SIZES} == {1, 7}
 
 
-def test_the_learner_arrays_are_copies(capsys):
-    """A learner who overwrites a[-1] in place cannot spoil the reference the check compares with."""
+def test_a_learner_who_changes_the_arrays_passed_in_is_told_so(capsys):
+    """Overwriting a[-1] in place spoils lesson 09's second call on the same z and a (its planted bug): the check
+    names it, and the learner's copies keep it from spoiling the reference the check compares with."""
     def clobbering(weights, z, a, y, delta_out=None):
         grads = backward(weights, z, a, y, delta_out)
         for arr in a + z[1:]:
             arr[...] = 0.0
         return grads
-    assert check_backward(clobbering).passed
+
+    def delta_from_a(weights, z, a, y, delta_out=None):
+        delta = a[-1]
+        delta -= y                                   # a[-1] itself becomes a − y
+        return backward(weights, z, a[:-1] + [delta + y], y, delta_out)
+    for wrong in (clobbering, delta_from_a):
+        verdict = check_backward(wrong)
+        assert verdict.mistake == "changed_input" and "a[" in verdict.message and "a[-1] -= y" in verdict.message
 
 
 def test_delta_out_must_be_kept_and_used(capsys):

@@ -12,7 +12,7 @@ import numpy as np
 import pytest
 
 import backprop.exercises as exercises
-from backprop.exercises import (_progress, check_backward, check_batch_gradient_spread, check_dropout,
+from backprop.exercises import (_progress, check_backward, check_batch_gradient_spread, check_dropout, check_forward,
                                 check_gradient_check, check_largest_rate, check_numerical_gradient, check_sgd,
                                 check_sigmoid, check_update, check_value, check_worked_backward)
 from backprop.exercises.compare import GENERIC
@@ -212,6 +212,17 @@ def worked_backward(x, y, W1, b1, W2, b2, out_slope=True, hidden_slope=True):
     return np.concatenate([np.outer(d, x).ravel(), d, d3 * h, [d3]])
 
 
+def forward_centring_x_in_place(weights, biases, X):
+    X -= X.mean(axis=0)                                      # the caller's data changes
+    return training.right_forward(weights, biases, X)
+
+
+def backward_reusing_a(weights, z, a, y, delta_out=None):
+    grads = test_capstone.backward(weights, z, a, y, delta_out)
+    a[-1] -= y                                               # a later call on the same a gets a − y
+    return grads
+
+
 def update_in_place(weights, grad, lr):
     weights -= lr * grad                                     # lesson 00 asks not to change the weights passed in
     return weights
@@ -240,6 +251,8 @@ SLIPS = [
     (check_largest_rate, "too_small", lambda: 0.5),
     (check_largest_rate, "diverges", lambda: 1.5),
     (check_largest_rate, "not_positive", lambda: -0.1),
+    (check_forward, "changed_input", forward_centring_x_in_place),
+    (check_backward, "changed_input", backward_reusing_a),
     (check_backward, "delta_out", lambda weights, z, a, y, delta_out=None: test_capstone.backward(weights, z, a, y)),
     (check_numerical_gradient, "replaced", numerical_replacing),
     (check_numerical_gradient, "shape", lambda f, p, eps: [g.ravel() for g in training.numerical(f, p, eps)]),
