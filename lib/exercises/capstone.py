@@ -42,8 +42,6 @@ _SLOPE_AT_A = Mistake("slope_at_a", "σ' is taken at a instead of z: σ'(z) = σ
                       "not σ'(a).")
 _A1A_OF_Z = Mistake("a1a_of_z", "a(1 − a) was applied to z: the slope is σ(z)(1 − σ(z)) = a(1 − a) with a = σ(z), "
                     "not z(1 − z).")
-
-
 _NEW_DELTA = ("Make delta a new array, delta = (a[-1] - y) * sigmoid_prime(z[-1]), never a[-1] -= y or delta *= … "
               "on an array you were given: lesson 09 calls my_backward twice on the same z and a.")
 

@@ -16,8 +16,6 @@ __all__ = ["check_forward"]
 _NO_BIAS = Mistake("no_bias", "the bias is missing: z = a_before @ weights.T + biases.")
 _TRANSPOSED = Mistake("transposed", "the weights are transposed: weights[L-1] has shape (n_L, n_{L-1}), one row per "
                       "neuron, so z = a[L-1] @ weights[L-1].T + biases[L-1].")
-
-
 _NEW_ARRAYS = ("Compute each z and a into a new array (z = a[-1] @ W.T + b; a = sigmoid(z)): lesson 09 passes "
                "the weights of its own network, which must stay as they were.")
 
