@@ -3,8 +3,7 @@ return lists of arrays (z, a, gradients), one per layer, and call one another.
 """
 import numpy as np
 
-from . import _progress
-from .toolkit import NEEDS_EARLIER, as_numbers, call, changed_argument, listed
+from .toolkit import NEEDS_EARLIER, as_numbers, call, changed_argument, listed, passed_in_this_kernel
 
 SHAPES = ("A matrix product's shapes do not fit: A @ B needs A's last size to equal B's first. "
           "Print the .shape of both sides.")
@@ -91,7 +90,7 @@ def ready(*checks):
     Lesson 09's later cells run the learner's own functions: with a blank one they
     would raise, so they ask ``ready("check_sgd")`` first and say "not yet" instead.
     """
-    passed = _progress.passed_in_this_kernel()
+    passed = passed_in_this_kernel()
     missing = [name for name in checks if not passed.get(name)]
     if missing:
         print(f"✗ not yet — this cell runs your code: first make {listed(missing)} pass (above).")

@@ -8,10 +8,9 @@ and a difference that only the learner's own passes make is said to come from th
 """
 import numpy as np
 
-from . import _progress
 from .capstone_base import learner_call
 from .capstone_ref import backward, forward, schedule, sgd
-from .toolkit import Mistake, listed
+from .toolkit import Mistake, listed, passed_in_this_kernel
 
 XY_MISMATCH = Mistake("xy_mismatch", "X and y were shuffled differently: a row of X met the target of another "
                       "example. Draw one order = rng.permutation(len(X)) per epoch and index both with it, "
@@ -109,7 +108,7 @@ def _order_slip(fn, args, steps, expected, n, epochs):
 
 def unchecked_passes():
     """The checks of my_forward and my_backward not yet passed in this kernel: the only ones a hint may blame."""
-    passed = _progress.passed_in_this_kernel()
+    passed = passed_in_this_kernel()
     return [name for name in ("check_forward", "check_backward") if not passed.get(name)]
 
 
