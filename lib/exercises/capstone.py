@@ -4,44 +4,27 @@
 squared error, batch means, one array per layer of its parameter's shape. The check tries
 depths 1–4, widths 1–5 and batches of 1 and 7 (equal widths first, where a transposed weight
 still runs and can be named), and names a mistake at the layer nearest the output whose
-gradient is wrong, by rebuilding that layer from the right delta above it.
+gradient is wrong, by rebuilding that layer from the right delta above it (capstone_layers).
 The other checks live in capstone_forward, capstone_numeric, capstone_gradcheck,
 capstone_sgd, capstone_softmax and capstone_value; lesson 09 imports them all from backprop.exercises.
 """
-from dataclasses import replace
-
 import numpy as np
 
 from .capstone_base import arrays, changed_lists, layers, learner_call, ready
 from .capstone_forward import check_forward
 from .capstone_gradcheck import check_gradient_check
+from .capstone_layers import DELTA_SLIPS, name_layer
 from .capstone_numeric import check_numerical_gradient
-from ..activations import sigmoid_prime
-from .capstone_ref import backward, cases, copies, deltas, forward, maybe
+from .capstone_ref import backward, cases, copies, deltas, forward
 from .capstone_sgd import check_sgd
 from .capstone_softmax import check_softmax_delta
 from .capstone_value import check_value
-from .toolkit import Mistake, differs, first_named, same, table, verdict
+from .toolkit import Mistake, same, table, verdict
 
 __all__ = ["check_forward", "check_backward", "check_numerical_gradient", "check_gradient_check",
            "check_sgd", "check_softmax_delta", "check_value", "ready"]
 
 
-# the slips a wrong delta makes, recognised by rebuilding layer L's delta from the right one above it
-_NO_OUTPUT_SLOPE = Mistake("no_output_slope", "σ'(z) of the output layer is forgotten: "
-                           "delta_out = (a_out − y) ⊙ σ'(z_out).")
-_FACTOR_2 = Mistake("factor_2", "a factor 2: the loss here is ½(ŷ − y)², whose derivative is ŷ − y, not 2(ŷ − y).")
-_TRANSPOSED = Mistake("transposed", "the weight in the delta recursion is transposed: weights[L][j, k] joins neuron "
-                      "k of this layer to neuron j of the next, so delta[L] = (delta[L+1] @ weights[L]) ⊙ σ'(z[L]) "
-                      "— no .T.")
-_OFF_BY_ONE = Mistake("off_by_one", "layers off by one: the blame of layer L comes back through the weights of layer "
-                      "L+1, which are weights[L] (weights count from 0), not weights[L-1].")
-_NO_HIDDEN_SLOPE = Mistake("no_hidden_slope", "σ'(z) is missing in the recursion: "
-                           "delta[L] = (delta[L+1] @ weights[L]) ⊙ σ'(z[L]).")
-_SLOPE_AT_A = Mistake("slope_at_a", "σ' is taken at a instead of z: σ'(z) = σ(z)(1 − σ(z)), which is a(1 − a) — "
-                      "not σ'(a).")
-_A1A_OF_Z = Mistake("a1a_of_z", "a(1 − a) was applied to z: the slope is σ(z)(1 − σ(z)) = a(1 − a) with a = σ(z), "
-                    "not z(1 − z).")
 _NEW_DELTA = ("Make delta a new array, delta = (a[-1] - y) * sigmoid_prime(z[-1]), never a[-1] -= y or delta *= … "
               "on an array you were given: lesson 09 calls my_backward twice on the same z and a.")
 
@@ -52,7 +35,7 @@ _NEW_DELTA = ("Make delta a new array, delta = (a[-1] - y) * sigmoid_prime(z[-1]
     Mistake("off_by_one", "the lists are shifted or reversed, or a[L] is used where a[L-1] belongs."),
     Mistake("wrong_axis", "the bias gradient is averaged over the wrong axis."),
     Mistake("delta_out", "the parameter delta_out is ignored or missing."),
-    _NO_OUTPUT_SLOPE, _FACTOR_2, _TRANSPOSED, _OFF_BY_ONE, _NO_HIDDEN_SLOPE, _SLOPE_AT_A, _A1A_OF_Z,
+    *DELTA_SLIPS,
     Mistake("sum", "the 1/n is missing: a sum over the examples instead of their mean."),
     Mistake("sign", "the sign is flipped: y − a_out where a_out − y belongs."),
 )
@@ -113,7 +96,7 @@ def _backward_problem(out, weights, z, a, y):
     delta = deltas(weights, z, a, y)
     for L in range(depth, 0, -1):               # the layer nearest the output that is wrong
         if not (same(gw[L - 1], ref_w[L - 1]) and same(gb[L - 1], ref_b[L - 1])):
-            return _name_layer(L, gw[L - 1], gb[L - 1], weights, z, a, y, delta)
+            return name_layer(L, gw[L - 1], gb[L - 1], weights, z, a, y, delta)
     return "", ""
 
 
@@ -149,49 +132,3 @@ def _shape_problem(gw, gb, ref_w, ref_b, n):
         if g.shape != r.shape:
             return f"grad_biases[{l}] has shape {g.shape} but biases[{l}] has {r.shape}.", "shape"
     return "", ""
-
-
-def _delta_guesses(L, weights, z, a, y, delta):
-    """[Mistake whose ``wrong`` is the delta of layer L that the slip makes from the right delta above]."""
-    if L == len(weights):
-        upstream = a[L] - y
-        guesses = [replace(_NO_OUTPUT_SLOPE, wrong=upstream), replace(_FACTOR_2, wrong=2 * delta[L])]
-    else:
-        upstream, above, W_next, W_own = delta[L + 1] @ weights[L], delta[L + 1], weights[L], weights[L - 1]
-        guesses = [replace(_TRANSPOSED, wrong=maybe(lambda: (above @ W_next.T) * sigmoid_prime(z[L]))),
-                   replace(_OFF_BY_ONE, wrong=maybe(lambda: (above @ W_own) * sigmoid_prime(z[L]))),
-                   replace(_NO_HIDDEN_SLOPE, wrong=upstream)]
-    return guesses + [replace(_SLOPE_AT_A, wrong=upstream * sigmoid_prime(a[L])),
-                      replace(_A1A_OF_Z, wrong=upstream * z[L] * (1 - z[L]))]
-
-
-def _name_layer(L, gw, gb, weights, z, a, y, delta):
-    """(hint, code) for layer L's wrong gradient: a wrong delta, a wrong gradient rule, or 'differs'."""
-    n, where = len(y), "the output layer" if L == len(weights) else f"layer {L}"
-    grads = lambda d: (d.T @ a[L - 1] / n, d.mean(axis=0))           # noqa: E731 — the right rule on any delta
-    named = first_named(_delta_guesses(L, weights, z, a, y, delta), lambda d: d.shape == delta[L].shape and (
-        same(gw, grads(d)[0]) or same(gb, grads(d)[1])))
-    named = (named.hint, named.code) if named else _gradient_rule(gw, gb, grads(delta[L]), delta[L], a[L - 1],
-                                                                  a[L], n)
-    if named:
-        return f"{where}: {named[0]}", named[1]
-    return differs(f"the gradient of {where}'s weights", grads(delta[L])[0], gw), ""
-
-
-def _gradient_rule(gw, gb, right, delta, a_before, a_own, n):
-    """(hint, code) when the delta is right but the gradients are formed wrongly from it, else None."""
-    right_w, right_b = right
-    if n > 1 and (same(gw, right_w * n) or same(gb, right_b * n)):
-        return (f"your gradient is {n} times too large for a batch of {n}: the 1/n is missing "
-                "(a sum over the examples instead of their mean)."), "sum"
-    if gb.shape == (delta.shape[1],) and n == delta.shape[1] and same(gb, delta.mean(axis=1)):
-        return "the mean is over the wrong axis — average over the examples, axis=0.", "wrong_axis"
-    if a_own.shape == a_before.shape and same(gw, delta.T @ a_own / n):
-        return ("layers off by one: ∂C/∂weights[L-1] = delta[L].T @ a[L-1] / n uses the activation "
-                "of the layer before, a[L-1], not a[L]."), "off_by_one"
-    if same(gw, right_w.T):
-        return ("your weight gradient is transposed: ∂C/∂weights[L-1] = delta[L].T @ a[L-1] / n has "
-                "the weights' shape, (n_L, n_{L-1})."), "shape"
-    if same(gw, -right_w) and same(gb, -right_b):
-        return "the sign is flipped: delta_out = (a_out − y) ⊙ σ'(z_out), not (y − a_out).", "sign"
-    return None
