@@ -225,6 +225,7 @@ def update_keeping_a_count(weights, grad, lr, calls=[]):
 
 
 SLIPS = [
+    (check_sigmoid, "not_finite", lambda z: np.exp(np.asarray(z) * 1000.0) / np.exp(np.asarray(z) * 1000.0)),
     (check_dropout, "not_repeatable", dropout_from_the_global_state),
     (check_update, "not_repeatable", update_keeping_a_count),
     (check_batch_gradient_spread, "with_replacement",
@@ -308,3 +309,8 @@ def test_every_record_has_a_code_and_a_hint():
     for name in CHECKS:
         for mistake in getattr(exercises, name).mistakes:
             assert mistake.code.isidentifier() and len(mistake.hint) > 20
+
+
+def test_every_slip_check_function_names_for_all_exercises_is_tried():
+    tried = set().union(*_tested_codes().values())
+    assert {m.code for m in GENERIC} <= tried
