@@ -32,7 +32,11 @@ OTHER_ORDER = Mistake("other_order", "the batches are not the ones the seed give
 OWN_PASSES = Mistake("own_passes", "with the reference's forward and backward passed in (forward=, backward=), your "
                      "my_sgd trains exactly like the reference; with your my_forward and my_backward it does not, "
                      "so the difference comes from them: {what}")
-TABLE = (XY_MISMATCH, LAST_DROPPED, PADDED, RESCALED, GLOBAL_STATE, OTHER_ORDER, OWN_PASSES)
+WHOLE_DATA = Mistake("whole_data", "every step used the whole data set: run forward and backward on the batch's "
+                     "rows only, X[batch] and y[batch], so that an epoch takes len(X) / batch_size steps.")
+ONE_BY_ONE = Mistake("one_by_one", "every step used one example, whatever batch_size is: slice batch_size rows at "
+                     "a time, order[start:start + batch_size], and step once per batch.")
+TABLE = (XY_MISMATCH, LAST_DROPPED, PADDED, RESCALED, GLOBAL_STATE, OTHER_ORDER, WHOLE_DATA, ONE_BY_ONE, OWN_PASSES)
 
 
 class _Spy:
@@ -78,6 +82,10 @@ def batch_slip(fn, args, equal):
     n, rest = len(X), len(X) % size
     sizes = [len(x) for x, _ in steps]
     words = dict(n=n, size=size, rest=rest)
+    if size < n and all(k == n for k in sizes):
+        return WHOLE_DATA.hint, WHOLE_DATA.code
+    if size > 1 and all(k == 1 for k in sizes):
+        return ONE_BY_ONE.hint, ONE_BY_ONE.code
     if rest and sizes == [size] * (epochs * (n // size)):
         return LAST_DROPPED.hint.format(**words), LAST_DROPPED.code
     if rest and sizes == [size] * (epochs * -(-n // size)):

@@ -27,8 +27,10 @@ NEEDS_EARLIER = ("it calls a function of yours that still returns None: make the
 class Mistake:
     """One slip a check names: its short ``code``, the ``hint`` printed, and ``wrong``, which makes the slip.
 
-    ``wrong`` takes what the right answer takes (the check's test input) and returns the answer the slip
-    gives; it is None for a slip the check recognises otherwise (by looking at what the learner's code did).
+    ``wrong`` makes the slip: for check_function, a function taking what the right answer takes (the check's
+    test input) and returning the answer the slip gives; in lesson 09's checks, what the check rebuilds with the
+    slip (a layer's delta, a reference engine or training variant). It is None for a slip the check recognises
+    otherwise, by looking at what the learner's code did.
     """
     code: str
     hint: str

@@ -50,7 +50,8 @@ def sgd_slip(weights, biases, X, y, lr, batch_size, epochs, seed, forward=None, 
         if slip == "changed_data":                              # the data itself shuffled in place
             X[:], y[:] = X[order], y[order]
             order = np.arange(len(X))
-        pairs = _batches(len(X), batch_size, order, {"last_dropped": "drop", "padded": "pad"}.get(slip, "keep"))
+        size = {"whole_data": len(X), "one_by_one": 1}.get(slip, batch_size)
+        pairs = _batches(len(X), size, order, {"last_dropped": "drop", "padded": "pad"}.get(slip, "keep"))
         if slip == "xy_mismatch":
             pairs = zip((i for i, _ in pairs), (j for j, _ in _batches(len(X), batch_size, rng.permutation(len(X)))))
         for idx_x, idx_y in pairs:
@@ -252,6 +253,8 @@ SLIPS = [
     (check_sgd, "global_state", with_slip("global_state")),
     (check_sgd, "other_order", with_slip("other_order")),
     (check_sgd, "changed_data", with_slip("changed_data")),
+    (check_sgd, "whole_data", with_slip("whole_data")),
+    (check_sgd, "one_by_one", with_slip("one_by_one")),
     (check_sgd, "own_passes", sgd_own_forward_wrong),
     (check_sgd, "replaced", sgd_replacing_a_layer),
     (check_sgd, "passes", sgd_ignoring_passes),
