@@ -90,7 +90,9 @@ def batch_slip(fn, args, equal):
         return LAST_DROPPED.hint.format(**words), LAST_DROPPED.code
     if rest and sizes == [size] * (epochs * -(-n // size)):
         return PADDED.hint.format(**words), PADDED.code
-    if any(x != t for x, t in steps if -1 not in x and -1 not in t):
+    if any(-1 in x or -1 in t for x, t in steps):
+        return None                                   # rows that are not the data's: no batch slip to name
+    if any(x != t for x, t in steps):
         return XY_MISMATCH.hint, XY_MISMATCH.code
     expected = schedule(n, size, epochs, seed)
     if len(steps) == len(expected) and all(list(x) == list(e) for (x, _), e in zip(steps, expected)):

@@ -106,6 +106,13 @@ def test_own_passes_are_named_only_when_they_make_the_difference(capsys):
         sgd_own_forward_wrong).message
 
 
+def test_rows_that_are_not_the_datas_are_not_blamed_on_the_shuffle(capsys):
+    def scaling_x(weights, biases, X, y, *rest, **passes):
+        return sgd_slip(weights, biases, 2.0 * X, y, *rest, **passes)
+    verdict = check_sgd(scaling_x)
+    assert not verdict.passed and verdict.mistake == "" and "expected:" in verdict.message
+
+
 def test_the_short_last_batch_is_named_with_its_size(capsys):
     message = check_sgd(with_slip("last_dropped")).message
     assert "with 11 examples and batches of 4, each epoch ends with a batch of 3" in message
