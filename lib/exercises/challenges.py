@@ -50,6 +50,10 @@ def _delta_norms(net, X, labels):
                      "gradients grads.weights[l].", _norms_of(_delta_norms)),
     Mistake("biases", "those are the norms of the bias gradients grads.biases[l]; the exercise asks for the "
                       "weight gradients grads.weights[l].", _norms_of(_bias_norms)),
+    Mistake("spectral", "np.linalg.norm(g, 2) of a matrix is its largest singular value; the norm here is the "
+            "square root of the sum of the squares of every entry, np.linalg.norm(g) (no second argument).",
+            _norms_of(lambda net, X, labels: np.array([np.linalg.norm(g, 2) for g in net.backward(
+                net.forward(X), labels).weights]))),
 )
 def check_layer_gradient_norms(fn):
     """Check fn(net, X, labels) → ‖∂C/∂W⁽ˡ⁾‖ for each layer, first hidden layer first: (n_layers,)."""
@@ -103,6 +107,9 @@ def _core_dropout(a, rate, rng):
             _dropout_of(lambda a, r, rng: a * (rng.random(a.shape) < r) / (1.0 - r))),
     Mistake("multiply", "you multiplied by (1 − rate); divide by it instead, to scale the survivors up.",
             _dropout_of(lambda a, r, rng: a * (rng.random(a.shape) >= r) * (1.0 - r))),
+    Mistake("keep_below", "your mask keeps where rng.random(a.shape) < 1 − rate: the same share, but other "
+            "neurons than the exercise's rule, keep = rng.random(a.shape) >= rate (the core's, so that a check "
+            "can compare).", _dropout_of(lambda a, r, rng: a * (rng.random(a.shape) < 1.0 - r) / (1.0 - r))),
 )
 def check_dropout(fn):
     """Check fn(a, rate, rng) → inverted dropout of activations a, with keep = rng.random(a.shape) ≥ rate."""

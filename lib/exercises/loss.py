@@ -33,6 +33,9 @@ _FACTOR_2 = ("factor_2", "your numbers are twice ours: the course's loss has a �
     Mistake("mean_over_outputs", "np.mean over every number also averages over the outputs and drops the ½: "
             "sum ½(ŷ − y)² over the outputs, then take the mean over the examples.",
             lambda y_hat, y: np.mean((y_hat - y) ** 2)),
+    Mistake("half_mean_over_outputs", "np.mean over every number also averages over the outputs: sum ½(ŷ − y)² "
+            "over the outputs (axis=1), then take the mean over the examples.",
+            lambda y_hat, y: np.mean(0.5 * (y_hat - y) ** 2)),
     Mistake("not_squared", "the difference is not squared: square it so misses in either direction count.",
             lambda y_hat, y: np.mean(0.5 * np.sum(y_hat - y, axis=1))),
 )
