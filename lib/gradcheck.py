@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from .flow import norm
 from .parameters import parameter_label
 
 FLOOR = 1e-6       # gradients below this count as zero: finite differences are rounding noise there
@@ -73,8 +74,8 @@ def verdict_word(error):
 
 def relative_error(analytic, numeric, floor=FLOOR):
     """Lesson 03's number for one array: ‖g_bp − g_fd‖ / max(‖g_bp‖ + ‖g_fd‖, floor) (0 when both are zero)."""
-    diff = np.linalg.norm(np.asarray(analytic) - np.asarray(numeric))
-    return float(diff / max(np.linalg.norm(analytic) + np.linalg.norm(numeric), floor))
+    diff = norm(np.asarray(analytic, dtype=float) - np.asarray(numeric, dtype=float))   # norm: no overflow
+    return float(diff / max(norm(analytic) + norm(numeric), floor))
 
 
 @dataclass

@@ -69,3 +69,10 @@ def test_a_wrong_backward_is_still_called_wrong():
     bad = Wrong.from_parameters(net.weights, net.biases)
     result = gradient_check(bad, x, y)
     assert result > 1e-2 and "wrong" in result.report() and result.kinks == []
+
+
+@pytest.mark.parametrize("exponent", [0, 100, 160, 190, 250, 300])
+def test_relative_error_is_finite_for_huge_finite_gradients(exponent):
+    analytic = np.array([[3.0, -4.0], [1.0, 2.0]]) * 10.0 ** exponent
+    numeric = analytic * (1 + 1e-6)
+    assert relative_error(analytic, numeric) == pytest.approx(1e-6 / (2 + 1e-6), rel=1e-6)
