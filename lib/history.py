@@ -11,6 +11,9 @@ LOSS_RISE = 10.0       # diverged: an epoch's loss above this × the first step'
 PARAMETER_RISE = 1e4   # … or a parameter above this × the largest one at the start (≥ 1)
 CHANCE_MARGIN = 0.05   # not learning: training accuracy within this of chance (1 / n_classes) …
 LEARNING = 0.5         # … looked for only when the loss ended above this × the first step's loss
+TOO_LARGE_AT_START = 100.0   # initial weights too large: the loss before the first step is inf/NaN or above this
+#                              × max(C(z = 0), 1), C(z = 0) the loss when every output neuron's z is 0 (what
+#                              small weights give: ŷ = 0.5 for sigmoid, uniform for softmax, 0 for identity)
 
 
 @dataclass
@@ -37,6 +40,7 @@ class History:
     verdict: str = "finished"
     message: str = "training finished"
     dead_units: tuple = (0, 0)      # (hidden ReLU units that never fire on the training set, hidden ReLU units)
+    neutral_loss: float = 0.0       # C(z = 0) on the training set: the yardstick of TOO_LARGE_AT_START
     _epoch_start: int = field(default=0, repr=False)
 
     @property
@@ -76,10 +80,22 @@ class History:
             what = f"the weights blew up (largest |w| = {largest:.3g})"
         else:
             what = f"the loss rose from {first:.4g} to {last:.4g}"
-        self.verdict = "diverged"
-        self.message = (f"diverged in epoch {self.epochs_run}: {what} — the learning rate lr={self.lr:g} "
-                        f"is too high; try lr={self.lr / 10:g}")
+        cause = self.too_large_at_start() or (f"{what} — the learning rate lr={self.lr:g} is too high; "
+                                              f"try lr={self.lr / 10:g}")
+        self.verdict, self.message = "diverged", f"diverged in epoch {self.epochs_run}: {cause}"
         return True
+
+    def too_large_at_start(self):
+        """Why the initial weights, not lr, are to blame, in words; '' when the loss before the first step
+        was ordinary (the rule: TOO_LARGE_AT_START). No lr advice: a smaller step cannot fix the start."""
+        first, bound = self.step_loss[0], TOO_LARGE_AT_START * max(self.neutral_loss, 1.0)
+        if np.isfinite(first) and first <= bound:
+            return ""
+        was = "inf or NaN" if not np.isfinite(first) else f"{first:.3g}, over {TOO_LARGE_AT_START:g} × the " \
+              f"{max(self.neutral_loss, 1.0):.3g} of outputs whose z is 0"
+        return (f"the loss before the first step was already {was} — the initial weights are too large, "
+                "whatever the step size: start again with init='he' (ReLU) or 'xavier' (sigmoid, tanh), "
+                "or a smaller weight scale such as init=0.1")
 
     def stop(self, epoch):
         """Mark training as stopped by a callback after ``epoch`` (0-based)."""
@@ -93,6 +109,10 @@ class History:
 def diagnose(history, net, X, Y):
     """Turn a 'finished' verdict into 'not learning' when units died or accuracy stayed at chance."""
     if history.verdict != "finished" or not history.step_loss:
+        return
+    cause = history.too_large_at_start()
+    if cause and not history.epoch_loss[-1] <= TOO_LARGE_AT_START * max(history.neutral_loss, 1.0):
+        history.verdict, history.message = "not learning", f"not learning: {cause}"
         return
     if history.epoch_loss[-1] < LEARNING * history.step_loss[0]:   # the loss fell well: it is learning
         return
@@ -114,3 +134,10 @@ def diagnose(history, net, X, Y):
                   f"try lr={history.lr / 10:g}" if dead else
                   f"check lr={history.lr:g} (too high bounces, too low crawls) and the number of epochs")
         history.verdict, history.message = "not learning", f"not learning: {'; '.join(causes)} — {likely}"
+
+
+def neutral_loss(net, Y):
+    """C(z = 0): the batch-mean loss on targets Y (n, n_out) when every output neuron's z is 0 (a float)."""
+    z = np.zeros(Y.shape)
+    with np.errstate(over="ignore", invalid="ignore"):
+        return net.output.cost(z, net.output_activation(z), Y)
