@@ -20,13 +20,15 @@ TOO_LARGE_AT_START = 100.0   # initial weights too large: the loss before the fi
 class History:
     """Losses per step and per epoch, scores recorded along the way, and the verdict.
 
-    step_loss: the loss of each mini-batch before its step; epoch_loss: the mean of an
-    epoch's step losses. recorded_at[i] is the number of steps done when train_loss[i],
+    step_loss: the loss of each mini-batch before its step, batch_sizes: its number of
+    examples; epoch_loss: the mean over an epoch's examples of the loss before their step
+    (each batch's loss weighted by its size, so a short last batch counts for what it holds). recorded_at[i] is the number of steps done when train_loss[i],
     train_accuracy[i] (with record_every) and val_loss[i], val_accuracy[i] (with
     validation) were scored. verdict is 'finished', 'diverged', 'not learning' or
     'stopped'; message says it in words, with the likely cause.
     """
     step_loss: list = field(default_factory=list)
+    batch_sizes: list = field(default_factory=list)
     epoch_loss: list = field(default_factory=list)
     recorded_at: list = field(default_factory=list)
     train_loss: list = field(default_factory=list)
@@ -51,9 +53,16 @@ class History:
     def stopped(self):
         return self.verdict == "stopped"
 
+    def add_step(self, loss, batch_size):
+        """Record one mini-batch: its loss before the step and its number of examples."""
+        self.step_loss.append(loss)
+        self.batch_sizes.append(batch_size)
+
     def end_epoch(self):
-        """Close an epoch: its mean step loss joins epoch_loss."""
-        self.epoch_loss.append(float(np.mean(self.step_loss[self._epoch_start:])))
+        """Close an epoch: the mean of its step losses weighted by batch size (its examples' mean) joins epoch_loss."""
+        start = self._epoch_start
+        with np.errstate(over="ignore", invalid="ignore"):        # an inf loss stays inf, in words elsewhere
+            self.epoch_loss.append(float(np.average(self.step_loss[start:], weights=self.batch_sizes[start:])))
         self._epoch_start = len(self.step_loss)
         self.epochs_run += 1
 

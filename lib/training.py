@@ -91,7 +91,7 @@ def _run_epoch(net, X, Y, settings, rng, history, validation):
     for start in range(0, X.shape[0], batch_size):
         X_batch, Y_batch = X_shuffled[start:start + batch_size], Y_shuffled[start:start + batch_size]
         loss, grads = net.loss_and_gradients(X_batch, Y_batch, dropout, rng, check=False)   # checked in fit
-        history.step_loss.append(loss)
+        history.add_step(loss, X_batch.shape[0])
         if not math.isfinite(loss):
             break
         descend(parameters, with_weight_decay(grads.parameters(), parameters, weight_decay), lr)

@@ -159,3 +159,29 @@ def test_the_rule_and_its_constant():
     assert neutral_loss(net, Y) == pytest.approx(4 * np.log(2), rel=1e-15)
     net = Network([2, 4], "relu", "identity")
     assert neutral_loss(net, 3 * Y) == pytest.approx(4.5)
+
+
+# ---- epoch_loss is the mean over the epoch's examples --------------------------------------------
+@pytest.mark.parametrize("batch_size", [2, 4, 7, 10])
+@pytest.mark.parametrize("remainder", ["1", "batch_size - 1"])
+def test_epoch_loss_is_the_mean_over_the_examples_with_a_short_last_batch(batch_size, remainder):
+    n = 3 * batch_size + (1 if remainder == "1" else batch_size - 1)
+    rng = np.random.default_rng(batch_size)
+    X, y = rng.normal(size=(n, 3)), rng.normal(size=(n, 1)) * np.arange(1, n + 1)[:, None]   # losses vary a lot
+    net = Network([3, 4, 1], "tanh", "identity", seed=1)
+    before = net.loss(X, y)
+    history = net.fit(X, y, epochs=2, batch_size=batch_size, lr=1e-15)   # steps too small to move the loss
+    assert history.batch_sizes[:4] == [batch_size] * 3 + [n % batch_size] and sum(history.batch_sizes[:4]) == n
+    assert history.epoch_loss[0] == pytest.approx(before, rel=1e-9)       # the mean over all n examples
+    weighted = np.dot(history.step_loss[4:], history.batch_sizes[4:]) / n
+    assert history.epoch_loss[1] == pytest.approx(weighted, rel=1e-14)
+    unweighted = np.mean(history.step_loss[:4])                           # the old number: a batch mean's mean
+    assert abs(unweighted - before) > 1e-3 * before
+
+
+def test_epoch_loss_with_batches_that_divide_n_is_the_plain_mean_of_the_steps():
+    X = np.random.default_rng(0).normal(size=(12, 2))
+    history = Network([2, 1], "identity").fit(X, X[:, :1], epochs=3, batch_size=4, lr=0.1)
+    for epoch in range(3):
+        assert history.epoch_loss[epoch] == pytest.approx(np.mean(history.step_loss[3 * epoch:3 * epoch + 3]),
+                                                          rel=1e-15)
