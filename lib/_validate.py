@@ -57,8 +57,9 @@ def check_parameter(value, expected_shape, name):
 
 
 def hidden_activation(activation):
-    """An Activation that may sit in a hidden layer (softmax mixes a layer: output only)."""
-    if not activation.elementwise:
+    """An Activation that may sit in a hidden layer: element-wise, with its slope read from a (``prime_from_a``,
+    BP2's σ′). Softmax mixes a layer: output only."""
+    if not activation.elementwise or activation.prime_from_a is None:
         raise ValueError(f"{activation.name!r} is for the output layer only; pick a hidden activation such as "
                          f"'sigmoid', 'tanh', 'relu' or 'identity' and pass output_activation={activation.name!r}")
     return activation
