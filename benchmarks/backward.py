@@ -1,9 +1,11 @@
 """Section: Network._backward as the lesson writes it (BP1–BP4) against the loop it replaced.
 
-The earlier loop, kept below as ``earlier_backward``, took the bias gradient as one
-BLAS call (a row of 1/n times delta) and reached σ′ through Activation.backward's
-dispatch; the core now reads like lesson 09 (BP2 one line with σ′ read from a, the
-bias gradient a mean: the sum of δ's rows over n). Both run on the same traces, in turns, so a burst of load hits
+The earlier loop, kept below as ``earlier_backward``, mixed L, L-1 and L-2 in one
+statement and reached σ′ through Activation.backward's dispatch; the core now reads
+like lesson 09 (BP1 the output layer's, BP2 one line with σ′ read from a, BP4 the mean
+of δ's rows). Both take that mean as a row of 1/n times δ, one BLAS call: written as
+delta.mean(axis=0) or delta.sum(axis=0) / n it cost 5-45 % more in this section, as
+numpy's reduction allocates twice per layer. Both run on the same traces, in turns, so a burst of load hits
 them alike; the goal is new / earlier ≤ 1.05 in the median.
 
     .venv/bin/python -m benchmarks.run --only backward

@@ -120,12 +120,13 @@ class Network(Scores):
         """BP1–BP4 as lesson 09 writes them, for the batch: delta[L] (n, n_L), gradients as batch means."""
         depth, n = len(self._weights), Y.shape[0]
         sigma_prime = self.activation.prime_from_a          # σ′ of the hidden layers, read from their a
+        mean_row = np.full(n, 1.0 / n)                      # mean_row @ δ: the mean of δ's rows, one BLAS call
         delta, grad_w, grad_b = [None] * (depth + 1), [None] * depth, [None] * depth
         delta[depth] = self.output.delta(trace.z[depth], trace.a[depth], Y)            # BP1, the output layer's
         # z, a and delta count layers from 1 as the lessons do; weights[L-1], biases[L-1] are layer L's.
         for L in range(depth, 0, -1):
             grad_w[L - 1] = delta[L].T @ trace.sent(L - 1) / n                         # BP3
-            grad_b[L - 1] = delta[L].sum(axis=0) / n                                   # BP4: the mean of δ's rows
+            grad_b[L - 1] = mean_row @ delta[L]                                        # BP4: the mean of δ's rows
             if L > 1:
                 delta[L - 1] = (delta[L] @ self._weights[L - 1]) * sigma_prime(trace.a[L - 1])   # BP2
                 if trace.masks[L - 1] is not None:      # dropout: a dropped unit passed nothing on, gets no blame
