@@ -129,7 +129,7 @@ ACTIVATIONS = {
     "identity": Activation("identity", identity, identity_prime, np.ones_like),
     "softmax": Activation("softmax", softmax, backward=softmax_backward),
 }
-HIDDEN_ACTIVATIONS = ("sigmoid", "tanh", "relu", "identity")
+HIDDEN_ACTIVATIONS = tuple(name for name, f in ACTIVATIONS.items() if f.elementwise)   # all but softmax
 
 
 def get_activation(name):
