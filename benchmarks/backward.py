@@ -79,7 +79,8 @@ def run(quick=False):
     """The backward section of the table: one row per case, and the median of the ratios."""
     rounds, calls = (7, 100) if quick else (31, 200)
     section = Section(f"backward as BP1–BP4 against the earlier loop: median of {rounds} alternating rounds "
-                      f"× {calls} calls, CPU time (ratio: the median of the rounds' ratios)", ["case", "new µs", "earlier µs", "new / earlier", f"goal ≤ {GOAL:g}"])
+                      f"× {calls} calls, CPU time (ratio: the median of the rounds' ratios)",
+                      ["case", "new µs", "earlier µs", "new / earlier", f"goal ≤ {GOAL:g}"])
     ratios = []
     for case in CASES:
         new, old, r = ratio(case, rounds, calls)

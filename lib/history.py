@@ -23,8 +23,8 @@ class History:
     step_loss: the loss of each mini-batch before its step, batch_sizes: its number of
     examples; epoch_loss: the mean over an epoch's examples of the loss before their step
     (each batch's loss weighted by its size: a short last batch counts for what it holds).
-    recorded_at[i] is the number of steps done when train_loss[i], train_accuracy[i] (with record_every) and val_loss[i], val_accuracy[i] (with
-    validation) were scored. verdict is 'finished', 'diverged', 'not learning' or
+    recorded_at[i] is the number of steps done when train_loss[i], train_accuracy[i] (with
+    record_every) and val_loss[i], val_accuracy[i] (with validation) were scored. verdict is 'finished', 'diverged', 'not learning' or
     'stopped'; message says it in words, with the likely cause.
     """
     step_loss: list = field(default_factory=list)
