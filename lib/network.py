@@ -1,18 +1,20 @@
 """The Network: forward keeps a trace, backward reads it, step descends (lessons 01, 04, 05).
 
 Shapes: X (n, n_in); weights[L-1] (n_L, n_{L-1}); biases[L-1] (n_L,); z[L], a[L], delta[L]
-(n, n_L); z[0] and delta[0] are None. Argument checks live in backprop._validate and _guards.
+(n, n_L); z[0] and delta[0] are None. Argument checks live in backprop.checks, _validate and _guards.
 """
 from dataclasses import dataclass, field
 
 import numpy as np
 
 from . import _guards as guard
-from . import _validate as checks
+from . import _validate as validate
+from . import checks
 from .activations import dropout_mask, get_activation
 from .init import initial_parameters
-from .losses import get_loss, output_layer
+from .losses import get_loss
 from .metrics import Scores
+from .output import output_layer
 from .update import descend
 
 
@@ -59,9 +61,9 @@ class Network(Scores):
 
     def __init__(self, sizes, activation="sigmoid", output_activation=None,
                  loss="half_squared_error", init="xavier", seed=0):
-        self.sizes = checks.check_sizes(sizes)
-        hidden = checks.hidden_activation(get_activation(activation))
-        self.output = output_layer(get_activation(output_activation or activation), get_loss(loss))
+        self.sizes = checks.sizes(sizes)
+        hidden = validate.hidden_activation(get_activation(activation))
+        self.output = output_layer(get_activation(output_activation or activation), get_loss(loss), self.sizes[-1])
         self.activation, self.output_activation = hidden, self.output.activation
         self.loss_function = self.output.loss
         self.activations = [hidden] * (len(self.sizes) - 2) + [self.output_activation]
@@ -89,8 +91,8 @@ class Network(Scores):
 
     def forward(self, X, dropout=0.0, rng=None):
         """Trace of z[L] and a[L] for X (n, n_in) or one example (n_in,); dropout on hidden layers."""
-        X = np.array(checks.check_inputs(X, self.sizes[0]))       # the trace keeps its own copy
-        dropout = checks.check_fraction(dropout, "dropout")
+        X = np.array(validate.check_inputs(X, self.sizes[0]))       # the trace keeps its own copy
+        dropout = checks.fraction(dropout, "dropout")
         parameters = [p.copy() for p in self.parameters()]      # (reading them converts any set by hand)
         with np.errstate(over="ignore", invalid="ignore"):       # a blow-up is reported by step, in words
             trace = self._forward(X, dropout, rng)
@@ -115,23 +117,28 @@ class Network(Scores):
             return self._backward(trace, Y)
 
     def _backward(self, trace, Y):
+        """BP1–BP4 as lesson 09 writes them, for the batch: delta[L] (n, n_L), gradients as batch means."""
         depth, n = len(self._weights), Y.shape[0]
-        mean_row = np.full(n, 1.0 / n)      # mean_row @ delta = the batch mean of delta, as one BLAS call
+        sigma_prime = self.activation.prime_from_a          # σ′ of the hidden layers, read from their a
+        mean_row = np.full(n, 1.0 / n)                      # mean_row @ δ: the mean of δ's rows, one BLAS call
         delta, grad_w, grad_b = [None] * (depth + 1), [None] * depth, [None] * depth
-        delta[depth] = self.output.delta(trace.z[depth], trace.a[depth], Y)
+        delta[depth] = self.output.delta(trace.z[depth], trace.a[depth], Y)            # BP1, the output layer's
         # z, a and delta count layers from 1 as the lessons do; weights[L-1], biases[L-1] are layer L's.
         for L in range(depth, 0, -1):
-            grad_w[L - 1] = delta[L].T @ trace.sent(L - 1) / n
-            grad_b[L - 1] = mean_row @ delta[L]
-            if L > 1:                       # blame flows back through the weights, times σ'(z) (lesson 04)
-                dC_da = delta[L] @ self._weights[L - 1]
-                dC_da = dC_da if trace.masks[L - 1] is None else dC_da * trace.masks[L - 1]
-                delta[L - 1] = self.activations[L - 2].backward(trace.z[L - 1], trace.a[L - 1], dC_da)
+            grad_w[L - 1] = delta[L].T @ trace.sent(L - 1) / n                         # BP3
+            grad_b[L - 1] = mean_row @ delta[L]                                        # BP4: the mean of δ's rows
+            if L > 1:
+                delta[L - 1] = (delta[L] @ self._weights[L - 1]) * sigma_prime(trace.a[L - 1])   # BP2
+                if trace.masks[L - 1] is not None:      # dropout: a dropped unit passed nothing on, gets no blame
+                    delta[L - 1] *= trace.masks[L - 1]
         return Gradients(grad_w, grad_b, delta)
 
     def targets(self, y, n):
-        """y as (n, n_out): integer labels become one-hot when there are several outputs."""
-        return checks.check_targets(y, n, self.sizes[-1], one_hot_labels=True)
+        """y as (n, n_out): integer labels become one-hot when there are several outputs.
+
+        ValueError for targets whose loss has no minimum (backprop.output): a negative one with
+        cross_entropy, one outside 0..1 with binary_cross_entropy."""
+        return self.output.targets(validate.check_targets(y, n, self.sizes[-1], one_hot_labels=True))
 
     def loss(self, X, y):
         """Batch-mean loss on X (n, n_in), y (a float; inf when the numbers overflow)."""
@@ -145,7 +152,7 @@ class Network(Scores):
     def loss_and_gradients(self, X, y, dropout=0.0, rng=None, check=True):
         """(batch-mean loss, Gradients) of one batch; check=False (scipy's check_finite) for fit's inner loop."""
         if check:          # (reading the parameters converts any set by hand)
-            X, _ = checks.check_inputs(X, self.sizes[0]), self.parameters()
+            X, _ = validate.check_inputs(X, self.sizes[0]), self.parameters()
             y = self.targets(y, X.shape[0])
         trace = self._forward(X, dropout, rng)
         return self.output.cost(trace.z[-1], trace.a[-1], y), self._backward(trace, y)
@@ -157,7 +164,7 @@ class Network(Scores):
 
     def step(self, grads, lr):
         """Gradient descent in place, p ← p − lr · ∂C/∂p; refuses (unchanged) a step to inf or NaN."""
-        checks.check_positive(lr, "lr (the learning rate)")
+        checks.positive(lr, "lr (the learning rate)")
         guard.check_gradients(grads, Gradients, self, lr)
         with guard.refuse_blow_up(self, lr):
             descend(self.parameters(), grads.parameters(), lr)

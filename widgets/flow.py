@@ -12,7 +12,7 @@ import numpy as np
 from backprop.activations import HIDDEN_ACTIVATIONS
 from backprop.flow import HUGE, TINY, deep_network, gradient_flow, probe_batch
 
-from . import _checks as check
+from backprop import checks as check
 from ._base import View
 from ._sliders import ExactLogSlider, int_slider
 from .figures import bars, panel, rect, texts
@@ -91,6 +91,11 @@ class GradientFlowExplorer(View):
         s = self.state
         items = [("layer 1 ‖∂C/∂W‖", s["first_layer"]), ("output ‖∂C/∂W‖", s["output_layer"]),
                  ("ratio layer 1 / output", s["ratio"]), ("largest", np.max(s["norms"]))]
-        cells = "".join(f"<td style='padding:0 .8em 0 0'><b>{html.escape(k)}</b> = {v:.3e}</td>" for k, v in items)
+        cells = "".join(f"<td style='padding:0 .8em 0 0'><b>{html.escape(k)}</b> = {_number(v)}</td>" for k, v in items)
         return (f"<table style='font-family:monospace'><tr>{cells}</tr></table>"
                 f"<div style='font-family:monospace'><b>{html.escape(s['verdict'])}</b></div>")
+
+
+def _number(value):
+    """A readout number in 3 digits; a ratio of two overflowed norms says so instead of 'nan'."""
+    return "undefined (inf / inf)" if np.isnan(value) else f"{value:.3e}"

@@ -10,7 +10,7 @@ from backprop.data import worked_example
 from backprop.explore import chain_factors, loss_along, nudge, tangent
 from backprop.parameters import get_parameter, parameter_keys, parameter_label, set_parameter
 
-from . import _checks as check
+from backprop import checks as check
 from ._base import View
 from ._sliders import ExactSlider
 from .figures import bars, hline, legend, line, panel, points, texts
