@@ -63,3 +63,18 @@ def test_a_picture_without_words_is_refused(alt):
 def test_anything_but_a_figure_is_refused():
     with pytest.raises(TypeError, match="needs a matplotlib Figure"):
         StaticFigure(b"\x89PNG...", alt="bytes")
+
+
+def test_nbconvert_html_keeps_the_img_and_its_alt_text():
+    import nbformat
+    from nbconvert import HTMLExporter
+
+    data, _ = formatted(StaticFigure(figure(), alt="a rising curve"))
+    output = nbformat.v4.new_output("display_data", data=data)
+    nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell("show_figure(fig, alt='a rising curve')",
+                                                                    outputs=[output])])
+    page, _ = HTMLExporter().from_notebook_node(nb)
+    tags = re.findall(r"<img [^>]*>", page)                      # nbconvert may reorder the attributes
+    assert len(tags) == 1 and 'alt="a rising curve"' in tags[0]
+    assert re.search(r'src="data:image/png;base64,[A-Za-z0-9+/=]{100,}"', tags[0])
+    assert "[picture] a rising curve" not in page               # the HTML is shown, not the plain text
