@@ -3,12 +3,14 @@
 PICTURES was written by reading each lesson, not from its stored outputs: the static figures (an <img> from
 backprop.widgets.show_figure, which must have loaded, have alt text, and fit its output at 1280 px and at a
 390 px phone width) and the live views' figures (a Plot's SVG, drawn and labelled). A cell that shows the text
-``<Figure size ...>`` instead of a picture fails the test. Voilà shows the same static pictures, alt text included. The stored outputs are checked too, before Run All:
+``<Figure size ...>`` instead of a picture fails the test. Voilà and the zero-install JupyterLite site show the same static pictures, alt text included. The stored outputs are checked too, before Run All:
 a notebook opened for the first time is untrusted, and its sanitised pictures must still show.
 """
 import pytest
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
+from ._lite import lite, lite_page, offline  # noqa: F401 (fixtures)
+from ._lite import reveal, run_lesson
 from ._page import PLOT, shoot, shoot_element, wait_for_figures
 from .test_jupyterlab import run_all_cells
 from .test_voila import open_in_voila
@@ -122,3 +124,16 @@ def test_voila_shows_the_static_pictures_with_their_alt_text(voila, page):
         assert pictures.nth(i).evaluate("i => i.complete && i.naturalWidth > 0")
     shoot_element(pictures.nth(1), "pictures-voila-06-lr-grid")
     assert errors == [], errors
+
+
+def test_the_lite_site_shows_the_static_pictures_with_their_alt_text(lite, offline, lite_page):
+    run_lesson(lite_page, lite, "06_gradient_descent.ipynb")
+    pictures = lite_page.locator(STATIC)
+    expected = PICTURES["06_gradient_descent"][0]
+    lite_page.wait_for_function("([sel, n]) => document.querySelectorAll(sel).length >= n", arg=[STATIC, expected])
+    assert pictures.count() == expected
+    for i in range(expected):
+        picture = reveal(pictures.nth(i))
+        assert len(picture.get_attribute("alt")) > 20
+        assert picture.evaluate("i => i.complete && i.naturalWidth > 0")
+    shoot_element(pictures.first, "pictures-lite-06-walkers")
