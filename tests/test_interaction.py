@@ -114,8 +114,8 @@ def test_a_code_cell_without_a_verdict_is_not_an_interaction():
 def test_no_run_of_prose_is_a_wall_of_text(path):
     nb = nbformat.read(path, as_version=4)
     walls = [(n, cells) for n, cells in prose_runs(nb) if n > RUN_LIMIT]
-    assert not walls, (f"{path.name}: prose runs over {RUN_LIMIT} words (words, markdown cells): {walls} — put something "
-                       "to do or see between the paragraphs (a printed number, a Prediction, a picture)")
+    assert not walls, (f"{path.name}: prose runs over {RUN_LIMIT} words (words, markdown cells): {walls} — put "
+                       "something to do or see between the paragraphs (a printed number, a Prediction, a picture)")
 
 
 @pytest.mark.parametrize("path", LESSONS, ids=[p.stem for p in LESSONS])

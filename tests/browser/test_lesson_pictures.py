@@ -3,8 +3,9 @@
 PICTURES was written by reading each lesson, not from its stored outputs: the static figures (an <img> from
 backprop.widgets.show_figure, which must have loaded, have alt text, and fit its output at 1280 px and at a
 390 px phone width) and the live views' figures (a Plot's SVG, drawn and labelled). A cell that shows the text
-``<Figure size ...>`` instead of a picture fails the test. Voilà and the zero-install JupyterLite site show the same static pictures, alt text included. The stored outputs are checked too, before Run All:
-a notebook opened for the first time is untrusted, and its sanitised pictures must still show.
+``<Figure size ...>`` instead of a picture fails the test. The stored outputs are checked too, before Run All: a
+notebook opened for the first time is untrusted, and its sanitised pictures must still show. Voilà and the
+zero-install JupyterLite site show the same static pictures, alt text included.
 """
 import pytest
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
@@ -26,7 +27,8 @@ PICTURES = {
     "06_gradient_descent": (2, 1),     # the four walkers, steps to converge over the lr grid; DescentExplorer
     "07_sgd_minibatches": (5, 1),      # the 2 and its nudges, stumbling, confusion matrix, misclassified digits,
                                        # first-layer weights; TrainingDashboard
-    "08_challenges": (2, 2),           # seconds per epoch, batch normalisation; GradientFlowExplorer, OverfittingExplorer
+    "08_challenges": (2, 2),           # seconds per epoch, batch normalisation; GradientFlowExplorer,
+                                       # OverfittingExplorer
     "09_build_it_yourself": (0, 1),    # TrainingDashboard on the learner's own SGD
 }
 OUTPUT = ".jp-OutputArea-output"

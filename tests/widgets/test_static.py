@@ -1,4 +1,4 @@
-"""backprop.widgets.show_figure: a matplotlib Figure as one <img> whose PNG is inline and whose alt text is on the tag."""
+"""backprop.widgets.show_figure: a matplotlib Figure as one <img>, its PNG inline and its alt text on the tag."""
 import base64
 import html
 import re
