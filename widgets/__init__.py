@@ -7,6 +7,8 @@ Each view is imported on first use, so loading one view does not load them all.
 """
 import importlib
 
+from .static import show_figure  # noqa: F401 (the lessons' static pictures, beside the views)
+
 _VIEWS = {
     "NeuronExplorer": "neuron",
     "LossExplorer": "loss",
