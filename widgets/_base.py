@@ -8,6 +8,7 @@ end exists (nbconvert, GitHub), the displayed output also carries a PNG of the f
 """
 import base64
 import contextlib
+from dataclasses import dataclass, field
 
 import ipywidgets as widgets
 import numpy as np
@@ -21,9 +22,28 @@ from .figures import Plot
 from .figures.plot import wants_picture
 
 
-class View(widgets.VBox):
-    """Controls on top, the figure, then a readout of ``state`` in fixed decimals."""
+@dataclass(frozen=True)
+class Demo:
+    """How a test or a benchmark shows a view outside its lesson: the view built with ``kwargs``, and a key
+    pressed on the control a learner moves most (a control's label, or 'button:<its text>').
 
+    ``between``: a (label, key) pressed, untimed, before each press, so each lands on a new setting;
+    ``snake``: a second slider's label: the presses walk a grid (→ five times, a step of it, ← five times …).
+    """
+    control: str
+    key: str = "ArrowRight"
+    kwargs: dict = field(default_factory=dict)
+    between: tuple = None
+    snake: str = None
+
+
+class View(widgets.VBox):
+    """Controls on top, the figure, then a readout of ``state`` in fixed decimals.
+
+    ``demo`` (a Demo) says how tests and benchmarks, which find every view in backprop.widgets, show it.
+    """
+
+    demo = None
     decimals = 4
     plot_size = (640, 320)                       # (width, height) in pixels of the browser-drawn figure
     _quiet, closed = 0, False

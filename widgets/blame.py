@@ -15,7 +15,7 @@ from backprop.data import WORKED_LR, worked_example
 from backprop.parameters import get_parameter, gradient_of, parameter_keys
 
 from . import _checks as check
-from ._base import View
+from ._base import Demo, View
 from ._blame_figure import describe, diagram_marks
 from ._readout import parameter_table
 from ._sliders import ExactSlider
@@ -58,6 +58,8 @@ class BlameExplorer(View):
     need not be zero.
     ``net``: show a copy of your own network (bit-identical; only what you move or Step changes).
     """
+
+    demo = Demo("its value")
 
     plot_size = (640, 320)
 

@@ -11,7 +11,7 @@ import numpy as np
 from backprop.data import WORKED_LR, worked_example
 
 from . import _checks as check
-from ._base import View
+from ._base import Demo, View
 from ._readout import fixed
 from .figures import NetworkFigure, panel, points, rect, segments, texts
 from .figures.marks import colour
@@ -28,6 +28,8 @@ IDLE = "#eeeeee"
 
 class CycleExplorer(View):
     """A small network and the four stages of the cycle; each Step runs the next stage in the core."""
+
+    demo = Demo("button:Step ▶", "Enter")
 
     plot_size = (640, 300)
 

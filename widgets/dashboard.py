@@ -19,7 +19,7 @@ from backprop.activations import HIDDEN_ACTIVATIONS
 from backprop.data import load_digits
 
 from . import _checks as check
-from ._base import View
+from ._base import Demo, View
 from ._dashboard_figure import CURVES, DashboardFigure
 from ._sliders import ExactLogSlider, int_slider
 from ._stepping import event_loop, one_blas_thread
@@ -54,6 +54,9 @@ class TrainingDashboard(View):
     lr and batch size, so those two sliders are switched off. After each epoch the dashboard still
     records loss and accuracy on the training and test digits in the core's History.
     """
+
+    demo = Demo("button:Train", "Enter", {"hidden": 16, "epochs": 1},
+                between=("hidden neurons", "ArrowRight"))
 
     plot_size = (800, 400)
 

@@ -11,7 +11,7 @@ from backprop.landscape import OUTPUT_WEIGHTS, descent_example, descent_path, lo
 from backprop.parameters import get_parameter, set_parameter
 
 from . import _checks as check
-from ._base import View
+from ._base import Demo, View
 from ._sliders import ExactLogSlider, ExactSlider, int_slider
 from .figures import contours, legend, line, panel, points
 
@@ -29,6 +29,8 @@ class DescentExplorer(View):
     With your own ``net`` the view works on a copy; the path starts at its two
     weights ``keys`` unless you give ``start`` (the map grows to hold the start).
     """
+
+    demo = Demo("learning rate lr")
 
     plot_size = (700, 330)
 

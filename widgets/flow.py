@@ -13,7 +13,7 @@ from backprop.activations import HIDDEN_ACTIVATIONS
 from backprop.flow import HUGE, TINY, deep_network, gradient_flow, probe_batch
 
 from . import _checks as check
-from ._base import View
+from ._base import Demo, View
 from ._sliders import ExactLogSlider, int_slider
 from .figures import bars, panel, rect, texts
 
@@ -28,6 +28,8 @@ class GradientFlowExplorer(View):
 
     Deep sigmoid vanishes, a large scale explodes, ReLU with "he" stays healthy.
     """
+
+    demo = Demo("hidden layers")
 
     plot_size = (640, 320)
 

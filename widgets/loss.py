@@ -9,7 +9,7 @@ from backprop.data import worked_example
 from backprop.explore import output_loss, tangent
 
 from . import _checks as check
-from ._base import View
+from ._base import Demo, View
 from ._sliders import ExactSlider
 from .figures import bars, hline, line, panel, points, texts, vline
 
@@ -25,6 +25,8 @@ def _worked_prediction():
 
 class LossExplorer(View):
     """The loss of one output as ŷ moves: curve, current point, tangent of slope dC/dŷ, both squared slopes."""
+
+    demo = Demo("prediction ŷ")
 
     plot_size = (640, 320)
 

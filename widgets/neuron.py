@@ -9,7 +9,7 @@ from backprop.activations import HIDDEN_ACTIVATIONS
 from backprop.explore import activation_curve, neuron, tangent
 
 from . import _checks as check
-from ._base import View
+from ._base import Demo, View
 from ._sliders import ExactSlider
 from .figures import bars, hline, line, panel, points, texts, vline
 
@@ -18,6 +18,8 @@ X_MAX, W_MAX, B_MAX, MOST_INPUTS = 1.0, 3.0, 2.0, 8
 
 class NeuronExplorer(View):
     """One neuron: sliders for x, w, b and an activation dropdown; the curve a = f(z) with its tangent."""
+
+    demo = Demo("weight w1")
 
     plot_size = (640, 320)
 

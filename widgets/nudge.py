@@ -11,7 +11,7 @@ from backprop.explore import chain_factors, loss_along, nudge, tangent
 from backprop.parameters import get_parameter, parameter_keys, parameter_label, set_parameter
 
 from . import _checks as check
-from ._base import View
+from ._base import Demo, View
 from ._sliders import ExactSlider
 from .figures import bars, hline, legend, line, panel, points, texts
 
@@ -24,6 +24,8 @@ class NudgeExplorer(View):
     The view works on a copy of ``net`` that starts bit-identical to it; only the
     parameter the learner moves changes, and its slider grows to hold any value.
     """
+
+    demo = Demo("value of p")
 
     plot_size = (640, 320)
 

@@ -11,7 +11,7 @@ from backprop import Network
 from backprop.data import load_digits
 
 from . import _checks as check
-from ._base import View
+from ._base import Demo, View
 from ._sliders import choice_slider
 from .figures import legend, line, panel, texts
 
@@ -32,6 +32,8 @@ class OverfittingExplorer(View):
     trained once and cached, so going back to it costs only sending the curves.
     Every control is a slider over a few fixed values.
     """
+
+    demo = Demo("weight decay λ", snake="dropout")
 
     def __init__(self, n_train=25, weight_decay=0.0, dropout=0.0, epochs=40, lr=0.5, hidden=32,
                  n_test=200, every=None, seed=0):

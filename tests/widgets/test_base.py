@@ -10,13 +10,15 @@ from backprop import Network  # noqa: E402
 from backprop.widgets import (BlameExplorer, DescentExplorer, GradientFlowExplorer, LossExplorer,  # noqa: E402
                               NeuronExplorer, NudgeExplorer, OverfittingExplorer, TrainingDashboard)
 
-from _views import echoes, float_sliders, numbers_of, settings  # noqa: E402
+from backprop.widgets import views  # noqa: E402
+
+from _views import echoes, every_view, float_sliders, numbers_of, settings  # noqa: E402
 
 pytestmark = pytest.mark.filterwarnings("error")
 
 
-@pytest.mark.parametrize("make", [NeuronExplorer, lambda: NeuronExplorer(x=(0.1, 0.2, 0.3), w=(1, 2, 3)),
-                                  LossExplorer, NudgeExplorer, BlameExplorer,
+@pytest.mark.parametrize("make", every_view() + [
+                                  lambda: NeuronExplorer(x=(0.1, 0.2, 0.3), w=(1, 2, 3)),
                                   lambda: NudgeExplorer(Network([3, 4, 2], "tanh", output_activation="softmax",
                                                                 loss="cross_entropy"), [0.5, -1, 2], [[0, 1]]),
                                   lambda: BlameExplorer([3, 4, 4, 1], activation="relu", output_activation="identity")])
@@ -42,7 +44,7 @@ def test_every_control_at_min_max_and_middle(make):
 
 
 
-@pytest.mark.parametrize("cls", [DescentExplorer, GradientFlowExplorer, OverfittingExplorer, TrainingDashboard])
+@pytest.mark.parametrize("cls", views().values(), ids=views())
 def test_every_view_builds_with_no_arguments_and_has_labelled_controls(cls):
     view = cls()
     assert view.figure is not None and view.readout.value and view.state

@@ -16,6 +16,8 @@ from backprop.widgets import (BlameExplorer, CycleExplorer, DescentExplorer, Gra
                               LossExplorer, NeuronExplorer, NudgeExplorer, OverfittingExplorer, TrainingDashboard)
 from backprop.widgets._readout import _fmt, fixed, parameter_table  # noqa: E402
 
+from _views import every_view  # noqa: E402
+
 pytestmark = pytest.mark.filterwarnings("error")
 LIVE = widgets.widget._instances                  # every widget model with an open comm
 
@@ -148,8 +150,7 @@ def widgets_alive():
     return sum(isinstance(o, widgets.Widget) for o in gc.get_objects())
 
 
-@pytest.mark.parametrize("make", [NeuronExplorer, LossExplorer, NudgeExplorer, BlameExplorer, CycleExplorer,
-                                  lambda: TrainingDashboard(hidden=4, epochs=1), lambda: OverfittingExplorer(epochs=4)])
+@pytest.mark.parametrize("make", every_view())
 def test_closing_a_view_fifty_times_leaves_no_widget_open_or_held(make):
     make().close()                                   # anything made once per process (first import) is made
     open_before, alive_before, kept = len(LIVE), widgets_alive(), []
