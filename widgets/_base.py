@@ -137,11 +137,15 @@ class View(widgets.VBox):
         if not self._quiet:
             self._refresh()
 
-    def _refresh(self):
+    def _refresh(self, state=None):
+        """Show ``state``, or the state ``_compute`` gives for the controls now (an action that already asked
+        the core for the new numbers passes them, so that nothing is computed twice)."""
         if self.closed:
             return
-        with np.errstate(all="raise", under="ignore"):   # a hidden numpy warning is a bug: fail loudly
-            self.state = self._compute()
+        if state is None:
+            with np.errstate(all="raise", under="ignore"):   # a hidden numpy warning is a bug: fail loudly
+                state = self._compute()
+        self.state = state
         self._update_artists()
         self.readout.value = self._readout_html()
 
