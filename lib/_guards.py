@@ -1,15 +1,15 @@
 """Guards of the Network's own objects: its parameters, traces, gradients and steps.
 
-The checks of plain arguments (arrays, sizes, numbers) are in backprop._validate.
+The checks of plain arguments (arrays, sizes, numbers) are in backprop.checks.
 Messages speak to a learner: what was expected, what was given, what to do.
 """
 import contextlib
 import functools
-import numbers
 
 import numpy as np
 
-from ._validate import as_float_array, check_parameter
+from . import checks
+from ._validate import check_parameter
 
 
 class ParameterList:
@@ -64,10 +64,10 @@ def sizes_from_parameters(weights, biases):
     if len(weights) == 0 or len(weights) != len(biases):
         raise ValueError(f"give one weight matrix and one bias vector per layer; "
                          f"got {len(weights)} weight matrices and {len(biases)} bias vectors")
-    first = as_float_array(weights[0], "weights[0]")
+    first = checks.float_array(weights[0], "weights[0]")
     if first.ndim != 2:
         raise ValueError(f"weights[0] must be a 2-D matrix (n_out, n_in); got shape {first.shape}")
-    sizes = [int(np.size(as_float_array(b, f"biases[{l}]"))) for l, b in enumerate(biases)]
+    sizes = [int(np.size(checks.float_array(b, f"biases[{l}]"))) for l, b in enumerate(biases)]
     n_in = first.shape[1] if first.shape[0] == sizes[0] else first.shape[0]   # a transposed one is named later
     return [n_in] + sizes
 
@@ -120,7 +120,7 @@ def blow_up_message(lr):
 
 def class_labels(labels, n_out):
     """Integer class labels (n,) from labels (n,) or one-hot / single-output targets (n, n_out)."""
-    labels = as_float_array(labels, "labels")
+    labels = checks.float_array(labels, "labels")
     if labels.ndim == 2:
         labels = labels.argmax(axis=1) if labels.shape[1] > 1 else labels[:, 0]
     if labels.ndim != 1:
@@ -133,6 +133,4 @@ def rng_from(seed):
     """A numpy Generator from a seed (a whole number), an existing Generator, or None (unseeded)."""
     if seed is None or isinstance(seed, np.random.Generator):
         return seed if seed is not None else np.random.default_rng()
-    if isinstance(seed, bool) or not isinstance(seed, numbers.Integral) or seed < 0:
-        raise ValueError(f"seed must be a whole number ≥ 0 (or a numpy Generator); got {seed!r}")
-    return np.random.default_rng(seed)
+    return np.random.default_rng(checks.whole(seed, "seed"))

@@ -50,9 +50,8 @@ def _digit_pixels():
 def load_digits(test_fraction=0.2, seed=0):
     """The 1,797 8×8 handwritten digits (UCI, CC BY 4.0; see DIGITS.md), scaled to 0..1, split per class."""
     from ._guards import rng_from
-    from ._validate import check_number
-    if not 0 < check_number(test_fraction, "test_fraction") < 1:
-        raise ValueError(f"test_fraction must be between 0 and 1; got {test_fraction!r}")
+    from .checks import number
+    number(test_fraction, "test_fraction", low=0.0, high=1.0, low_open=True, high_open=True)
     X, y = _digit_pixels()          # indexed below, so callers get copies and the cache stays intact
     rng = rng_from(seed)
     test = np.zeros(len(y), dtype=bool)

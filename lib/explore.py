@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from . import _validate as check
+from . import checks as check
 from .activations import get_activation
 from .losses import get_loss
 from .network import Gradients, Network, Trace
@@ -17,13 +17,13 @@ from .parameters import check_key, get_parameter, gradient_of, set_parameter
 
 def neuron(x, w, b, activation="sigmoid"):
     """One neuron with inputs x (n_in,), weights w (n_in,), bias b: dict of z, a, da_dz and w·x terms (n_in,)."""
-    x, w = check.as_float_array(x, "x"), check.as_float_array(w, "w")
+    x, w = check.float_array(x, "x"), check.float_array(w, "w")
     if x.ndim != 1 or w.ndim != 1 or x.shape != w.shape:
         raise ValueError(f"x and w must be flat lists of the same length, one weight per input; got x of shape "
                          f"{x.shape} and w of shape {w.shape} — e.g. x=[0.5, 0.1], w=[0.4, 0.3]")
     if np.ndim(b) != 0:
         raise TypeError(f"b must be one number; got {type(b).__name__} of shape {np.shape(b)}")
-    b = float(check.as_float_array(b, "b"))
+    b = float(check.float_array(b, "b"))
     net = Network.from_parameters([w[None, :]], [[b]], activation=activation, output_activation=activation)
     trace = net.forward(x[None, :])
     z = trace.z[1]
@@ -41,7 +41,7 @@ def output_loss(loss, y_hat, y):
 
     cross_entropy reads ŷ as the probability of class 1 of two, (ŷ, 1 − ŷ): binary cross-entropy.
     """
-    fn, y_hat, y = get_loss(loss), check.as_float_array(y_hat, "y_hat"), check.as_float_array(y, "y")
+    fn, y_hat, y = get_loss(loss), check.float_array(y_hat, "y_hat"), check.float_array(y, "y")
     if y_hat.size == 0:
         raise ValueError("y_hat must hold at least one prediction ŷ; got an empty array")
     if y.size not in (1, y_hat.size):
@@ -60,7 +60,7 @@ def output_loss(loss, y_hat, y):
 
 def loss_along(net, x, y, key, values):
     """C as parameter ``key`` takes each of ``values`` (m,), every other parameter fixed: (m,)."""
-    key, values, probe = check_key(net, key), check.check_vector(values, "values"), net.copy()
+    key, values, probe = check_key(net, key), check.vector(values, "values"), net.copy()
     losses = np.empty(len(values))
     for i, value in enumerate(values):
         set_parameter(probe, key, value)
@@ -136,7 +136,7 @@ def nudged(net, x, y, key, dp):
     Two forward passes (at p and at p + dp) and one backward pass; ``net`` is left as it was. Raises a
     ValueError for a key not in ``net``, several examples, or a parameter of a softmax layer.
     """
-    dp = check.check_number(dp, "dp (the nudge Δp)")
+    dp = check.number(dp, "dp (the nudge Δp)")
     key, trace = check_key(net, key), _one_example(net.forward(x))
     grads = net.backward(trace, y)
     factors, loss, p = _factors(net, trace, grads, y, key), net.loss_of(trace, y), get_parameter(net, key)
@@ -150,7 +150,7 @@ def nudged(net, x, y, key, dp):
 
 def nudge(net, x, y, key, dp):
     """The actual change of C after p ← p + dp, next to the predicted ∂C/∂p · dp: (actual, predicted)."""
-    dp, before = check.check_number(dp, "dp (the nudge Δp)"), net.loss(x, y)
+    dp, before = check.number(dp, "dp (the nudge Δp)"), net.loss(x, y)
     slope = gradient_of(net.backward(net.forward(x), y), key)
     probe = net.copy()
     set_parameter(probe, key, get_parameter(net, key) + dp)

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from . import _validate as check
+from . import checks as check
 from .network import Network
 
 VANISHING, EXPLODING = 1e-2, 1e2     # first-layer / output-layer ratios beyond these are not healthy
@@ -50,8 +50,8 @@ class Flow:
 
 def deep_network(depth, activation="sigmoid", init="xavier", width=32, seed=0):
     """A fresh network of ``depth`` hidden layers of ``width`` neurons, width inputs, one linear output."""
-    check.check_positive(depth, "depth (the number of hidden layers)", whole=True)
-    check.check_positive(width, "width (neurons per hidden layer)", whole=True)
+    check.whole(depth, "depth (the number of hidden layers)", low=1)
+    check.whole(width, "width (neurons per hidden layer)", low=1)
     sizes = [width] * (depth + 1) + [1]
     return Network(sizes, activation=activation, output_activation="identity", init=init, seed=seed)
 

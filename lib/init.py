@@ -6,15 +6,15 @@ import numbers
 
 import numpy as np
 
+from .checks import nonnegative
+
 SCHEMES = ("small", "xavier", "he")
 
 
 def weight_std(scheme, n_in, n_out):
     """Standard deviation of the normal draw for one layer's weights."""
     if isinstance(scheme, numbers.Real) and not isinstance(scheme, bool):
-        if not np.isfinite(scheme) or scheme < 0:
-            raise ValueError(f"an initial weight scale must be a number ≥ 0; got {scheme!r}")
-        return float(scheme)
+        return nonnegative(scheme, "init (an initial weight scale)")
     if not isinstance(scheme, str):
         raise TypeError(f"init must be one of {', '.join(map(repr, SCHEMES))} or a number (the standard "
                         f"deviation of the weights); got {type(scheme).__name__}")

@@ -10,7 +10,8 @@ from dataclasses import dataclass
 import numpy as np
 
 from .parameters import get_parameter, gradient_of, set_parameter  # noqa: F401 (get_parameter: part of the API)
-from . import _validate as check
+from . import _validate as validate
+from . import checks as check
 from .network import Network
 from .update import descend
 
@@ -92,10 +93,10 @@ def descent_path(net, X, y, keys, start, lr, steps, tol=1e-2, blowup=1e3):
     Converged: the gradient norm drops below ``tol``. Diverged: the loss is not
     finite or exceeds ``blowup`` × the starting loss. The path stops at either.
     """
-    check.check_positive(lr, "lr (the learning rate)")
-    check.check_positive(steps, "steps", whole=True)
-    X = check.check_inputs(X, net.sizes[0])
-    probe, Y, w = net.copy(), net.targets(y, X.shape[0]), check.check_vector(start, "start", length=2).copy()
+    check.positive(lr, "lr (the learning rate)")
+    check.whole(steps, "steps", low=1)
+    X = validate.check_inputs(X, net.sizes[0])
+    probe, Y, w = net.copy(), net.targets(y, X.shape[0]), check.vector(start, "start", 2).copy()
     points, losses, norms, path = [], [], [], {}
     with np.errstate(over="ignore", invalid="ignore", under="ignore"):   # divergence is reported in words
         for step in range(int(steps) + 1):

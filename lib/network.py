@@ -8,7 +8,8 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from . import _guards as guard
-from . import _validate as checks
+from . import _validate as validate
+from . import checks
 from .activations import dropout_mask, get_activation
 from .init import initial_parameters
 from .losses import get_loss, output_layer
@@ -59,8 +60,8 @@ class Network(Scores):
 
     def __init__(self, sizes, activation="sigmoid", output_activation=None,
                  loss="half_squared_error", init="xavier", seed=0):
-        self.sizes = checks.check_sizes(sizes)
-        hidden = checks.hidden_activation(get_activation(activation))
+        self.sizes = checks.sizes(sizes)
+        hidden = validate.hidden_activation(get_activation(activation))
         self.output = output_layer(get_activation(output_activation or activation), get_loss(loss))
         self.activation, self.output_activation = hidden, self.output.activation
         self.loss_function = self.output.loss
@@ -89,8 +90,8 @@ class Network(Scores):
 
     def forward(self, X, dropout=0.0, rng=None):
         """Trace of z[L] and a[L] for X (n, n_in) or one example (n_in,); dropout on hidden layers."""
-        X = np.array(checks.check_inputs(X, self.sizes[0]))       # the trace keeps its own copy
-        dropout = checks.check_fraction(dropout, "dropout")
+        X = np.array(validate.check_inputs(X, self.sizes[0]))       # the trace keeps its own copy
+        dropout = checks.fraction(dropout, "dropout")
         parameters = [p.copy() for p in self.parameters()]      # (reading them converts any set by hand)
         with np.errstate(over="ignore", invalid="ignore"):       # a blow-up is reported by step, in words
             trace = self._forward(X, dropout, rng)
@@ -131,7 +132,7 @@ class Network(Scores):
 
     def targets(self, y, n):
         """y as (n, n_out): integer labels become one-hot when there are several outputs."""
-        return checks.check_targets(y, n, self.sizes[-1], one_hot_labels=True)
+        return validate.check_targets(y, n, self.sizes[-1], one_hot_labels=True)
 
     def loss(self, X, y):
         """Batch-mean loss on X (n, n_in), y (a float; inf when the numbers overflow)."""
@@ -145,7 +146,7 @@ class Network(Scores):
     def loss_and_gradients(self, X, y, dropout=0.0, rng=None, check=True):
         """(batch-mean loss, Gradients) of one batch; check=False (scipy's check_finite) for fit's inner loop."""
         if check:          # (reading the parameters converts any set by hand)
-            X, _ = checks.check_inputs(X, self.sizes[0]), self.parameters()
+            X, _ = validate.check_inputs(X, self.sizes[0]), self.parameters()
             y = self.targets(y, X.shape[0])
         trace = self._forward(X, dropout, rng)
         return self.output.cost(trace.z[-1], trace.a[-1], y), self._backward(trace, y)
@@ -157,7 +158,7 @@ class Network(Scores):
 
     def step(self, grads, lr):
         """Gradient descent in place, p ← p − lr · ∂C/∂p; refuses (unchanged) a step to inf or NaN."""
-        checks.check_positive(lr, "lr (the learning rate)")
+        checks.positive(lr, "lr (the learning rate)")
         guard.check_gradients(grads, Gradients, self, lr)
         with guard.refuse_blow_up(self, lr):
             descend(self.parameters(), grads.parameters(), lr)

@@ -15,6 +15,8 @@ import numbers
 
 import numpy as np
 
+from .checks import number
+
 _SUP = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
 _SUB = str.maketrans("0123456789", "₀₁₂₃₄₅₆₇₈₉")
 
@@ -68,8 +70,7 @@ def get_parameter(net, key):
 def set_parameter(net, key, value):
     """Set one parameter in place to ``value`` (a finite number); nothing else changes."""
     key = check_key(net, key)
-    if isinstance(value, bool) or not isinstance(value, numbers.Real) or not np.isfinite(value):
-        raise ValueError(f"a parameter's value must be a finite number; got {value!r}")
+    value = number(value, "a parameter's value")
     getattr(net, key[0])[key[1]][key[2:]] = value
 
 

@@ -5,15 +5,16 @@ import math
 
 import numpy as np
 
-from . import _validate as check
+from . import _validate as validate
+from . import checks as check
 from .update import descend, with_weight_decay
 from .history import History, diagnose
 
 
 def minibatches(n, batch_size, rng):
     """Shuffled index arrays that split range(n) into batches of ``batch_size`` (the last may be shorter)."""
-    check.check_positive(n, "n (the number of examples)", whole=True)
-    check.check_positive(batch_size, "batch_size", whole=True)
+    check.whole(n, "n (the number of examples)", low=1)
+    check.whole(batch_size, "batch_size", low=1)
     order = rng.permutation(n)
     return [order[i:i + batch_size] for i in range(0, n, batch_size)]
 
@@ -27,7 +28,7 @@ def fit(net, X, y, epochs=10, batch_size=32, lr=0.1, seed=0, callback=None, **op
     high) or is not learning (dead units, chance accuracy). Raises ValueError/TypeError
     for arguments of the wrong kind.
     """
-    check.check_positive(epochs, "epochs", whole=True)
+    check.whole(epochs, "epochs", low=1)
     training = Training(net, X, y, batch_size=batch_size, lr=lr, seed=seed, **options)
     for epoch in range(epochs):
         if not training.run_epoch():
@@ -51,15 +52,15 @@ class Training:
 
     def __init__(self, net, X, y, batch_size=32, lr=0.1, seed=0, weight_decay=0.0, dropout=0.0,
                  validation=None, record_every=None):
-        self.net, self.X = net, check.check_inputs(X, net.sizes[0])
+        self.net, self.X = net, validate.check_inputs(X, net.sizes[0])
         self.Y = net.targets(y, self.X.shape[0])
-        check.check_positive(batch_size, "batch_size", whole=True)
-        check.check_positive(lr, "lr (the learning rate)")
+        check.whole(batch_size, "batch_size", low=1)
+        check.positive(lr, "lr (the learning rate)")
         if record_every is not None:
-            check.check_positive(record_every, "record_every (steps between records)", whole=True)
-        self.settings = (batch_size, lr, check.check_nonnegative(weight_decay, "weight_decay"),
-                         check.check_fraction(dropout, "dropout"))
-        self.validation = None if validation is None else check.check_validation(net, validation)
+            check.whole(record_every, "record_every (steps between records)", low=1)
+        self.settings = (batch_size, lr, check.nonnegative(weight_decay, "weight_decay"),
+                         check.fraction(dropout, "dropout"))
+        self.validation = None if validation is None else validate.check_validation(net, validation)
         self.rng, self.history = np.random.default_rng(seed), History(lr=float(lr), record_every=record_every)
         self.scale = max(1.0, max(float(np.abs(p).max()) for p in net.parameters()))
 

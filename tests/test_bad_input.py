@@ -16,8 +16,8 @@ def net():
     (np.ones((3, 5)), r"did you pass X transposed\? try X.T"),
     (np.ones((0, 3)), r"empty batch"),
     (np.ones((2, 3, 1)), r"one example per row"),
-    ([[1.0, np.nan, 0.0]], r"X contains NaN"),
-    ([[1.0, np.inf, 0.0]], r"X contains infinity"),
+    ([[1.0, np.nan, 0.0]], r"X must hold finite numbers; got NaN — remove or replace"),
+    ([[1.0, np.inf, 0.0]], r"X must hold finite numbers; got infinity"),
 ])
 def test_wrong_inputs(net, X, words):
     with pytest.raises(ValueError, match=words):
@@ -31,7 +31,7 @@ def test_text_inputs(net):
 
 @pytest.mark.parametrize("y, error, words", [
     (np.ones((4, 2)), ValueError, r"y must have shape \(4, 1\)"),
-    ([0.5, np.nan, 0.1, 0.2], ValueError, r"y contains NaN"),
+    ([0.5, np.nan, 0.1, 0.2], ValueError, r"y must hold finite numbers; got NaN"),
     (None, TypeError, r"y must be numbers"),
 ])
 def test_wrong_targets(net, y, error, words):
@@ -46,8 +46,8 @@ def test_labels_out_of_range():
 
 
 @pytest.mark.parametrize("kwargs, error, words", [
-    ({"sizes": [3]}, ValueError, r"at least two layers"),
-    ({"sizes": 3}, TypeError, r"list of layer sizes"),
+    ({"sizes": [3]}, ValueError, r"sizes must list 2 or more layer sizes.*e\.g\. \[2, 2, 1\]"),
+    ({"sizes": 3}, TypeError, r"sizes must list 2 or more layer sizes"),
     ({"sizes": [3, 0, 1]}, ValueError, r"whole number ≥ 1"),
     ({"sizes": [3, 2.5, 1]}, ValueError, r"whole number ≥ 1"),
     ({"activation": "sigmod"}, ValueError, r"unknown activation 'sigmod'; choose one of 'sigmoid'"),
@@ -56,7 +56,7 @@ def test_labels_out_of_range():
     ({"activation": "softmax"}, ValueError, r"output layer only.*output_activation='softmax'"),
     ({"loss": "cross_entropy"}, ValueError, r"needs output_activation='softmax'"),
     ({"init": "gaussian"}, ValueError, r"unknown init 'gaussian'"),
-    ({"init": -1.0}, ValueError, r"scale must be a number ≥ 0"),
+    ({"init": -1.0}, ValueError, r"init \(an initial weight scale\) must be a finite number ≥ 0; got -1\.0"),
 ])
 def test_bad_construction(kwargs, error, words):
     args = {"sizes": [3, 2, 1], **kwargs}
@@ -81,7 +81,7 @@ def test_plain_lists_assigned_by_hand_are_accepted(net):
 
 
 def test_nan_weight_is_refused(net):
-    with pytest.raises(ValueError, match=r"weights\[0\] contains NaN"):
+    with pytest.raises(ValueError, match=r"weights\[0\] must hold finite numbers; got NaN"):
         net.weights = [np.full((2, 3), np.nan), np.ones((1, 2))]
 
 
@@ -95,14 +95,14 @@ def test_mismatched_parameter_lists():
 
 
 @pytest.mark.parametrize("kwargs, error, words", [
-    ({"lr": 0}, ValueError, r"lr \(the learning rate\) must be greater than 0"),
-    ({"lr": -0.1}, ValueError, r"must be greater than 0"),
+    ({"lr": 0}, ValueError, r"lr \(the learning rate\) must be a finite number greater than 0; got 0"),
+    ({"lr": -0.1}, ValueError, r"must be a finite number greater than 0"),
     ({"lr": "fast"}, TypeError, r"lr \(the learning rate\) must be a number"),
-    ({"batch_size": 0}, ValueError, r"batch_size must be greater than 0"),
+    ({"batch_size": 0}, ValueError, r"batch_size must be a whole number ≥ 1; got 0"),
     ({"batch_size": 2.5}, TypeError, r"batch_size must be a whole number"),
-    ({"epochs": 0}, ValueError, r"epochs must be greater than 0"),
-    ({"dropout": 1.0}, ValueError, r"dropout must be a number from 0 up to"),
-    ({"weight_decay": -1}, ValueError, r"weight_decay must be ≥ 0"),
+    ({"epochs": 0}, ValueError, r"epochs must be a whole number ≥ 1; got 0"),
+    ({"dropout": 1.0}, ValueError, r"dropout must be a finite number from 0 up to \(not including\) 1"),
+    ({"weight_decay": -1}, ValueError, r"weight_decay must be a finite number ≥ 0"),
 ])
 def test_bad_training_options(net, kwargs, error, words):
     with pytest.raises(error, match=words):
@@ -114,7 +114,7 @@ def test_step_needs_matching_gradients(net):
     grads = other.backward(other.forward(np.ones(3)), [1.0])
     with pytest.raises(ValueError, match="another shape"):
         net.step(grads, 0.1)
-    with pytest.raises(ValueError, match="must be greater than 0"):
+    with pytest.raises(ValueError, match="must be a finite number greater than 0"):
         net.step(net.backward(net.forward(np.ones(3)), [1.0]), 0)
     with pytest.raises(TypeError, match="gradients from net.backward"):
         net.step([np.ones((2, 3))], 0.1)
@@ -131,7 +131,7 @@ def test_gradient_check_reports_bad_input(net):
 
 
 def test_bad_split_fraction():
-    with pytest.raises(ValueError, match="test_fraction must be between 0 and 1"):
+    with pytest.raises(ValueError, match=r"test_fraction must be a finite number from 0 \(not included\) to 1 \(not included\)"):
         load_digits(test_fraction=1.5)
 
 

@@ -15,7 +15,7 @@ from backprop.blame import passed_back, reveal_blame, revealed_layers
 from backprop.data import WORKED_LR, worked_example
 from backprop.parameters import get_parameter, parameter_keys
 
-from . import _checks as check
+from backprop import checks as check
 from ._base import Demo, View
 from ._blame_figure import describe, diagram_marks, parameter_rows
 from ._readout import parameter_table

@@ -10,7 +10,7 @@ import numpy as np
 
 from backprop.data import WORKED_LR, worked_example
 
-from . import _checks as check
+from backprop import checks as check
 from ._base import Demo, View
 from ._readout import fixed
 from .figures import NetworkFigure, panel, points, rect, segments, texts

@@ -18,7 +18,7 @@ from backprop import History, Network, Training
 from backprop.activations import HIDDEN_ACTIVATIONS
 from backprop.data import load_digits
 
-from . import _checks as check
+from backprop import checks as check
 from ._base import Demo, View
 from ._dashboard_figure import CURVES, DashboardFigure
 from ._sliders import ExactLogSlider, int_slider

@@ -10,7 +10,7 @@ import numpy as np
 from backprop.landscape import OUTPUT_WEIGHTS, descent_example, descent_path, loss_surface, lowest_point
 from backprop.parameters import get_parameter, set_parameter
 
-from . import _checks as check
+from backprop import checks as check
 from ._base import Demo, View
 from ._sliders import ExactLogSlider, ExactSlider, int_slider
 from .figures import contours, legend, line, panel, points

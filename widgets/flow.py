@@ -12,7 +12,7 @@ import numpy as np
 from backprop.activations import HIDDEN_ACTIVATIONS
 from backprop.flow import HUGE, TINY, deep_network, gradient_flow, probe_batch
 
-from . import _checks as check
+from backprop import checks as check
 from ._base import Demo, View
 from ._sliders import ExactLogSlider, int_slider
 from .figures import bars, panel, rect, texts

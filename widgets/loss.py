@@ -8,7 +8,7 @@ import numpy as np
 from backprop.data import worked_example
 from backprop.explore import output_loss, tangent
 
-from . import _checks as check
+from backprop import checks as check
 from ._base import Demo, View
 from ._sliders import ExactSlider
 from .figures import bars, hline, line, panel, points, texts, vline

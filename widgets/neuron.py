@@ -8,7 +8,7 @@ import numpy as np
 from backprop.activations import HIDDEN_ACTIVATIONS
 from backprop.explore import activation_curve, neuron, tangent
 
-from . import _checks as check
+from backprop import checks as check
 from ._base import Demo, View
 from ._sliders import ExactSlider
 from .figures import bars, hline, line, panel, points, texts, vline

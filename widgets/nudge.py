@@ -11,7 +11,7 @@ from backprop.data import worked_example
 from backprop.explore import loss_along, nudged, tangent
 from backprop.parameters import get_parameter, parameter_keys, parameter_label
 
-from . import _checks as check
+from backprop import checks as check
 from ._base import Demo, View
 from ._sliders import ExactSlider
 from .figures import bars, hline, legend, line, panel, points, texts

@@ -10,7 +10,7 @@ import numpy as np
 from backprop import Network
 from backprop.data import load_digits
 
-from . import _checks as check
+from backprop import checks as check
 from ._base import Demo, View
 from ._sliders import choice_slider
 from .figures import legend, line, panel, texts

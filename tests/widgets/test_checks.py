@@ -1,4 +1,4 @@
-"""Every view constructor checks its arguments (widgets/_checks.py): a wrong type, shape, length or range
+"""Every view constructor checks its arguments (with backprop.checks): a wrong type, shape, length or range
 is a ValueError or TypeError that names the argument and says what was expected and what was given,
 never numpy's words ("ufunc", "broadcast", "operands") nor a KeyError. Numbers become float64."""
 import re
