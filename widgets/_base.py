@@ -44,6 +44,7 @@ class View(widgets.VBox):
     """
 
     demo = None
+    passes = (1, 1)      # at most (forward, backward) passes one control change asks of the core, training aside
     decimals = 4
     plot_size = (640, 320)                       # (width, height) in pixels of the browser-drawn figure
     _quiet, closed = 0, False

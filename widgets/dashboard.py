@@ -68,6 +68,7 @@ class TrainingDashboard(View):
         self.samples = self.data.X_test[:DashboardFigure.n_samples]
         self.history, self.message, self._task, self._stop, self._trained = None, "not trained yet", None, False, None
         self.training, self._trainer, self._error, self._idle = False, None, None, None
+        self._guessed = (None, None)                   # ((network, epochs run), its labels of the samples)
         controls = _controls(hidden, activation, lr, batch_size, epochs)
         self.progress = widgets.IntProgress(value=0, min=0, max=controls["epochs"].value, description="epochs run")
         self.net = self._new_network(controls)
@@ -132,6 +133,7 @@ class TrainingDashboard(View):
 
     def _release(self):
         self.data = self.samples = self._trainer = self.progress = None
+        self._guessed = (None, None)
 
     def _epoch(self):
         """Train one epoch and record its scores in the History; False when training should end."""
@@ -191,8 +193,15 @@ class TrainingDashboard(View):
                       "message": "settings changed: press Train to train a new network" if changed else self.message,
                       "labels": self.data.y_test[:len(self.samples)]})
         if "diverged" not in self.message:
-            state["predictions"] = self.net.classify(self.samples)
+            state["predictions"] = self._guesses()
         return state
+
+    def _guesses(self):
+        """The network's labels of the sample digits: asked of the core once per network and epoch."""
+        asked = (self.net, self.history.epochs_run if self.history else 0)
+        if self._guessed[0] != asked:
+            self._guessed = (asked, self.net.classify(self.samples))
+        return self._guessed[1]
 
     def _draw(self):
         self.drawing = DashboardFigure(self.samples)

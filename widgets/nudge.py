@@ -27,6 +27,7 @@ class NudgeExplorer(View):
     """
 
     demo = Demo("value of p")
+    passes = (2, 1)                                # at p: forward and backward; at p + Δp: forward
 
     plot_size = (640, 320)
 
