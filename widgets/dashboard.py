@@ -100,7 +100,7 @@ class TrainingDashboard(View):
                                       lr=c["lr"].exact, seed=self.seed)
             self.history = self._trainer.history
         else:
-            self._trainer, self.history = None, History(lr=float(c["lr"].exact))
+            self._trainer, self.history = None, History()    # the learner's function has its own lr
         self.message, self.progress.max, self.progress.value = "training …", c["epochs"].value, 0
         loop = None if blocking else event_loop()
         going = self._epoch()                    # the first epoch at once: its curves answer the click first
@@ -157,9 +157,8 @@ class TrainingDashboard(View):
                                   "network.weights and network.biases in place?")
                     self.message = self._idle
             h.record(self.net, (self.data.X_train, self.data.y_train), (self.data.X_test, self.data.y_test))
-        if not np.all(np.isfinite([h.train_loss[-1], h.val_loss[-1]])) or h.diverged:
-            self.message = h.message if h.diverged else \
-                f"diverged in epoch {epoch + 1}: the loss overflowed — lr is too high; try a smaller lr"
+        if h.diverged or h.scores_blew_up():              # the core's verdict, in its words
+            self.message = h.message
             return False
         self.progress.value = epoch + 1
         self._refresh()
@@ -189,7 +188,8 @@ class TrainingDashboard(View):
         state = {"history": h, **{name: np.array(values) for name, values in zip(CURVES, curves)}}
         state.update(zip(SETTINGS, self._settings()))
         changed = self._trained not in (None, self._settings())
-        state.update({"epochs_run": len(state["train_loss"]), "epochs_planned": self.progress.max,
+        state.update({"sizes": self.net.sizes, "epochs_run": len(state["train_loss"]),
+                      "epochs_planned": self.progress.max,
                       "message": "settings changed: press Train to train a new network" if changed else self.message,
                       "labels": self.data.y_test[:len(self.samples)]})
         if "diverged" not in self.message:
@@ -211,7 +211,7 @@ class TrainingDashboard(View):
         self.figure.show(self.drawing.marks(s), backdrop=self.drawing.backdrop,
                          panels=self.drawing.panels(s["epochs_planned"]),
                          title=f"epoch {s['epochs_run']} of {s['epochs_planned']}: {s['message']}",
-                         description=self.drawing.description(s, self.net.sizes))
+                         description=self.drawing.description(s))
 
     def _readout_items(self):
         s = self.state

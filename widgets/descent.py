@@ -122,7 +122,7 @@ class DescentExplorer(View):
         marks = [line(0, s["path"][:, 0], s["path"][:, 1], color="C3", width=1.2, marker="o", size=2),
                  points(0, [s["start"][0]], [s["start"][1]], color="C3", shape="ring", size=5),
                  line(1, np.arange(len(s["losses"])), s["losses"], color="C3", width=1, marker="o", size=1.5)]
-        self.figure.show(marks, backdrop=self.backdrop, panels=self.panels, title=s["verdict"].split(" — ")[0],
+        self.figure.show(marks, backdrop=self.backdrop, panels=self.panels, title=s["descent"].headline,
                          description=self._description())
 
     def _description(self):

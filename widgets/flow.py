@@ -79,7 +79,7 @@ class GradientFlowExplorer(View):
         layers = np.arange(1, len(s["norms"]) + 1)
         marks = [bars(0, layers, np.clip(s["norms"], *Y_LIMITS), bottom=Y_LIMITS[0], color=COLOURS[s["kind"]])]
         self.figure.show(marks, backdrop=self.backdrop, panels=self.panels, description=self._description(),
-                         title=s["verdict"].split(" — ")[0].split(";")[0])
+                         title=s["flow"].headline)
         self.controls["scale"].disabled = self.controls["init"].value != "scale"
 
     def _description(self):

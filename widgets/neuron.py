@@ -47,10 +47,11 @@ class NeuronExplorer(View):
 
     def _compute(self):
         x, w, b = self._values("x"), self._values("w"), self.controls["b"].exact
-        state = {"x": x, "w": w, "b": b, **neuron(x, w, b, self.controls["activation"].value)}
+        f = self.controls["activation"].value
+        state = {"activation": f, "x": x, "w": w, "b": b, **neuron(x, w, b, f)}
         state["tangent"] = tangent(state["z"], state["a"], state["da_dz"], self._tangent_z(state["z"]))
         state["z_grid"] = self.z_grid
-        state["a_grid"], _ = activation_curve(self.controls["activation"].value, self.z_grid)
+        state["a_grid"], _ = activation_curve(f, self.z_grid)
         return state
 
     @staticmethod
@@ -87,7 +88,7 @@ class NeuronExplorer(View):
 
     def _description(self):
         """The figure's text alternative: the current numbers, as the readout rounds them."""
-        s, f = self.state, self.controls["activation"].value
+        s, f = self.state, self.state["activation"]
         terms = ", ".join(f"{name} = {t:.3f}" for name, t in zip(self.names, s["terms"]))
         return (f"Neuron with {f}: {terms}, b = {s['b']:.3f}, so z = {s['z']:.3f}; a = f(z) = {s['a']:.3f}, "
                 f"slope f'(z) = {s['da_dz']:.3f}.")

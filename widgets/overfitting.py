@@ -86,7 +86,7 @@ class OverfittingExplorer(View):
                 "dropout": c["dropout"].value, "epoch": np.array(history.recorded_at), "train_loss": train_loss,
                 "test_loss": test_loss, "final_train_loss": train_loss[-1] if recorded else None,
                 "final_test_loss": test_loss[-1] if recorded else None,
-                "gap": test_loss[-1] - train_loss[-1] if recorded else None, "train_accuracy": train_acc,
+                "gap": history.gap, "train_accuracy": train_acc,
                 "test_accuracy": test_acc, "message": history.message if history.diverged else ""}
 
     def _draw(self):

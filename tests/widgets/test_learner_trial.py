@@ -89,7 +89,7 @@ def steps(view, n):
 def test_cycle_explorer_says_the_descent_diverged(lr):
     view = steps(CycleExplorer(lr=lr), 12)
     for text in (view.figure.description, view.readout.value, view.figure.title):
-        assert "diverged" in text and f"try η={lr / 10:g}" in text
+        assert "diverged" in text and f"try lr={lr / 10:g}" in text
     longest = max(len(word) for mark in view.figure.marks if mark["type"] == "text" for word in mark["text"])
     assert longest < 40
     assert not re.search(r"\d{20}", view.figure.description + view.readout.value)
