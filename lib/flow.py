@@ -22,7 +22,8 @@ class Flow:
 
     @property
     def ratio(self):
-        """How much of the output layer's gradient reaches the first layer: norms[0] / norms[-1]."""
+        """How much of the output layer's gradient reaches the first layer: norms[0] / norms[-1] (inf when
+        the output's is 0, or the first layer's is inf; NaN only when both are inf)."""
         with np.errstate(all="ignore"):
             return float(self.norms[0] / self.norms[-1]) if self.norms[-1] > 0 else float("inf")
 
@@ -53,6 +54,10 @@ class Flow:
             return f"vanishing: every gradient norm is below {TINY:g} (largest {self.norms.max():.1e})", ""
         if self.kind == "vanishing":
             return f"vanishing: {ratio}", " — the first layers barely learn"
+        if not np.all(np.isfinite(self.norms)):
+            layers = ", ".join(str(l) for l in np.flatnonzero(~np.isfinite(self.norms)) + 1)
+            return (f"exploding: the gradients overflowed (beyond {np.finfo(float).max:.1e}) in layer(s) {layers}",
+                    " — steps would fly off")
         return f"exploding: gradient norms up to {self.norms.max():.1e}", f"; {ratio} — steps would fly off"
 
 
@@ -70,9 +75,27 @@ def probe_batch(width=32, n=64, seed=0):
     return rng.normal(size=(n, width)), rng.normal(size=(n, 1))
 
 
+def norm(g):
+    """‖g‖, the Frobenius (Euclidean) norm of an array of any shape, as max|g| · ‖g / max|g|‖ (a float).
+
+    Squaring first overflows for entries beyond about 1e154 (the gradients of a deep network
+    with large initial weights reach 1e190 and more while finite); scaled by the largest entry
+    first, the norm is finite for every finite g whose norm a float can hold. inf when g
+    holds inf or NaN.
+    """
+    g = np.asarray(g, dtype=float)
+    largest = float(np.max(np.abs(g))) if g.size else 0.0
+    if not np.isfinite(largest):
+        return float("inf")
+    if largest == 0.0:
+        return 0.0
+    with np.errstate(under="ignore"):           # entries far below the largest count as 0, as they should
+        scaled = g / largest
+        return largest * float(np.sqrt(np.sum(scaled * scaled)))
+
+
 def gradient_flow(net, X, y):
     """Flow of one forward and backward pass of ``net`` on X (n, n_in), y (n, 1)."""
     with np.errstate(over="ignore", invalid="ignore", under="ignore"):   # an overflow shows as inf, in words
         grads = net.backward(net.forward(X), y)
-        norms = np.array([np.sqrt(np.sum(g * g)) for g in grads.weights])
-    return Flow(np.where(np.isnan(norms), np.inf, norms))
+    return Flow(np.array([norm(g) for g in grads.weights]))

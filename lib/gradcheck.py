@@ -14,10 +14,13 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from .flow import norm
 from .parameters import parameter_label
 
 FLOOR = 1e-6       # gradients below this count as zero: finite differences are rounding noise there
 WRONG, FINE_WITH_KINKS, EXCELLENT = 1e-2, 1e-4, 1e-7
+KINK_NOTE = ("a nudge crossed a ReLU kink, where the finite difference is not the derivative: "
+             "this number may be large with backprop right; the entries elsewhere decide")
 
 
 def numerical_gradients(net, X, y, eps=1e-3):
@@ -73,8 +76,8 @@ def verdict_word(error):
 
 def relative_error(analytic, numeric, floor=FLOOR):
     """Lesson 03's number for one array: ‖g_bp − g_fd‖ / max(‖g_bp‖ + ‖g_fd‖, floor) (0 when both are zero)."""
-    diff = np.linalg.norm(np.asarray(analytic) - np.asarray(numeric))
-    return float(diff / max(np.linalg.norm(analytic) + np.linalg.norm(numeric), floor))
+    diff = norm(np.asarray(analytic, dtype=float) - np.asarray(numeric, dtype=float))   # norm: no overflow
+    return float(diff / max(norm(analytic) + norm(numeric), floor))
 
 
 @dataclass
@@ -89,7 +92,12 @@ class Entry:
 
 
 class GradientCheck(float):
-    """Lesson 03's number (a float), carrying ``entries`` and the names of kinks and flat spots."""
+    """Lesson 03's number (a float), carrying ``entries`` and the names of kinks and flat spots.
+
+    str(), print(), format and arithmetic are a float's. Shown as the last line of a notebook
+    cell, a check whose nudges crossed a ReLU kink says so beside the number (the report),
+    since there a large number is not a bug; without a kink it shows as the float.
+    """
 
     def __new__(cls, value, entries):
         result = super().__new__(cls, value)
@@ -105,6 +113,17 @@ class GradientCheck(float):
     def flat(self):
         """Labels of the parameters where both gradients are ~0 (below FLOOR)."""
         return [e.label for e in self.entries if e.flat and not e.at_kink]
+
+    def _repr_pretty_(self, printer, cycle):
+        """IPython's plain-text display: the float, and the report when a nudge crossed a kink."""
+        printer.text(float.__repr__(self) + (f" — {KINK_NOTE}\n{self.report()}" if self.kinks else ""))
+
+    def _repr_markdown_(self):
+        """The notebook's display at a kink: the number, why it is not a bug, the report; None otherwise."""
+        if not self.kinks:
+            return None
+        lines = "\n".join(f"- {line}" for line in self.report().splitlines())
+        return f"**{float.__repr__(self)}** — {KINK_NOTE}\n\n{lines}"
 
     def report(self):
         """The check in words: the worst entry by the rules of thumb, then every kink and flat spot."""

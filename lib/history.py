@@ -11,19 +11,24 @@ LOSS_RISE = 10.0       # diverged: an epoch's loss above this × the first step'
 PARAMETER_RISE = 1e4   # … or a parameter above this × the largest one at the start (≥ 1)
 CHANCE_MARGIN = 0.05   # not learning: training accuracy within this of chance (1 / n_classes) …
 LEARNING = 0.5         # … looked for only when the loss ended above this × the first step's loss
+TOO_LARGE_AT_START = 100.0   # initial weights too large: the loss before the first step is inf/NaN or above this
+#                              × max(C(z = 0), 1), C(z = 0) the loss when every output neuron's z is 0 (what
+#                              small weights give: ŷ = 0.5 for sigmoid, uniform for softmax, 0 for identity)
 
 
 @dataclass
 class History:
     """Losses per step and per epoch, scores recorded along the way, and the verdict.
 
-    step_loss: the loss of each mini-batch before its step; epoch_loss: the mean of an
-    epoch's step losses. recorded_at[i] is the number of steps done when train_loss[i],
+    step_loss: the loss of each mini-batch before its step, batch_sizes: its number of
+    examples; epoch_loss: the mean over an epoch's examples of the loss before their step
+    (each batch's loss weighted by its size, so a short last batch counts for what it holds). recorded_at[i] is the number of steps done when train_loss[i],
     train_accuracy[i] (with record_every) and val_loss[i], val_accuracy[i] (with
     validation) were scored. verdict is 'finished', 'diverged', 'not learning' or
     'stopped'; message says it in words, with the likely cause.
     """
     step_loss: list = field(default_factory=list)
+    batch_sizes: list = field(default_factory=list)
     epoch_loss: list = field(default_factory=list)
     recorded_at: list = field(default_factory=list)
     train_loss: list = field(default_factory=list)
@@ -37,6 +42,7 @@ class History:
     verdict: str = "finished"
     message: str = "training finished"
     dead_units: tuple = (0, 0)      # (hidden ReLU units that never fire on the training set, hidden ReLU units)
+    neutral_loss: float = 0.0       # C(z = 0) on the training set: the yardstick of TOO_LARGE_AT_START
     _epoch_start: int = field(default=0, repr=False)
 
     @property
@@ -53,9 +59,16 @@ class History:
         loss (a float), or None until both were scored."""
         return self.val_loss[-1] - self.train_loss[-1] if self.val_loss and self.train_loss else None
 
+    def add_step(self, loss, batch_size):
+        """Record one mini-batch: its loss before the step and its number of examples."""
+        self.step_loss.append(loss)
+        self.batch_sizes.append(batch_size)
+
     def end_epoch(self):
-        """Close an epoch: its mean step loss joins epoch_loss."""
-        self.epoch_loss.append(float(np.mean(self.step_loss[self._epoch_start:])))
+        """Close an epoch: the mean of its step losses weighted by batch size (its examples' mean) joins epoch_loss."""
+        start = self._epoch_start
+        with np.errstate(over="ignore", invalid="ignore"):        # an inf loss stays inf, in words elsewhere
+            self.epoch_loss.append(float(np.average(self.step_loss[start:], weights=self.batch_sizes[start:])))
         self._epoch_start = len(self.step_loss)
         self.epochs_run += 1
 
@@ -82,7 +95,8 @@ class History:
             what = f"the weights blew up (largest |w| = {largest:.3g})"
         else:
             what = f"the loss rose from {first:.4g} to {last:.4g}"
-        self.diverge(f"in epoch {self.epochs_run}", what)
+        start = self.too_large_at_start()            # then the initial weights are to blame, not lr
+        self.diverge(f"in epoch {self.epochs_run}", start or what, "" if start else None)
         return True
 
     def scores_blew_up(self):
@@ -103,11 +117,25 @@ class History:
         self.diverge(f"after step {len(self.step_loss) - 1}", what)
         return True
 
-    def diverge(self, when, what):
-        """The verdict 'diverged', said in words: when ('in epoch 3'), what ran away, and what to try."""
-        advice = (f"the learning rate lr={self.lr:g} is too high; try lr={self.lr / 10:g}" if self.lr else
-                  "the learning rate is too high; try a smaller lr")
-        self.verdict, self.message = "diverged", f"diverged {when}: {what} — {advice}"
+    def diverge(self, when, what, advice=None):
+        """The verdict 'diverged', said in words: when ('in epoch 3'), what ran away, and what to try
+        (by default a tenth of lr; '' for no advice)."""
+        if advice is None:
+            advice = (f"the learning rate lr={self.lr:g} is too high; try lr={self.lr / 10:g}" if self.lr else
+                      "the learning rate is too high; try a smaller lr")
+        self.verdict, self.message = "diverged", f"diverged {when}: {what}" + (f" — {advice}" if advice else "")
+
+    def too_large_at_start(self):
+        """Why the initial weights, not lr, are to blame, in words; '' when the loss before the first step
+        was ordinary (the rule: TOO_LARGE_AT_START). No lr advice: a smaller step cannot fix the start."""
+        first, bound = self.step_loss[0], TOO_LARGE_AT_START * max(self.neutral_loss, 1.0)
+        if np.isfinite(first) and first <= bound:
+            return ""
+        was = "inf or NaN" if not np.isfinite(first) else f"{first:.3g}, over {TOO_LARGE_AT_START:g} × the " \
+              f"{max(self.neutral_loss, 1.0):.3g} of outputs whose z is 0"
+        return (f"the loss before the first step was already {was} — the initial weights are too large, "
+                "whatever the step size: start again with init='he' (ReLU) or 'xavier' (sigmoid, tanh), "
+                "or a smaller weight scale such as init=0.1")
 
     def stop(self, epoch):
         """Mark training as stopped by a callback after ``epoch`` (0-based)."""
@@ -121,6 +149,10 @@ class History:
 def diagnose(history, net, X, Y):
     """Turn a 'finished' verdict into 'not learning' when units died or accuracy stayed at chance."""
     if history.verdict != "finished" or not history.step_loss:
+        return
+    cause = history.too_large_at_start()
+    if cause and not history.epoch_loss[-1] <= TOO_LARGE_AT_START * max(history.neutral_loss, 1.0):
+        history.verdict, history.message = "not learning", f"not learning: {cause}"
         return
     if history.epoch_loss[-1] < LEARNING * history.step_loss[0]:   # the loss fell well: it is learning
         return
@@ -142,3 +174,10 @@ def diagnose(history, net, X, Y):
                   f"try lr={history.lr / 10:g}" if dead else
                   f"check lr={history.lr:g} (too high bounces, too low crawls) and the number of epochs")
         history.verdict, history.message = "not learning", f"not learning: {'; '.join(causes)} — {likely}"
+
+
+def neutral_loss(net, Y):
+    """C(z = 0): the batch-mean loss on targets Y (n, n_out) when every output neuron's z is 0 (a float)."""
+    z = np.zeros(Y.shape)
+    with np.errstate(over="ignore", invalid="ignore"):
+        return net.output.cost(z, net.output_activation(z), Y)

@@ -7,10 +7,7 @@ Introduced in lessons/02_error_and_loss. ``y_hat`` and ``y`` have shape
 """
 import numpy as np
 
-from .activations import log_softmax
-
 _TINY = 1e-12   # keeps log(0) away from cross-entropy read from ŷ
-_UNDERFLOW = 1e-300   # below this a probability has lost its digits: read the loss from the logits
 
 
 class Loss:
@@ -69,60 +66,25 @@ def cross_entropy_grad(y_hat, y):
     return -y / np.clip(y_hat, _TINY, None)
 
 
+def binary_cross_entropy(y_hat, y):
+    """−[y_j log ŷ_j + (1 − y_j) log(1 − ŷ_j)] for each output j: ŷ_j the probability that label j is on."""
+    return -(y * np.log(np.maximum(y_hat, _TINY)) + (1.0 - y) * np.log(np.maximum(1.0 - y_hat, _TINY)))
+
+
+def binary_cross_entropy_grad(y_hat, y):
+    """∂C/∂ŷ = (ŷ − y) / (ŷ(1 − ŷ)) (with a sigmoid output this becomes ŷ − y for ∂C/∂z)."""
+    p = np.clip(y_hat, _TINY, 1.0 - _TINY)
+    return (p - y) / (p * (1.0 - p))
+
+
 LOSSES = {
     "half_squared_error": Loss("half_squared_error", half_squared_error,
                                half_squared_error_grad, "½(ŷ − y)²"),
     "squared_error": Loss("squared_error", squared_error, squared_error_grad, "(ŷ − y)²"),
     "cross_entropy": Loss("cross_entropy", cross_entropy, cross_entropy_grad, "−Σ y log ŷ"),
+    "binary_cross_entropy": Loss("binary_cross_entropy", binary_cross_entropy, binary_cross_entropy_grad,
+                                 "−Σ [y log ŷ + (1 − y) log(1 − ŷ)]"),
 }
-
-
-class OutputLayer:
-    """The output activation and the loss as a pair: C from the output's z and a, and δ⁽ᵒᵘᵗ⁾.
-
-    Introduced in lessons/04_hidden_layer_blame: δ⁽ᵒᵘᵗ⁾ = ∂C/∂a ⊙ f'(z), (n, n_out).
-    """
-
-    def __init__(self, activation, loss):
-        self.activation, self.loss = activation, loss
-
-    def cost(self, z, a, Y):
-        """The batch-mean loss of outputs a (n, n_out) against targets Y (n, n_out): a float."""
-        return self.loss(a, Y)
-
-    def delta(self, z, a, Y):
-        """δ⁽ᵒᵘᵗ⁾ = ∂C/∂z of the output layer, per example: (n, n_out)."""
-        return self.activation.backward(z, a, self.loss.grad(a, Y))
-
-
-class SoftmaxCrossEntropy(OutputLayer):
-    """Softmax with cross-entropy (lessons/07_sgd_minibatches), both from the logits z.
-
-    C = −Σ y log softmax(z): where a probability underflowed (logits like [1000, 0]) it is
-    taken from a stable log-softmax of z, so class 1 costs the true 1000, not a capped value. δ = ŷ − y: the
-    softmax's slope and cross-entropy's −y/ŷ cancel.
-    """
-
-    def cost(self, z, a, Y):
-        if a.min() > _UNDERFLOW:            # every ŷ is a normal number: log ŷ is exact to rounding
-            return float(-(Y * np.log(a)).sum() / z.shape[0])
-        return float(-(Y * log_softmax(z)).sum() / z.shape[0])
-
-    def delta(self, z, a, Y):
-        return a - Y
-
-
-_PAIRS = {("softmax", "cross_entropy"): SoftmaxCrossEntropy}
-_NEEDS = {"cross_entropy": "softmax"}    # a loss that is defined only after this output activation
-
-
-def output_layer(activation, loss):
-    """The OutputLayer for an output Activation and a Loss; ValueError for a pair that does not fit."""
-    needed = _NEEDS.get(loss.name)
-    if needed is not None and activation.name != needed:
-        raise ValueError(f"loss={loss.name!r} needs output_activation={needed!r} (outputs that are "
-                         f"probabilities summing to 1); got output_activation={activation.name!r}")
-    return _PAIRS.get((activation.name, loss.name), OutputLayer)(activation, loss)
 
 
 def get_loss(name):

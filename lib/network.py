@@ -1,7 +1,7 @@
 """The Network: forward keeps a trace, backward reads it, step descends (lessons 01, 04, 05).
 
 Shapes: X (n, n_in); weights[L-1] (n_L, n_{L-1}); biases[L-1] (n_L,); z[L], a[L], delta[L]
-(n, n_L); z[0] and delta[0] are None. Argument checks live in backprop._validate and _guards.
+(n, n_L); z[0] and delta[0] are None. Argument checks live in backprop.checks, _validate and _guards.
 """
 from dataclasses import dataclass, field
 
@@ -12,8 +12,9 @@ from . import _validate as validate
 from . import checks
 from .activations import dropout_mask, get_activation
 from .init import initial_parameters
-from .losses import get_loss, output_layer
+from .losses import get_loss
 from .metrics import Scores
+from .output import output_layer
 from .update import descend
 
 
@@ -62,7 +63,7 @@ class Network(Scores):
                  loss="half_squared_error", init="xavier", seed=0):
         self.sizes = checks.sizes(sizes)
         hidden = validate.hidden_activation(get_activation(activation))
-        self.output = output_layer(get_activation(output_activation or activation), get_loss(loss))
+        self.output = output_layer(get_activation(output_activation or activation), get_loss(loss), self.sizes[-1])
         self.activation, self.output_activation = hidden, self.output.activation
         self.loss_function = self.output.loss
         self.activations = [hidden] * (len(self.sizes) - 2) + [self.output_activation]
@@ -131,8 +132,12 @@ class Network(Scores):
         return Gradients(grad_w, grad_b, delta)
 
     def targets(self, y, n):
-        """y as (n, n_out): integer labels become one-hot when there are several outputs."""
-        return validate.check_targets(y, n, self.sizes[-1], one_hot_labels=True)
+        """y as (n, n_out): integer labels become one-hot when there are several outputs.
+
+        ValueError for targets the output layer cannot learn (backprop.output): with softmax and
+        cross_entropy, rows that are not probability distributions; with binary_cross_entropy,
+        values outside 0..1."""
+        return self.output.targets(validate.check_targets(y, n, self.sizes[-1], one_hot_labels=True))
 
     def loss(self, X, y):
         """Batch-mean loss on X (n, n_in), y (a float; inf when the numbers overflow)."""

@@ -8,7 +8,7 @@ import numpy as np
 from . import _validate as validate
 from . import checks as check
 from .update import descend, with_weight_decay
-from .history import History, diagnose
+from .history import History, diagnose, neutral_loss
 
 
 def minibatches(n, batch_size, rng):
@@ -61,7 +61,8 @@ class Training:
         self.settings = (batch_size, lr, check.nonnegative(weight_decay, "weight_decay"),
                          check.fraction(dropout, "dropout"))
         self.validation = None if validation is None else validate.check_validation(net, validation)
-        self.rng, self.history = np.random.default_rng(seed), History(lr=float(lr), record_every=record_every)
+        self.rng, self.history = np.random.default_rng(seed), History(lr=float(lr), record_every=record_every,
+                                                                      neutral_loss=neutral_loss(net, self.Y))
         self.scale = max(1.0, max(float(np.abs(p).max()) for p in net.parameters()))
 
     def run_epoch(self):
@@ -90,7 +91,7 @@ def _run_epoch(net, X, Y, settings, rng, history, validation):
     for start in range(0, X.shape[0], batch_size):
         X_batch, Y_batch = X_shuffled[start:start + batch_size], Y_shuffled[start:start + batch_size]
         loss, grads = net.loss_and_gradients(X_batch, Y_batch, dropout, rng, check=False)   # checked in fit
-        history.step_loss.append(loss)
+        history.add_step(loss, X_batch.shape[0])
         if not math.isfinite(loss):
             break
         descend(parameters, with_weight_decay(grads.parameters(), parameters, weight_decay), lr)

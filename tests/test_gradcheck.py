@@ -69,3 +69,53 @@ def test_a_wrong_backward_is_still_called_wrong():
     bad = Wrong.from_parameters(net.weights, net.biases)
     result = gradient_check(bad, x, y)
     assert result > 1e-2 and "wrong" in result.report() and result.kinks == []
+
+
+@pytest.mark.parametrize("exponent", [0, 100, 160, 190, 250, 300])
+def test_relative_error_is_finite_for_huge_finite_gradients(exponent):
+    analytic = np.array([[3.0, -4.0], [1.0, 2.0]]) * 10.0 ** exponent
+    numeric = analytic * (1 + 1e-6)
+    assert relative_error(analytic, numeric) == pytest.approx(1e-6 / (2 + 1e-6), rel=1e-6)
+
+
+# ---- the notebook display of a check at a kink ---------------------------------------------------
+def kinked_checks():
+    """Checks whose nudges cross a ReLU kink: the 1-1-1 network at z = 0, and wider ones put on a kink."""
+    net = Network.from_parameters([[[1.0]], [[1.0]]], [[0.0], [0.0]], "relu", "identity")
+    yield gradient_check(net, [[0.0]], [[1.0]])
+    for seed in range(3):
+        wide = Network([2, 3, 1], activation="relu", output_activation="sigmoid", seed=seed)
+        x = np.array([[0.5, 0.1]])
+        wide.biases[0][0] -= wide.forward(x).z[1][0, 0] - 0.0005            # hidden neuron 1 at z = 0.0005
+        yield gradient_check(wide, x, [[0.6]])
+
+
+def shown(value):
+    """What a notebook stores for ``value`` as a cell's last line: {mime type: text}."""
+    from IPython.core.formatters import DisplayFormatter
+    return DisplayFormatter().format(value)[0]
+
+
+@pytest.mark.parametrize("check", list(kinked_checks()))
+def test_at_a_kink_the_notebook_display_explains_while_the_float_stays_a_float(check):
+    assert check.kinks
+    data = shown(check)
+    assert data["text/plain"].startswith(repr(float(check)) + " — a nudge crossed a ReLU kink")
+    assert check.report() in data["text/plain"]
+    assert data["text/markdown"].startswith(f"**{float(check)!r}** — a nudge crossed a ReLU kink")
+    assert "- " + check.report().splitlines()[-1] in data["text/markdown"]
+    value = float(check)                                   # a float everywhere else: text and arithmetic
+    assert str(check) == str(value) and repr(check) == repr(value) and f"{check:.3e}" == f"{value:.3e}"
+    assert check * 2 == value * 2 and check + 1 == value + 1 and check < 2 and type(check - 0) is float
+
+
+def test_print_of_a_check_is_a_floats(capsys):
+    check = next(kinked_checks())
+    print(check, f"{check:.2f}")
+    assert capsys.readouterr().out == f"{float(check)} {float(check):.2f}\n"
+
+
+def test_without_a_kink_the_display_is_the_floats():
+    net, x, y = worked_example()
+    check = gradient_check(net, x, y)
+    assert shown(check) == {"text/plain": repr(float(check))}

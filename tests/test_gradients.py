@@ -8,7 +8,7 @@ from backprop import Network, gradient_check, numerical_gradients
 
 HIDDEN = ["sigmoid", "tanh", "relu", "identity"]
 SETUPS = [("half_squared_error", None), ("squared_error", None), ("squared_error", "identity"),
-          ("half_squared_error", "softmax"), ("cross_entropy", "softmax")]
+          ("half_squared_error", "softmax"), ("cross_entropy", "softmax"), ("binary_cross_entropy", "sigmoid")]
 
 
 def random_problem(seed, sizes, activation, loss, output_activation, n):

@@ -1,4 +1,5 @@
 """backprop.history: the verdict of fit in words — finished, diverged, not learning, stopped — and records."""
+import re
 import warnings
 
 import numpy as np
@@ -6,6 +7,7 @@ import pytest
 
 from backprop import Network
 from backprop.data import load_digits, xor
+from backprop.history import TOO_LARGE_AT_START, neutral_loss
 
 
 @pytest.fixture(scope="module")
@@ -92,3 +94,94 @@ def test_training_one_epoch_at_a_time_takes_the_same_steps_as_fit(digits):
     assert training.finish().epoch_loss == history.epoch_loss
     for a, b in zip(whole.parameters(), stepped.parameters()):
         np.testing.assert_array_equal(a, b)
+
+
+# ---- a start that is already lost names the initial weights, never lr ---------------------------
+def hand_neutral_loss(output, Y):
+    """C(z = 0) worked by hand: identity ŷ = 0, sigmoid ŷ = ½ (binary cross-entropy: log 2 each), softmax uniform."""
+    if output == "identity":
+        return float(np.mean(0.5 * np.sum(Y ** 2, axis=1)))
+    if output == "sigmoid":
+        return Y.shape[1] * np.log(2.0)
+    return np.log(Y.shape[1])
+
+
+START_CASES = [("relu", "identity", "half_squared_error"), ("relu", "sigmoid", "binary_cross_entropy"),
+               ("tanh", "softmax", "cross_entropy"), ("identity", "identity", "half_squared_error")]
+
+
+@pytest.mark.parametrize("hidden, output, loss", START_CASES)
+@pytest.mark.parametrize("depth", [1, 2, 4, 8])
+@pytest.mark.parametrize("scale", [0.3, 3.0, 30.0, 300.0])
+def test_a_loss_far_above_what_the_output_gives_at_z_0_blames_the_initial_weights(hidden, output, loss, depth, scale):
+    rng = np.random.default_rng(depth)
+    X = rng.normal(size=(60, 5))
+    n_out = 3 if output == "softmax" else 2
+    Y = np.eye(n_out)[rng.integers(0, n_out, 60)]
+    net = Network([5] + [12] * depth + [n_out], hidden, output, loss, init=scale, seed=depth)
+    first = net.loss(X, Y)                                # fit's first batch is the whole set here
+    history = net.fit(X, Y, epochs=2, batch_size=60, lr=0.01)
+    assert history.step_loss[0] == pytest.approx(first, rel=1e-12) or not np.isfinite(first)
+    lost = not np.isfinite(first) or first > TOO_LARGE_AT_START * max(hand_neutral_loss(output, Y), 1.0)
+    if lost:
+        assert history.verdict in ("diverged", "not learning")
+        assert "the loss before the first step was already" in history.message
+        assert "initial weights are too large" in history.message and "init='he'" in history.message
+        assert not re.search(r"\blr\b|learning rate", history.message)
+    else:
+        assert "initial weights" not in history.message
+    if scale >= 300.0 and hidden == "relu":
+        assert lost                                       # the rule catches what it is for
+
+
+def test_a_start_at_inf_blames_the_initial_weights():
+    net = Network([2, 3, 1], "relu", "identity", init=1e200)
+    history = net.fit(np.ones((4, 2)), np.ones((4, 1)), epochs=3, batch_size=2, lr=0.1)
+    assert history.verdict == "diverged" and history.epochs_run == 1
+    assert "the loss before the first step was already inf or NaN — the initial weights are too large" \
+        in history.message and not re.search(r"\blr\b|learning rate", history.message)
+
+
+def test_an_ordinary_start_that_diverges_still_blames_lr():
+    net = Network([2, 3, 1], "relu", "identity", init="he", seed=0)
+    X = np.random.default_rng(0).normal(size=(40, 2))
+    history = net.fit(X, X[:, :1] * 3, epochs=5, batch_size=10, lr=50.0)
+    assert history.verdict == "diverged" and "lr=50 is too high; try lr=5" in history.message
+    assert "initial weights" not in history.message
+
+
+def test_the_rule_and_its_constant():
+    assert TOO_LARGE_AT_START == 100.0
+    Y = np.eye(4)[[0, 1, 2, 3]]
+    net = Network([2, 4], "relu", "softmax", "cross_entropy")
+    assert neutral_loss(net, Y) == pytest.approx(np.log(4), rel=1e-15)
+    net = Network([2, 4], "relu", "sigmoid", "binary_cross_entropy")
+    assert neutral_loss(net, Y) == pytest.approx(4 * np.log(2), rel=1e-15)
+    net = Network([2, 4], "relu", "identity")
+    assert neutral_loss(net, 3 * Y) == pytest.approx(4.5)
+
+
+# ---- epoch_loss is the mean over the epoch's examples --------------------------------------------
+@pytest.mark.parametrize("batch_size", [2, 4, 7, 10])
+@pytest.mark.parametrize("remainder", ["1", "batch_size - 1"])
+def test_epoch_loss_is_the_mean_over_the_examples_with_a_short_last_batch(batch_size, remainder):
+    n = 3 * batch_size + (1 if remainder == "1" else batch_size - 1)
+    rng = np.random.default_rng(batch_size)
+    X, y = rng.normal(size=(n, 3)), rng.normal(size=(n, 1)) * np.arange(1, n + 1)[:, None]   # losses vary a lot
+    net = Network([3, 4, 1], "tanh", "identity", seed=1)
+    before = net.loss(X, y)
+    history = net.fit(X, y, epochs=2, batch_size=batch_size, lr=1e-15)   # steps too small to move the loss
+    assert history.batch_sizes[:4] == [batch_size] * 3 + [n % batch_size] and sum(history.batch_sizes[:4]) == n
+    assert history.epoch_loss[0] == pytest.approx(before, rel=1e-9)       # the mean over all n examples
+    weighted = np.dot(history.step_loss[4:], history.batch_sizes[4:]) / n
+    assert history.epoch_loss[1] == pytest.approx(weighted, rel=1e-14)
+    unweighted = np.mean(history.step_loss[:4])                           # the old number: a batch mean's mean
+    assert abs(unweighted - before) > 1e-3 * before
+
+
+def test_epoch_loss_with_batches_that_divide_n_is_the_plain_mean_of_the_steps():
+    X = np.random.default_rng(0).normal(size=(12, 2))
+    history = Network([2, 1], "identity").fit(X, X[:, :1], epochs=3, batch_size=4, lr=0.1)
+    for epoch in range(3):
+        assert history.epoch_loss[epoch] == pytest.approx(np.mean(history.step_loss[3 * epoch:3 * epoch + 3]),
+                                                          rel=1e-15)

@@ -30,7 +30,8 @@ def test_history_counts_steps_and_examples():
     history = Network([2, 3, 1]).fit(X, y, epochs=5, batch_size=3, lr=0.5)
     assert len(history.step_loss) == 5 * 2          # 4 examples in batches of 3 → 2 steps an epoch
     assert history.examples_seen == 20 and history.epochs_run == 5
-    assert history.epoch_loss[0] == pytest.approx(np.mean(history.step_loss[:2]))
+    assert history.batch_sizes[:2] == [3, 1]        # the mean over the 4 examples, not over the 2 batches
+    assert history.epoch_loss[0] == pytest.approx((3 * history.step_loss[0] + history.step_loss[1]) / 4)
 
 
 def test_fit_is_one_sgd_step_per_batch():

@@ -71,7 +71,7 @@ class CycleExplorer(View):
                 self.trace, self.grads, self.loss = self.net.forward(self.x), None, None
             elif following == "loss":
                 self.loss = self.net.loss_of(self.trace, self.y)
-                self.history.step_loss.append(self.loss)
+                self.history.add_step(self.loss, 1)
                 if self.history.rose():                # the core's rule: C rose, or overflowed
                     self.message = self.history.message
             elif following == "backward":

@@ -93,6 +93,11 @@ class GradientFlowExplorer(View):
         s = self.state
         items = [("layer 1 ‖∂C/∂W‖", s["first_layer"]), ("output ‖∂C/∂W‖", s["output_layer"]),
                  ("ratio layer 1 / output", s["ratio"]), ("largest", np.max(s["norms"]))]
-        cells = "".join(f"<td style='padding:0 .8em 0 0'><b>{html.escape(k)}</b> = {v:.3e}</td>" for k, v in items)
+        cells = "".join(f"<td style='padding:0 .8em 0 0'><b>{html.escape(k)}</b> = {_number(v)}</td>" for k, v in items)
         return (f"<table style='font-family:monospace'><tr>{cells}</tr></table>"
                 f"<div style='font-family:monospace'><b>{html.escape(s['verdict'])}</b></div>")
+
+
+def _number(value):
+    """A readout number in 3 digits; a ratio of two overflowed norms says so instead of 'nan'."""
+    return "undefined (inf / inf)" if np.isnan(value) else f"{value:.3e}"

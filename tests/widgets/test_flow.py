@@ -42,3 +42,19 @@ def test_flow_sweep_raises_and_warns_nothing():
     for init in ("small", "xavier", "he", "scale"):
         view.controls["init"].value = init
         sweep(view, skip=("init",))
+
+
+@pytest.mark.parametrize("depth, scale", [(40, 10.0), (60, 10.0), (30, 100.0)])
+def test_finite_gradients_near_1e190_read_as_numbers_not_inf_or_nan(depth, scale):
+    view = GradientFlowExplorer(depth=depth, activation="relu", init=scale)
+    text = view.readout.value + view.figure.description + view.figure.title
+    assert np.isfinite(view.state["norms"]).all() and view.state["norms"].max() > 1e100
+    assert np.isfinite(view.state["ratio"]) and "inf" not in text and "nan" not in text
+    assert f"{view.state['norms'].max():.3e}" in view.readout.value
+
+
+def test_gradients_that_truly_overflow_say_so_without_a_nan():
+    view = GradientFlowExplorer(depth=100, activation="relu", init=10.0)
+    assert np.isinf(view.state["norms"]).all()
+    assert "undefined (inf / inf)" in view.readout.value and "nan" not in view.readout.value
+    assert "the gradients overflowed" in view.readout.value and "nan" not in view.figure.description
