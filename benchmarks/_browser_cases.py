@@ -25,12 +25,19 @@ class Case:
         return list(dict.fromkeys(label for label, _, _ in self.plan if not label.startswith("button:")))
 
 
-def view_case(name, label, presses, how=None, kwargs=None, plan=None):
-    kwargs = kwargs or {}
-    call = ", ".join(f"{k}={v!r}" for k, v in kwargs.items())
+def view_case(name, demo, presses):
+    """The case of one view: its ``demo`` (widgets/_base.py Demo) pressed ``presses`` times, each on a new setting."""
+    call = ", ".join(f"{k}={v!r}" for k, v in demo.kwargs.items())
     source = f"from backprop.widgets import {name}\n{name}({call})"
-    plan = plan or [(label, "ArrowRight", True)] * presses
-    return Case(name, source, plan, how or f"→ on '{label}'", name, kwargs)
+    if demo.snake:
+        plan = snake(demo.control, demo.snake, presses)
+        how = f"→/← on '{demo.control}', → on '{demo.snake}' (a snake)"
+    else:
+        plan = [step for _ in range(presses) for step in ([(*demo.between, False)] if demo.between else [])
+                + [(demo.control, demo.key, True)]]
+        how = f"{demo.key} on '{demo.control.removeprefix('button:')}'"
+        how += f" after {demo.between[1]} on '{demo.between[0]}'" if demo.between else ""
+    return Case(name, source, plan, how, name, dict(demo.kwargs))
 
 
 def snake(first, second, presses):
@@ -44,11 +51,6 @@ def snake(first, second, presses):
             plan.append((first, direction, True))
             run += 1
     return plan
-
-
-def training_plan(presses):
-    return [step for _ in range(presses) for step in (("hidden neurons", "ArrowRight", False),
-                                                     ("button:Train", "Enter", True))]
 
 
 def _baseline(figure_code):
@@ -92,16 +94,6 @@ def baselines(have_bqplot, presses=PRESSES):
 
 
 def view_cases(presses=PRESSES):
-    """The nine live views, each on the control a learner moves most (lesson 00's cycle: its Step button)."""
-    return [view_case("CycleExplorer", None, presses, "Enter on Step ▶ (the next stage of the cycle)",
-                      plan=[("button:Step ▶", "Enter", True)] * presses),
-            view_case("NeuronExplorer", "weight w1", presses),
-            view_case("LossExplorer", "prediction ŷ", presses),
-            view_case("NudgeExplorer", "value of p", presses),
-            view_case("BlameExplorer", "its value", presses),
-            view_case("DescentExplorer", "learning rate lr", presses),
-            view_case("TrainingDashboard", None, presses, "Enter on Train (1 epoch; 16 hidden, one more each run)",
-                      kwargs={"hidden": 16, "epochs": 1}, plan=training_plan(presses)),
-            view_case("GradientFlowExplorer", "hidden layers", presses),
-            view_case("OverfittingExplorer", None, presses, "→/← on 'weight decay λ', → on 'dropout' (a snake)",
-                      plan=snake("weight decay λ", "dropout", presses))]
+    """Every live view (backprop.widgets.views()), each on the control a learner moves most (its ``demo``)."""
+    from backprop.widgets import views
+    return [view_case(name, cls.demo, presses) for name, cls in views().items()]

@@ -8,8 +8,8 @@ import contextlib
 import re
 from pathlib import Path
 
-from tests.browser._page import CHROMIUM, CHROMIUM_ARGS    # the browser tests' Chromium set-up
-from tests.browser._servers import voila
+from tools.browser.chromium import launch    # the browser tests' Chromium set-up
+from tools.browser.servers import voila
 
 PROBE = (Path(__file__).parent / "_probe.js").read_text()
 VIEW = ".widget-vbox:has(> .widget-html)"
@@ -23,9 +23,7 @@ def chromium_and_voila(root, home):
     server = voila(root, home)
     try:
         with sync_playwright() as playwright:
-            context = playwright.chromium.launch_persistent_context(
-                str(Path(home) / "profile"), executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS,
-                viewport={"width": 1280, "height": 1000})
+            context = launch(playwright, profile=Path(home) / "profile", viewport={"width": 1280, "height": 1000})
             try:
                 yield context, server
             finally:

@@ -9,7 +9,7 @@ the page's shutdown beacon is blocked and the tab closed without its unload hand
 """
 from pathlib import Path
 
-from tests.browser._page import CHROMIUM, CHROMIUM_ARGS
+from tools.browser.chromium import CHROMIUM, CHROMIUM_ARGS
 
 PROBE = (Path(__file__).parent / "_probe.js").read_text()
 TIMEOUT_MS = 60_000

@@ -1,6 +1,6 @@
 """`make app` for a class, seen from outside: start it, watch its kernels, their memory and their culling.
 
-The server is the browser tests' (tests/browser/_servers.py): a free 127.0.0.1 port, a private
+The server is the browser tests' (tools/browser/servers.py): a free 127.0.0.1 port, a private
 Jupyter home, its own process group, always stopped. Kernels are found as the server's child
 processes; their state is asked of jupyter_server's REST API (/api/kernels/<id>).
 """
@@ -13,7 +13,7 @@ from pathlib import Path
 
 import psutil
 
-from tests.browser._servers import VOILA_READY, Server
+from tools.browser.servers import VOILA_READY, Server
 
 REPO = Path(__file__).resolve().parents[1]
 QUIET = 3.0              # s without kernel activity that make a pre-heated kernel warm

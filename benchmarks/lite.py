@@ -42,7 +42,7 @@ def site_sizes(site):
 def load_lesson(page, server, log, reload=False):
     """{step: seconds} from navigation to each step of opening, running and moving lesson 01's view; ``reload``:
     reload the tab (F5) instead of opening the lesson's address."""
-    from tests.browser import _lite, _page
+    from tools.browser import lite as _lite, page as _page
     steps, start = {}, time.monotonic()
     log.clear()
     if reload:
@@ -76,16 +76,13 @@ def transferred(log):
 def measure(site):
     """[(load name, steps, requests, bytes)] for a cold load and a warm reload of lesson 01."""
     from playwright.sync_api import sync_playwright
-    from tests.browser import _lite
-    from tests.browser._page import CHROMIUM
+    from tools.browser import lite as _lite
+    from tools.browser.chromium import launch
     loads = []
     with tempfile.TemporaryDirectory() as home, sync_playwright() as playwright:
         server = _lite.lite_serve(site, Path(home))
-        context = playwright.chromium.launch_persistent_context(   # a profile on disk, as a learner's browser
-            Path(home) / "profile", executable_path=CHROMIUM, headless=True, args=_lite.OFFLINE_ARGS,
-            viewport={"width": 1280, "height": 900})
+        context = launch(playwright, profile=Path(home) / "profile", offline=True)   # as a learner's browser
         try:
-            context.set_default_timeout(60_000)
             log = []
             context.on("requestfinished", lambda request: log.append(request))
             page = context.new_page()
@@ -121,7 +118,7 @@ def row(name, steps, requests, size):
 
 def run(quick=False):
     """The lite section: the site's size, then a cold load and a warm reload in Chromium; also writes RESULTS.md."""
-    from tests.browser._page import CHROMIUM
+    from tools.browser.chromium import CHROMIUM
     from .run import machine_lines
     machine = machine_lines()
     runs = 1 if quick else RUNS

@@ -1,15 +1,17 @@
 """Small numbers lessons 01–03 and their live views show, all computed by the core.
 
 One neuron (lessons/01_neuron_anatomy), one output's loss (lessons/02_error_and_loss),
-the loss along one parameter and its chain-rule factors (lessons/03_chain_rule).
+the loss along one parameter, its chain-rule factors and one nudge of it (lessons/03_chain_rule).
 A parameter is named by a key (see backprop.parameters).
 """
+from dataclasses import dataclass
+
 import numpy as np
 
 from . import checks as check
 from .activations import get_activation
 from .losses import get_loss
-from .network import Network
+from .network import Gradients, Network, Trace
 from .parameters import check_key, get_parameter, gradient_of, set_parameter
 
 
@@ -71,10 +73,21 @@ def chain_factors(net, x, y, key):
 
     ∂z/∂p is the input a⁽ᴸ⁻¹⁾ₖ for a weight and 1 for a bias; ``gradient`` is backward's own ∂C/∂p.
     """
-    key, trace = check_key(net, key), net.forward(x)
+    key, trace = check_key(net, key), _one_example(net.forward(x))
+    grads = net.backward(trace, y)
+    dC_da, da_dz, dz_dp = _factors(net, trace, grads, y, key)
+    return {"dC_da": dC_da, "da_dz": da_dz, "dz_dp": dz_dp,
+            "product": float(dC_da * da_dz * dz_dp), "gradient": gradient_of(grads, key)}
+
+
+def _one_example(trace):
     if trace.a[0].shape[0] != 1:
         raise ValueError(f"chain factors are for one example; got {trace.a[0].shape[0]} rows in x")
-    grads = net.backward(trace, y)
+    return trace
+
+
+def _factors(net, trace, grads, y, key):
+    """(∂C/∂a, ∂a/∂z, ∂z/∂p) of parameter ``key`` from one example's trace and gradients: floats."""
     L, j = key[1] + 1, key[2]
     f = net.activations[L - 1]
     if f.prime is None:
@@ -85,8 +98,54 @@ def chain_factors(net, x, y, key):
         dC_da = (grads.delta[L + 1] @ net.weights[L])[0, j]
     da_dz = f.prime(trace.z[L])[0, j]
     dz_dp = trace.a[L - 1][0, key[3]] if key[0] == "weights" else 1.0
-    return {"dC_da": float(dC_da), "da_dz": float(da_dz), "dz_dp": float(dz_dp),
-            "product": float(dC_da * da_dz * dz_dp), "gradient": gradient_of(grads, key)}
+    return float(dC_da), float(da_dz), float(dz_dp)
+
+
+@dataclass
+class Nudge:
+    """Parameter p (``key``) nudged by dp at one example: what lessons/03_chain_rule compares.
+
+    trace, gradients: the forward and backward pass at p (Trace, Gradients); loss: C at p;
+    dC_da · da_dz · dz_dp: the chain rule's factors of ∂C/∂p; actual: C(p + dp) − C(p) (floats).
+    """
+    key: tuple
+    p: float
+    dp: float
+    trace: Trace
+    gradients: Gradients
+    loss: float
+    dC_da: float
+    da_dz: float
+    dz_dp: float
+    actual: float
+
+    @property
+    def gradient(self):
+        """∂C/∂p as backward computed it."""
+        return gradient_of(self.gradients, self.key)
+
+    @property
+    def predicted(self):
+        """The change of C the slope predicts: ∂C/∂p · dp."""
+        return self.gradient * self.dp
+
+
+def nudged(net, x, y, key, dp):
+    """The Nudge of parameter ``key`` by ``dp`` at one example x (n_in,) or (1, n_in), y (n_out,) or (1, n_out).
+
+    Two forward passes (at p and at p + dp) and one backward pass; ``net`` is left as it was. Raises a
+    ValueError for a key not in ``net``, several examples, or a parameter of a softmax layer.
+    """
+    dp = check.number(dp, "dp (the nudge Δp)")
+    key, trace = check_key(net, key), _one_example(net.forward(x))
+    grads = net.backward(trace, y)
+    factors, loss, p = _factors(net, trace, grads, y, key), net.loss_of(trace, y), get_parameter(net, key)
+    set_parameter(net, key, p + dp)
+    try:
+        after = net.loss(x, y)
+    finally:
+        set_parameter(net, key, p)                 # p itself, bit for bit
+    return Nudge(key, p, dp, trace, grads, loss, *factors, after - loss)
 
 
 def nudge(net, x, y, key, dp):

@@ -39,18 +39,26 @@ class Flow:
     @property
     def verdict(self):
         """The kind, with the numbers behind it in words."""
+        return "".join(self._said())
+
+    @property
+    def headline(self):
+        """The kind and its main number, in a few words (a figure's title)."""
+        return self._said()[0]
+
+    def _said(self):
         ratio = f"layer 1 gets {self.ratio:.1e} × the output layer's gradient"
         if self.kind == "healthy":
-            return f"healthy: every gradient norm between {TINY:g} and {HUGE:g}; {ratio}"
+            return f"healthy: every gradient norm between {TINY:g} and {HUGE:g}", f"; {ratio}"
         if self.kind == "vanishing" and self.ratio >= VANISHING:
-            return f"vanishing: every gradient norm is below {TINY:g} (largest {self.norms.max():.1e})"
+            return f"vanishing: every gradient norm is below {TINY:g} (largest {self.norms.max():.1e})", ""
         if self.kind == "vanishing":
-            return f"vanishing: {ratio} — the first layers barely learn"
+            return f"vanishing: {ratio}", " — the first layers barely learn"
         if not np.all(np.isfinite(self.norms)):
             layers = ", ".join(str(l) for l in np.flatnonzero(~np.isfinite(self.norms)) + 1)
-            return (f"exploding: the gradients overflowed (beyond {np.finfo(float).max:.1e}) in layer(s) {layers} "
-                    "— steps would fly off")
-        return f"exploding: gradient norms up to {self.norms.max():.1e}; {ratio} — steps would fly off"
+            return (f"exploding: the gradients overflowed (beyond {np.finfo(float).max:.1e}) in layer(s) {layers}",
+                    " — steps would fly off")
+        return f"exploding: gradient norms up to {self.norms.max():.1e}", f"; {ratio} — steps would fly off"
 
 
 def deep_network(depth, activation="sigmoid", init="xavier", width=32, seed=0):

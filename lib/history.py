@@ -53,6 +53,12 @@ class History:
     def stopped(self):
         return self.verdict == "stopped"
 
+    @property
+    def gap(self):
+        """The generalisation gap (lessons/08_challenges): the last validation loss minus the last training
+        loss (a float), or None until both were scored."""
+        return self.val_loss[-1] - self.train_loss[-1] if self.val_loss and self.train_loss else None
+
     def add_step(self, loss, batch_size):
         """Record one mini-batch: its loss before the step and its number of examples."""
         self.step_loss.append(loss)
@@ -89,10 +95,35 @@ class History:
             what = f"the weights blew up (largest |w| = {largest:.3g})"
         else:
             what = f"the loss rose from {first:.4g} to {last:.4g}"
-        cause = self.too_large_at_start() or (f"{what} — the learning rate lr={self.lr:g} is too high; "
-                                              f"try lr={self.lr / 10:g}")
-        self.verdict, self.message = "diverged", f"diverged in epoch {self.epochs_run}: {cause}"
+        start = self.too_large_at_start()            # then the initial weights are to blame, not lr
+        self.diverge(f"in epoch {self.epochs_run}", start or what, "" if start else None)
         return True
+
+    def scores_blew_up(self):
+        """True (and the verdict 'diverged') when the latest recorded loss is inf or NaN."""
+        if all(np.isfinite(losses[-1]) for losses in (self.train_loss, self.val_loss) if losses):
+            return False
+        self.diverge(f"in epoch {self.epochs_run}", "the loss became inf or NaN")
+        return True
+
+    def rose(self):
+        """One example's descent, a step at a time (lessons/00_start_here's cycle): True (and the verdict
+        'diverged') when the latest step's loss is inf or NaN, or above the loss of the step before."""
+        *before, last = self.step_loss
+        if np.isfinite(last) and not (before and last > before[-1]):
+            return False
+        what = f"the loss rose from {before[-1]:.6g} to {last:.6g}" if np.isfinite(last) else \
+            "the loss became inf or NaN"
+        self.diverge(f"after step {len(self.step_loss) - 1}", what)
+        return True
+
+    def diverge(self, when, what, advice=None):
+        """The verdict 'diverged', said in words: when ('in epoch 3'), what ran away, and what to try
+        (by default a tenth of lr; '' for no advice)."""
+        if advice is None:
+            advice = (f"the learning rate lr={self.lr:g} is too high; try lr={self.lr / 10:g}" if self.lr else
+                      "the learning rate is too high; try a smaller lr")
+        self.verdict, self.message = "diverged", f"diverged {when}: {what}" + (f" — {advice}" if advice else "")
 
     @property
     def lost_above(self):

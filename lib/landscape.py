@@ -71,20 +71,28 @@ class DescentPath:
 
     @property
     def verdict(self):
-        """What happened, in words."""
+        """What happened, in words: the headline, then what to do about it after a dash."""
+        return " — ".join(part for part in self._said() if part)
+
+    @property
+    def headline(self):
+        """What happened in a few words, without the advice (a figure's title)."""
+        return self._said()[0]
+
+    def _said(self):
         lr, k = f"lr = {self.lr:g}", self.steps
         if self.diverged_at is not None:
-            return (f"diverged at step {self.diverged_at}: {lr} is too high — every step overshoots "
-                    "the valley further and the loss blows up")
+            return (f"diverged at step {self.diverged_at}: {lr} is too high",
+                    "every step overshoots the valley further and the loss blows up")
         if self.converged_at is not None:
             way = ", zig-zagging across the valley (overshooting)" if self.overshoots else ""
-            return f"converged in {self.converged_at} steps{way}"
+            return f"converged in {self.converged_at} steps{way}", ""
         if self.losses[-1] > self.losses[0]:
-            return f"diverging: the loss grew from {self.losses[0]:.4f} to {self.losses[-1]:.4f} — {lr} is too high"
+            return f"diverging: the loss grew from {self.losses[0]:.4f} to {self.losses[-1]:.4f}", f"{lr} is too high"
         if self.overshoots > k // 2:
-            return f"oscillating: not converged after {k} steps, overshooting at every step — {lr} is high"
-        return (f"crawling: not converged after {k} steps (gradient norm {self.grad_norms[-1]:.4f} "
-                f"> {self.tol:g}) — {lr} is too low, or take more steps")
+            return f"oscillating: not converged after {k} steps, overshooting at every step", f"{lr} is high"
+        return (f"crawling: not converged after {k} steps (gradient norm {self.grad_norms[-1]:.4f} > {self.tol:g})",
+                f"{lr} is too low, or take more steps")
 
 
 def descent_path(net, X, y, keys, start, lr, steps, tol=1e-2, blowup=1e3):

@@ -28,6 +28,14 @@ class Loss:
         return f"Loss({self.name!r}: {self.formula})"
 
 
+def error(y_hat, y):
+    """Note 000's error of a prediction, true − predicted: y − ŷ (lessons/02_error_and_loss), any shape.
+
+    Its sign is the opposite of the slope ∂C/∂ŷ = ŷ − y of ½(ŷ − y)².
+    """
+    return y - y_hat
+
+
 def half_squared_error(y_hat, y):
     """½ (ŷ_j − y_j)² for each output j (notes 002 and 003)."""
     return 0.5 * (y_hat - y) ** 2

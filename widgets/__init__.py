@@ -3,7 +3,8 @@
     from backprop.widgets import NeuronExplorer
     NeuronExplorer()
 
-Each view is imported on first use, so loading one view does not load them all.
+Each view is imported on first use, so loading one view does not load them all. ``views()`` gives
+every one: the tests and benchmarks find them there, and each view's ``demo`` says how to show it.
 """
 import importlib
 
@@ -21,6 +22,11 @@ _VIEWS = {
     "OverfittingExplorer": "overfitting",
 }
 __all__ = list(_VIEWS)
+
+
+def views():
+    """{name: class} of every view (each imported): what tests and benchmarks run, in this order."""
+    return {name: __getattr__(name) for name in _VIEWS}
 
 
 def __getattr__(name):

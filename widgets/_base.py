@@ -8,6 +8,7 @@ end exists (nbconvert, GitHub), the displayed output also carries a PNG of the f
 """
 import base64
 import contextlib
+from dataclasses import dataclass, field
 
 import ipywidgets as widgets
 import numpy as np
@@ -21,9 +22,29 @@ from .figures import Plot
 from .figures.plot import wants_picture
 
 
-class View(widgets.VBox):
-    """Controls on top, the figure, then a readout of ``state`` in fixed decimals."""
+@dataclass(frozen=True)
+class Demo:
+    """How a test or a benchmark shows a view outside its lesson: the view built with ``kwargs``, and a key
+    pressed on the control a learner moves most (a control's label, or 'button:<its text>').
 
+    ``between``: a (label, key) pressed, untimed, before each press, so each lands on a new setting;
+    ``snake``: a second slider's label: the presses walk a grid (→ five times, a step of it, ← five times …).
+    """
+    control: str
+    key: str = "ArrowRight"
+    kwargs: dict = field(default_factory=dict)
+    between: tuple = None
+    snake: str = None
+
+
+class View(widgets.VBox):
+    """Controls on top, the figure, then a readout of ``state`` in fixed decimals.
+
+    ``demo`` (a Demo) says how tests and benchmarks, which find every view in backprop.widgets, show it.
+    """
+
+    demo = None
+    passes = (1, 1)      # at most (forward, backward) passes one control change asks of the core, training aside
     decimals = 4
     plot_size = (640, 320)                       # (width, height) in pixels of the browser-drawn figure
     _quiet, closed = 0, False
@@ -117,11 +138,15 @@ class View(widgets.VBox):
         if not self._quiet:
             self._refresh()
 
-    def _refresh(self):
+    def _refresh(self, state=None):
+        """Show ``state``, or the state ``_compute`` gives for the controls now (an action that already asked
+        the core for the new numbers passes them, so that nothing is computed twice)."""
         if self.closed:
             return
-        with np.errstate(all="raise", under="ignore"):   # a hidden numpy warning is a bug: fail loudly
-            self.state = self._compute()
+        if state is None:
+            with np.errstate(all="raise", under="ignore"):   # a hidden numpy warning is a bug: fail loudly
+                state = self._compute()
+        self.state = state
         self._update_artists()
         self.readout.value = self._readout_html()
 

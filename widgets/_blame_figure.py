@@ -5,13 +5,16 @@ a and w, the blame δ and ∂C/∂w, and "passed" the blame w·δ each weight se
 """
 import numpy as np
 
+from backprop.parameters import gradient_of
 
-def diagram_marks(diagram, s, depth):
+
+def diagram_marks(diagram, s):
     """(marks, title) of a NetworkFigure for the view's state ``s`` in its mode."""
-    key, weights = s["parameter"], [s[f"weights[{l}]"] for l in range(depth)]
+    key, trace, depth = s["parameter"], s["trace"], len(s["trace"].z) - 1
+    weights = trace.parameters[0::2]
     if s["mode"] == "forward":
         y_hat = ", ".join(f"{v:.4f}" for v in s["y_hat"])
-        return (diagram.forward([s["x"]] + [s[f"a[{L}]"] for L in range(1, depth + 1)], weights, key),
+        return (diagram.forward([a[0] for a in trace.a], weights, key),
                 f"forward pass: ŷ = {y_hat}, C = {s['loss']:.5f}, η = {s['lr']:.2f}")
     back = f"{len(s['revealed'])} of {depth} layers back, C = {s['loss']:.5f}, η = {s['lr']:.2f}"
     if s["mode"] == "blame":
@@ -20,13 +23,14 @@ def diagram_marks(diagram, s, depth):
     return diagram.passed(s["received"], s["passed"], key), f"blame passed back w·δ, summed per neuron: {back}"
 
 
-def describe(s, sizes, title, label):
+def describe(s, title):
     """The figure's text alternative: its title, then every number it shows, layer by layer."""
-    depth = len(sizes) - 1
+    trace = s["trace"]
+    depth, sizes = len(trace.z) - 1, [a.shape[1] for a in trace.a]
     if s["mode"] == "forward":
-        parts = [f"x = {words(s['x'], '.3f')}"] + [f"a[{L}] = {words(s[f'a[{L}]'], '.3f')}"
+        parts = [f"x = {words(s['x'], '.3f')}"] + [f"a[{L}] = {words(trace.a[L][0], '.3f')}"
                                                     for L in range(1, depth + 1)]
-        parts += [f"weights[{l}] = {words(s[f'weights[{l}]'], '+.2f')}" for l in range(depth)]
+        parts += [f"weights[{l}] = {words(w, '+.2f')}" for l, w in enumerate(trace.parameters[0::2])]
     elif s["mode"] == "blame":
         shown = s["shown"]
         parts = [f"delta[{L}] = {words(shown.delta[L], '+.4f')}" for L in range(depth, 0, -1)]
@@ -35,7 +39,17 @@ def describe(s, sizes, title, label):
         parts = [f"delta[{depth}] = {words(s['received'][depth], '+.4f')}"]
         parts += [f"w·δ through weights[{l}] = {words(s['passed'][l], '+.4f')}, received by layer {l}: "
                   f"{words(s['received'][l], '+.4f')}" for l in range(depth - 1, -1, -1)]
-    return f"Network {'-'.join(map(str, sizes))}, {title}: " + "; ".join(parts) + f"; {label} highlighted."
+    return f"Network {'-'.join(map(str, sizes))}, {title}: " + "; ".join(parts) + f"; {s['label']} highlighted."
+
+
+def parameter_rows(s):
+    """(label, value, ∂C/∂p or None) of every parameter, from the state's trace and gradients: the readout's
+    table; a gradient is None in a layer the backward steps shown have not reached."""
+    trace, grads = s["trace"], s["gradients"]
+    known = range(1, len(trace.z)) if s["mode"] == "forward" else s["revealed"]
+    values = {"weights": trace.parameters[0::2], "biases": trace.parameters[1::2]}
+    return [(label, float(values[key[0]][key[1]][key[2:]]),
+             gradient_of(grads, key) if key[1] + 1 in known else None) for label, key in s["keys"]]
 
 
 def words(values, fmt):

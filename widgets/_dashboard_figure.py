@@ -57,9 +57,9 @@ class DashboardFigure:
         return marks
 
     @staticmethod
-    def description(s, sizes):
+    def description(s):
         """The figure's text alternative: the network, the epoch, the last scores and the guesses."""
-        head = f"Training a {'-'.join(map(str, sizes))} network on digits: epoch {s['epochs_run']} of " \
+        head = f"Training a {'-'.join(map(str, s['sizes']))} network on digits: epoch {s['epochs_run']} of " \
                f"{s['epochs_planned']}, {s['message']}."
         if s["epochs_run"]:
             head += (f" Train loss {s['train_loss'][-1]:.4f}, test loss {s['test_loss'][-1]:.4f}, train accuracy "

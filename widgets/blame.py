@@ -1,9 +1,10 @@
 """BlameExplorer: a network diagram that shows the forward pass, the blame δ, or the blame w·δ passed back.
 
 Used in lessons/04_hidden_layer_blame and 05_worked_example (its default is note 003's
-2-2-1 network). Every number comes from Network.forward/backward/step; backprop.blame
+2-2-1 network). A move asks the core once: one forward and one backward pass, whose Trace and
+Gradients are the state; Step descends with those Gradients (Network.step). backprop.blame
 hides the blame a backward pass has not reached yet. The diagram is a browser-drawn Plot
-(figures/network.py) whose marks and words come from ``state`` alone.
+(figures/network.py) whose marks and words, like the readout, come from ``state`` alone.
 """
 import ipywidgets as widgets
 import numpy as np
@@ -12,11 +13,11 @@ from backprop import Network
 from backprop.activations import HIDDEN_ACTIVATIONS
 from backprop.blame import passed_back, reveal_blame, revealed_layers
 from backprop.data import WORKED_LR, worked_example
-from backprop.parameters import get_parameter, gradient_of, parameter_keys
+from backprop.parameters import get_parameter, parameter_keys
 
 from backprop import checks as check
-from ._base import View
-from ._blame_figure import describe, diagram_marks
+from ._base import Demo, View
+from ._blame_figure import describe, diagram_marks, parameter_rows
 from ._readout import parameter_table
 from ._sliders import ExactSlider
 from .figures import NetworkFigure
@@ -59,12 +60,14 @@ class BlameExplorer(View):
     ``net``: show a copy of your own network (bit-identical; only what you move or Step changes).
     """
 
+    demo = Demo("its value")
+
     plot_size = (640, 320)
 
     def __init__(self, sizes=None, activation="sigmoid", output_activation=None, loss="half_squared_error",
                  x=None, y=None, lr=WORKED_LR, seed=0, net=None):
         net, x0, y0, reset = starting_network(sizes, activation, output_activation, loss, seed, net)
-        self.net, self.depth = net, len(net.sizes) - 1
+        self.net, self.depth, self._labelled = net, len(net.sizes) - 1, parameter_keys(net)    # (label, key) pairs
         self._initial = (net.copy(), check.example(x0 if x is None else x, "x", net.sizes[0], "inputs"),
                          check.example(y0 if y is None else y, "y", net.sizes[-1], "targets"))
         self.steps, self.message = 0, ""
@@ -110,18 +113,24 @@ class BlameExplorer(View):
                 self.controls["show"].value = "blame"
 
     def step(self):
-        """One gradient-descent update of every parameter (Network.step) with the lr on the slider."""
-        trial, x, y = self.net.copy(), self._x(), self._y()
+        """One gradient-descent update of every parameter (Network.step) with the gradients shown and the lr
+        on the slider; refused, in words, when the numbers would overflow."""
+        if not all(np.array_equal(old, now) for old, now in zip(self.state["trace"].parameters,
+                                                                 self.net.parameters())):
+            self._refresh()                            # the network was edited by hand since it was shown
+        before, trial, state = (self.net, self.steps), self.net.copy(), None
         try:
             with np.errstate(all="raise", under="ignore"):
-                trial.step(trial.backward(trial.forward(x), y), self.controls["lr"].exact)
-                if not np.isfinite(trial.loss(x, y)):      # the core reports an overflow as C = inf
+                trial.step(self.state["gradients"], self.controls["lr"].exact)
+                self.net, self.steps, self.message = trial, self.steps + 1, ""
+                state = self._compute()                # the stepped network's passes: the next state
+                if not np.isfinite(state["loss"]):     # the core reports an overflow as C = inf
                     raise FloatingPointError("the loss overflowed")
-            self.net, self.steps, self.message = trial, self.steps + 1, ""
         except (FloatingPointError, ValueError):          # ValueError: the core refused a step to inf/NaN
+            (self.net, self.steps), state = before, None
             self.message = "Step refused: the numbers would overflow (the descent diverged). Lower η or press Reset."
         self._sync_value()
-        self._refresh()
+        self._refresh(state)
 
     def backward_one_layer(self):
         """Show blame, one more layer from the output back (starting again after the first layer)."""
@@ -155,43 +164,32 @@ class BlameExplorer(View):
     def _compute(self):
         x, y, net = self._x(), self._y(), self.net
         trace = net.forward(x)
-        grads = net.backward(trace, y)
-        reveal = self.controls["reveal"].value
-        state = {"mode": self.controls["show"].value, "x": x[0], "y": y[0], "y_hat": trace.y_hat[0],
-                 "loss": net.loss(x, y), "steps": self.steps,      # the core's own C (exact for softmax)
-                 "revealed": revealed_layers(self.depth, reveal),
-                 "parameter": self.controls["parameter"].value, "shown": reveal_blame(grads, reveal),
-                 "lr": self.controls["lr"].exact}
-        for L in range(1, self.depth + 1):
-            state[f"z[{L}]"], state[f"a[{L}]"], state[f"delta[{L}]"] = trace.z[L][0], trace.a[L][0], grads.delta[L][0]
-        for l in range(self.depth):
-            state[f"weights[{l}]"], state[f"biases[{l}]"] = net.weights[l].copy(), net.biases[l].copy()
-            state[f"grad_weights[{l}]"], state[f"grad_biases[{l}]"] = grads.weights[l], grads.biases[l]
-        deltas = [None if d is None else d[0] for d in state["shown"].delta[1:]]
-        state["passed"], received = passed_back([state[f"weights[{l}]"] for l in range(self.depth)], deltas)
-        state["received"] = received + [deltas[-1]]          # the output neurons hold their own δ
-        state["gradients"] = grads
-        return state
+        grads, reveal, key = net.backward(trace, y), self.controls["reveal"].value, self.controls["parameter"].value
+        shown = reveal_blame(grads, reveal)
+        deltas = [None if d is None else d[0] for d in shown.delta[1:]]
+        passed, received = passed_back(trace.parameters[0::2], deltas)
+        return {"mode": self.controls["show"].value, "x": x[0], "y": y[0], "y_hat": trace.y_hat[0],
+                "loss": net.loss_of(trace, y), "steps": self.steps, "lr": self.controls["lr"].exact,
+                "trace": trace, "gradients": grads, "shown": shown, "revealed": revealed_layers(self.depth, reveal),
+                "passed": passed, "received": received + [deltas[-1]],   # the output neurons hold their own δ
+                "parameter": key, "label": dict((k, name) for name, k in self._labelled)[key], "keys": self._labelled,
+                "message": self.message}
 
     def _draw(self):
         self.diagram = NetworkFigure(self.net.sizes)
 
     def _update_artists(self):
         s = self.state
-        marks, title = diagram_marks(self.diagram, s, self.depth)
-        label = dict((key, name) for name, key in parameter_keys(self.net))[s["parameter"]]
+        marks, title = diagram_marks(self.diagram, s)
         self.figure.show(marks, backdrop=self.diagram.backdrop(), panels=[self.diagram.panel()], title=title,
-                         description=describe(s, self.net.sizes, title, label))
+                         description=describe(s, title))
 
     def _readout_items(self):
         s = self.state
-        return [("C", s["loss"]), ("ŷ", s["y_hat"]), ("steps", self.steps)]
+        return [("C", s["loss"]), ("ŷ", s["y_hat"]), ("steps", s["steps"])]
 
     def _readout_html(self):
         s = self.state
-        known = range(1, self.depth + 1) if s["mode"] == "forward" else s["revealed"]
-        rows = [(label, get_parameter(self.net, key), gradient_of(s["gradients"], key) if key[1] + 1 in known
-                 else None) for label, key in parameter_keys(self.net)]
-        warning = f"<p style='color:#b2182b'>{self.message}</p>" if self.message else ""
-        return warning + super()._readout_html() + parameter_table(rows)
+        warning = f"<p style='color:#b2182b'>{s['message']}</p>" if s["message"] else ""
+        return warning + super()._readout_html() + parameter_table(parameter_rows(s))
 

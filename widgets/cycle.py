@@ -1,17 +1,19 @@
 """CycleExplorer: the learning cycle on one screen — Step walks forward → loss → backward → update.
 
 Used in lessons/00_start_here. Every number comes from Network.forward, loss_of, backward and
-step (note 003's 2-2-1 network by default); the view only chooses which of them to show.
+step (note 003's 2-2-1 network by default); the losses go into the core's History, which says when
+the descent diverged. The view only chooses which of them to show.
 """
 import html
 
 import ipywidgets as widgets
 import numpy as np
 
+from backprop import History
 from backprop.data import WORKED_LR, worked_example
 
 from backprop import checks as check
-from ._base import View
+from ._base import Demo, View
 from ._readout import fixed
 from .figures import NetworkFigure, panel, points, rect, segments, texts
 from .figures.marks import colour
@@ -28,6 +30,8 @@ IDLE = "#eeeeee"
 
 class CycleExplorer(View):
     """A small network and the four stages of the cycle; each Step runs the next stage in the core."""
+
+    demo = Demo("button:Step ▶", "Enter")
 
     plot_size = (640, 300)
 
@@ -52,8 +56,8 @@ class CycleExplorer(View):
         super().__init__(controls, actions={"step": self.step, "reset": self.reset})
 
     def _reset_numbers(self):
-        self.stage, self.rounds, self.trace, self.grads, self.loss, self.losses = "ready", 0, None, None, None, []
-        self.message = ""
+        self.stage, self.rounds, self.trace, self.grads, self.loss = "ready", 0, None, None, None
+        self.history, self.message = History(lr=self.lr), ""          # history.step_loss: C of each round
 
     def _control_box(self):
         return widgets.HBox(list(self.controls.values()))
@@ -67,8 +71,9 @@ class CycleExplorer(View):
                 self.trace, self.grads, self.loss = self.net.forward(self.x), None, None
             elif following == "loss":
                 self.loss = self.net.loss_of(self.trace, self.y)
-                self.losses.append(self.loss)
-                self._watch_loss()
+                self.history.add_step(self.loss, 1)
+                if self.history.rose():                # the core's rule: C rose, or overflowed
+                    self.message = self.history.message
             elif following == "backward":
                 self.grads = self.net.backward(self.trace, self.y)
             else:
@@ -80,16 +85,6 @@ class CycleExplorer(View):
         self.stage = following
         self._refresh()
 
-    def _watch_loss(self):
-        """Say so when C rose since the last round: η overshoots (the descent diverges)."""
-        if not np.isfinite(self.loss):
-            self.message = (f"diverged: the loss C overflowed — the learning rate η={self.lr:g} is too high; "
-                            f"try η={self.lr / 10:g}")
-        elif len(self.losses) > 1 and self.loss > self.losses[-2]:
-            self.message = (f"diverged in round {self.rounds}: C rose from {fixed(self.losses[-2], 6)} to "
-                            f"{fixed(self.loss, 6)} — the learning rate η={self.lr:g} is too high; "
-                            f"try η={self.lr / 10:g}")
-
     def reset(self):
         """Back to the starting weights, nothing computed."""
         self.net = self._start.copy()
@@ -100,11 +95,13 @@ class CycleExplorer(View):
     def _compute(self):
         t, g = self.trace, self.grads
         return {"stage": self.stage, "rounds": self.rounds, "lr": self.lr, "x": self.x[0], "y": self.y[0],
-                "y_hat": None if t is None else t.y_hat[0], "loss": self.loss, "losses": list(self.losses),
+                "y_hat": None if t is None else t.y_hat[0], "loss": self.loss, "losses": list(self.history.step_loss),
                 "activations": None if t is None else [a[0] for a in t.a],
                 "delta": None if g is None else [d[0] for d in g.delta[1:]],
                 "grad_weights": None if g is None else [w.copy() for w in g.weights],
-                "weights": [w.copy() for w in self.net.weights], "message": self.message}
+                "weights": [w.copy() for w in self.net.weights], "message": self.message,
+                "sizes": self.net.sizes, "formula": self.net.loss_function.formula,
+                "trace": t, "gradients": g, "history": self.history}       # the core's own objects
 
     def _draw(self):
         self.diagram = NetworkFigure(self.net.sizes, edge_labels=True)
@@ -132,10 +129,11 @@ class CycleExplorer(View):
         self.figure.show(marks, backdrop=d.backdrop(), title=title, description=self._description())
 
     def _what(self):
-        return WHAT[self.state["stage"]].format(formula=self.net.loss_function.formula)
+        return WHAT[self.state["stage"]].format(formula=self.state["formula"])
 
     def _node_values(self, shown):
-        s, sizes = self.state, self.net.sizes
+        s = self.state
+        sizes = s["sizes"]
         if shown == "a":
             return [v for layer in s["activations"] for v in layer]
         if shown == "delta":
@@ -176,7 +174,7 @@ class CycleExplorer(View):
         s = self.state
         line = "; ".join(self._numbers_lines(s))
         history = ", ".join(fixed(c, 6) for c in s["losses"])
-        return (f"The learning cycle on a {'-'.join(map(str, self.net.sizes))} network. Stage: {self._what()}. "
+        return (f"The learning cycle on a {'-'.join(map(str, s['sizes']))} network. Stage: {self._what()}. "
                 f"{line}." + (f" Loss C of each round so far: {history}." if history else ""))
 
     def _readout_html(self):

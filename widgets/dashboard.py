@@ -19,7 +19,7 @@ from backprop.activations import HIDDEN_ACTIVATIONS
 from backprop.data import load_digits
 
 from backprop import checks as check
-from ._base import View
+from ._base import Demo, View
 from ._dashboard_figure import CURVES, DashboardFigure
 from ._sliders import ExactLogSlider, int_slider
 from ._stepping import event_loop, one_blas_thread
@@ -55,6 +55,9 @@ class TrainingDashboard(View):
     records loss and accuracy on the training and test digits in the core's History.
     """
 
+    demo = Demo("button:Train", "Enter", {"hidden": 16, "epochs": 1},
+                between=("hidden neurons", "ArrowRight"))
+
     plot_size = (800, 400)
 
     def __init__(self, hidden=32, activation="sigmoid", lr=0.5, batch_size=32, epochs=10, seed=0, train_epoch=None):
@@ -65,6 +68,7 @@ class TrainingDashboard(View):
         self.samples = self.data.X_test[:DashboardFigure.n_samples]
         self.history, self.message, self._task, self._stop, self._trained = None, "not trained yet", None, False, None
         self.training, self._trainer, self._error, self._idle = False, None, None, None
+        self._guessed = (None, None)                   # ((network, epochs run), its labels of the samples)
         controls = _controls(hidden, activation, lr, batch_size, epochs)
         self.progress = widgets.IntProgress(value=0, min=0, max=controls["epochs"].value, description="epochs run")
         self.net = self._new_network(controls)
@@ -96,7 +100,7 @@ class TrainingDashboard(View):
                                       lr=c["lr"].exact, seed=self.seed)
             self.history = self._trainer.history
         else:
-            self._trainer, self.history = None, History(lr=float(c["lr"].exact))
+            self._trainer, self.history = None, History()    # the learner's function has its own lr
         self.message, self.progress.max, self.progress.value = "training …", c["epochs"].value, 0
         loop = None if blocking else event_loop()
         going = self._epoch()                    # the first epoch at once: its curves answer the click first
@@ -129,6 +133,7 @@ class TrainingDashboard(View):
 
     def _release(self):
         self.data = self.samples = self._trainer = self.progress = None
+        self._guessed = (None, None)
 
     def _epoch(self):
         """Train one epoch and record its scores in the History; False when training should end."""
@@ -152,9 +157,8 @@ class TrainingDashboard(View):
                                   "network.weights and network.biases in place?")
                     self.message = self._idle
             h.record(self.net, (self.data.X_train, self.data.y_train), (self.data.X_test, self.data.y_test))
-        if not np.all(np.isfinite([h.train_loss[-1], h.val_loss[-1]])) or h.diverged:
-            self.message = h.message if h.diverged else \
-                f"diverged in epoch {epoch + 1}: the loss overflowed — lr is too high; try a smaller lr"
+        if h.diverged or h.scores_blew_up():              # the core's verdict, in its words
+            self.message = h.message
             return False
         self.progress.value = epoch + 1
         self._refresh()
@@ -184,12 +188,20 @@ class TrainingDashboard(View):
         state = {"history": h, **{name: np.array(values) for name, values in zip(CURVES, curves)}}
         state.update(zip(SETTINGS, self._settings()))
         changed = self._trained not in (None, self._settings())
-        state.update({"epochs_run": len(state["train_loss"]), "epochs_planned": self.progress.max,
+        state.update({"sizes": self.net.sizes, "epochs_run": len(state["train_loss"]),
+                      "epochs_planned": self.progress.max,
                       "message": "settings changed: press Train to train a new network" if changed else self.message,
                       "labels": self.data.y_test[:len(self.samples)]})
         if "diverged" not in self.message:
-            state["predictions"] = self.net.classify(self.samples)
+            state["predictions"] = self._guesses()
         return state
+
+    def _guesses(self):
+        """The network's labels of the sample digits: asked of the core once per network and epoch."""
+        asked = (self.net, self.history.epochs_run if self.history else 0)
+        if self._guessed[0] != asked:
+            self._guessed = (asked, self.net.classify(self.samples))
+        return self._guessed[1]
 
     def _draw(self):
         self.drawing = DashboardFigure(self.samples)
@@ -199,7 +211,7 @@ class TrainingDashboard(View):
         self.figure.show(self.drawing.marks(s), backdrop=self.drawing.backdrop,
                          panels=self.drawing.panels(s["epochs_planned"]),
                          title=f"epoch {s['epochs_run']} of {s['epochs_planned']}: {s['message']}",
-                         description=self.drawing.description(s, self.net.sizes))
+                         description=self.drawing.description(s))
 
     def _readout_items(self):
         s = self.state

@@ -11,7 +11,7 @@ from backprop.landscape import OUTPUT_WEIGHTS, descent_example, descent_path, lo
 from backprop.parameters import get_parameter, set_parameter
 
 from backprop import checks as check
-from ._base import View
+from ._base import Demo, View
 from ._sliders import ExactLogSlider, ExactSlider, int_slider
 from .figures import contours, legend, line, panel, points
 
@@ -29,6 +29,8 @@ class DescentExplorer(View):
     With your own ``net`` the view works on a copy; the path starts at its two
     weights ``keys`` unless you give ``start`` (the map grows to hold the start).
     """
+
+    demo = Demo("learning rate lr")
 
     plot_size = (700, 330)
 
@@ -120,7 +122,7 @@ class DescentExplorer(View):
         marks = [line(0, s["path"][:, 0], s["path"][:, 1], color="C3", width=1.2, marker="o", size=2),
                  points(0, [s["start"][0]], [s["start"][1]], color="C3", shape="ring", size=5),
                  line(1, np.arange(len(s["losses"])), s["losses"], color="C3", width=1, marker="o", size=1.5)]
-        self.figure.show(marks, backdrop=self.backdrop, panels=self.panels, title=s["verdict"].split(" — ")[0],
+        self.figure.show(marks, backdrop=self.backdrop, panels=self.panels, title=s["descent"].headline,
                          description=self._description())
 
     def _description(self):

@@ -13,7 +13,7 @@ from backprop.activations import HIDDEN_ACTIVATIONS
 from backprop.flow import HUGE, TINY, deep_network, gradient_flow, probe_batch
 
 from backprop import checks as check
-from ._base import View
+from ._base import Demo, View
 from ._sliders import ExactLogSlider, int_slider
 from .figures import bars, panel, rect, texts
 
@@ -28,6 +28,8 @@ class GradientFlowExplorer(View):
 
     Deep sigmoid vanishes, a large scale explodes, ReLU with "he" stays healthy.
     """
+
+    demo = Demo("hidden layers")
 
     plot_size = (640, 320)
 
@@ -77,7 +79,7 @@ class GradientFlowExplorer(View):
         layers = np.arange(1, len(s["norms"]) + 1)
         marks = [bars(0, layers, np.clip(s["norms"], *Y_LIMITS), bottom=Y_LIMITS[0], color=COLOURS[s["kind"]])]
         self.figure.show(marks, backdrop=self.backdrop, panels=self.panels, description=self._description(),
-                         title=s["verdict"].split(" — ")[0].split(";")[0])
+                         title=s["flow"].headline)
         self.controls["scale"].disabled = self.controls["init"].value != "scale"
 
     def _description(self):

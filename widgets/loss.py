@@ -7,9 +7,10 @@ import numpy as np
 
 from backprop.data import worked_example
 from backprop.explore import output_loss, tangent
+from backprop.losses import error
 
 from backprop import checks as check
-from ._base import View
+from ._base import Demo, View
 from ._sliders import ExactSlider
 from .figures import bars, hline, line, panel, points, texts, vline
 
@@ -25,6 +26,8 @@ def _worked_prediction():
 
 class LossExplorer(View):
     """The loss of one output as ŷ moves: curve, current point, tangent of slope dC/dŷ, both squared slopes."""
+
+    demo = Demo("prediction ŷ")
 
     plot_size = (640, 320)
 
@@ -45,7 +48,7 @@ class LossExplorer(View):
         _, half = output_loss("half_squared_error", y_hat, y)
         _, full = output_loss("squared_error", y_hat, y)
         curve, _ = output_loss(loss, self.y_hat_grid, y)
-        return {"y": y, "y_hat": y_hat, "error": y - y_hat, "loss": float(C), "dC_dy_hat": float(dC),
+        return {"loss_name": loss, "y": y, "y_hat": y_hat, "error": error(y_hat, y), "loss": float(C), "dC_dy_hat": float(dC),
                 "dC_dy_hat_half": float(half), "dC_dy_hat_squared": float(full), "curve": curve,
                 "y_hat_grid": self.y_hat_grid, "top": self._top(),
                 "tangent": tangent(y_hat, float(C), float(dC), self._tangent_x(y_hat))}
@@ -79,7 +82,8 @@ class LossExplorer(View):
 
     def _description(self):
         """The figure's text alternative: the current numbers."""
-        s, name = self.state, dict((v, k) for k, v in LOSS_NAMES)[self.controls["loss"].value]
+        s = self.state
+        name = dict((v, k) for k, v in LOSS_NAMES)[s["loss_name"]]
         return (f"Loss {name} at target y = {s['y']:.4f} and prediction ŷ = {s['y_hat']:.4f}: C = {s['loss']:.4f}, "
                 f"slope dC/dŷ = {s['dC_dy_hat']:+.4f}; error y − ŷ = {s['error']:+.4f}, slope of ½ squared error "
                 f"{s['dC_dy_hat_half']:+.4f}, of squared error {s['dC_dy_hat_squared']:+.4f} (twice as steep).")

@@ -9,7 +9,7 @@ from backprop.activations import HIDDEN_ACTIVATIONS
 from backprop.explore import activation_curve, neuron, tangent
 
 from backprop import checks as check
-from ._base import View
+from ._base import Demo, View
 from ._sliders import ExactSlider
 from .figures import bars, hline, line, panel, points, texts, vline
 
@@ -19,16 +19,16 @@ X_MAX, W_MAX, B_MAX, MOST_INPUTS = 1.0, 3.0, 2.0, 8
 class NeuronExplorer(View):
     """One neuron: sliders for x, w, b and an activation dropdown; the curve a = f(z) with its tangent."""
 
+    demo = Demo("weight w1")
+
     plot_size = (640, 320)
 
     def __init__(self, x=(0.5, 0.1), w=(0.4, 0.3), b=0.1, activation="sigmoid"):
         x = check.vector(x, "x", what="inputs", most=MOST_INPUTS)
         w = check.vector(w, "w", what="weights", most=MOST_INPUTS)
-        if x.size != w.size:
-            raise ValueError(f"x and w must be the same length, one weight per input; got {x.size} inputs in x "
-                             f"and {w.size} weights in w")
         self.n_in, b = x.size, check.number(b, "b")
         activation = check.choice(activation, "activation", HIDDEN_ACTIVATIONS)
+        neuron(x, w, b, activation)                # the core's rules for one neuron: one weight per input
         controls = {"activation": widgets.Dropdown(options=HIDDEN_ACTIVATIONS, value=activation,
                                                    description="activation f")}
         controls.update({f"x{k + 1}": ExactSlider(f"input x{k + 1}", v, -X_MAX, X_MAX, name="x")
@@ -45,10 +45,11 @@ class NeuronExplorer(View):
 
     def _compute(self):
         x, w, b = self._values("x"), self._values("w"), self.controls["b"].exact
-        state = {"x": x, "w": w, "b": b, **neuron(x, w, b, self.controls["activation"].value)}
+        f = self.controls["activation"].value
+        state = {"activation": f, "x": x, "w": w, "b": b, **neuron(x, w, b, f)}
         state["tangent"] = tangent(state["z"], state["a"], state["da_dz"], self._tangent_z(state["z"]))
         state["z_grid"] = self.z_grid
-        state["a_grid"], _ = activation_curve(self.controls["activation"].value, self.z_grid)
+        state["a_grid"], _ = activation_curve(f, self.z_grid)
         return state
 
     @staticmethod
@@ -85,7 +86,7 @@ class NeuronExplorer(View):
 
     def _description(self):
         """The figure's text alternative: the current numbers, as the readout rounds them."""
-        s, f = self.state, self.controls["activation"].value
+        s, f = self.state, self.state["activation"]
         terms = ", ".join(f"{name} = {t:.3f}" for name, t in zip(self.names, s["terms"]))
         return (f"Neuron with {f}: {terms}, b = {s['b']:.3f}, so z = {s['z']:.3f}; a = f(z) = {s['a']:.3f}, "
                 f"slope f'(z) = {s['da_dz']:.3f}.")

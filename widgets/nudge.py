@@ -1,17 +1,18 @@
 """NudgeExplorer: nudge one weight of a small network and compare ΔC with dC/dw · Δw.
 
-Used in lessons/03_chain_rule. The numbers come from backprop.explore (loss_along,
-chain_factors, nudge), which ask the Network for forward, backward and loss.
+Used in lessons/03_chain_rule. The numbers come from backprop.explore: a move asks ``nudged`` once
+(forward and backward at p, forward at p + Δp); the curve C(p), ``loss_along``, only when the
+parameter picked or another parameter changed.
 """
 import ipywidgets as widgets
 import numpy as np
 
 from backprop.data import worked_example
-from backprop.explore import chain_factors, loss_along, nudge, tangent
-from backprop.parameters import get_parameter, parameter_keys, parameter_label, set_parameter
+from backprop.explore import loss_along, nudged, tangent
+from backprop.parameters import get_parameter, parameter_keys, parameter_label
 
 from backprop import checks as check
-from ._base import View
+from ._base import Demo, View
 from ._sliders import ExactSlider
 from .figures import bars, hline, legend, line, panel, points, texts
 
@@ -24,6 +25,9 @@ class NudgeExplorer(View):
     The view works on a copy of ``net`` that starts bit-identical to it; only the
     parameter the learner moves changes, and its slider grows to hold any value.
     """
+
+    demo = Demo("value of p")
+    passes = (2, 1)                                # at p: forward and backward; at p + Δp: forward
 
     plot_size = (640, 320)
 
@@ -77,19 +81,16 @@ class NudgeExplorer(View):
 
     def _compute(self):
         key, dp = self.controls["parameter"].value, self.controls["dp"].exact
-        p = get_parameter(self.net, key)
-        self.p_grid = np.linspace(self.controls["p"].min, self.controls["p"].max, GRID)
-        self._curve_key = (key, self.p_grid[0], self.p_grid[-1], self._others(key))
-        if self._curve_key not in self._curves:   # the curve depends on the other parameters only
-            self._curves[self._curve_key] = loss_along(self.net, self.x, self.y, key, self.p_grid)
-        factors = chain_factors(self.net, self.x, self.y, key)
-        actual, predicted = nudge(self.net, self.x, self.y, key, dp)
-        loss = self.net.loss(self.x, self.y)
-        return {"parameter": parameter_label(key), "p": p, "dp": dp, "loss": loss,
-                "p_grid": self.p_grid, "curve": self._curves[self._curve_key],
-                "dC_da": factors["dC_da"], "da_dz": factors["da_dz"], "dz_dp": factors["dz_dp"],
-                "dC_dp": factors["gradient"], "actual_dC": actual, "predicted_dC": predicted,
-                "tangent": tangent(p, loss, factors["gradient"], [p - DP_MAX, p + DP_MAX])}
+        p_grid = np.linspace(self.controls["p"].min, self.controls["p"].max, GRID)
+        curve_key = (key, p_grid[0], p_grid[-1], self._others(key))
+        if curve_key not in self._curves:          # the curve depends on the other parameters only
+            self._curves[curve_key] = loss_along(self.net, self.x, self.y, key, p_grid)
+        n = nudged(self.net, self.x, self.y, key, dp)
+        return {"nudge": n, "parameter": parameter_label(key), "p": n.p, "dp": dp, "loss": n.loss,
+                "p_grid": p_grid, "curve": self._curves[curve_key],
+                "dC_da": n.dC_da, "da_dz": n.da_dz, "dz_dp": n.dz_dp, "dC_dp": n.gradient,
+                "actual_dC": n.actual, "predicted_dC": n.predicted,
+                "tangent": tangent(n.p, n.loss, n.gradient, [n.p - DP_MAX, n.p + DP_MAX])}
 
     def _draw(self):
         self.names = ["∂C/∂a", "∂a/∂z", "∂z/∂p", "∂C/∂p"]
@@ -98,9 +99,12 @@ class NudgeExplorer(View):
         self._curves = {}
 
     def _others(self, key):
-        probe = self.net.copy()
-        set_parameter(probe, key, 0.0)
-        return np.concatenate([p.ravel() for p in probe.parameters()]).tobytes()
+        """Every parameter but ``key`` (set to 0) as bytes: equal when only p moved."""
+        arrays = [getattr(self.net, key[0])[key[1]].copy() if (name, l) == key[:2] else array
+                  for name in ("weights", "biases") for l, array in enumerate(getattr(self.net, name))]
+        held = arrays[key[1] + (0 if key[0] == "weights" else len(self.net.weights))]
+        held[key[2:]] = 0.0
+        return b"".join(array.tobytes() for array in arrays)
 
     def _panels(self, s, limit):
         """The loss axes (y fits the curve C(p)) and the chain-rule factors' axes (±limit)."""

@@ -11,7 +11,7 @@ from backprop import Network
 from backprop.data import load_digits
 
 from backprop import checks as check
-from ._base import View
+from ._base import Demo, View
 from ._sliders import choice_slider
 from .figures import legend, line, panel, texts
 
@@ -33,6 +33,8 @@ class OverfittingExplorer(View):
     Every control is a slider over a few fixed values.
     """
 
+    demo = Demo("weight decay λ", snake="dropout")
+
     def __init__(self, n_train=25, weight_decay=0.0, dropout=0.0, epochs=40, lr=0.5, hidden=32,
                  n_test=200, every=None, seed=0):
         self.epochs = check.whole(epochs, "epochs", 1, MOST_EPOCHS)
@@ -43,19 +45,12 @@ class OverfittingExplorer(View):
         n_test = check.whole(n_test, "n_test", 1, len(self.split.X_test))
         self.X_test, self.y_test = self.split.X_test[:n_test], self.split.y_test[:n_test]
         n_train = check.whole(n_train, "n_train", 1, len(self.split.X_train))
-        weight_decay, dropout = check.number(weight_decay, "weight_decay", 0.0, MOST_DECAY), self._dropout(dropout)
+        weight_decay = check.number(weight_decay, "weight_decay", 0.0, MOST_DECAY)
+        dropout = check.fraction(dropout, "dropout")              # the core's rule: 0 up to (not including) 1
         controls = {"n_train": choice_slider("training examples", SIZES, n_train, "{:d}"),
                     "weight_decay": choice_slider("weight decay λ", DECAYS, weight_decay, "{:g}"),
                     "dropout": choice_slider("dropout", DROPOUTS, dropout, "{:.1f}")}
         super().__init__(controls)
-
-    @staticmethod
-    def _dropout(dropout):
-        dropout = check.number(dropout, "dropout", 0.0, 1.0)
-        if dropout == 1.0:
-            raise ValueError("dropout must be a fraction from 0 up to (not including) 1; got 1.0, which drops "
-                             "every neuron")
-        return dropout
 
     def _release(self):
         self.split, self.X_test, self.y_test, self._runs = None, None, None, {}
@@ -84,7 +79,7 @@ class OverfittingExplorer(View):
                 "dropout": c["dropout"].value, "epoch": np.array(history.recorded_at), "train_loss": train_loss,
                 "test_loss": test_loss, "final_train_loss": train_loss[-1] if recorded else None,
                 "final_test_loss": test_loss[-1] if recorded else None,
-                "gap": test_loss[-1] - train_loss[-1] if recorded else None, "train_accuracy": train_acc,
+                "gap": history.gap, "train_accuracy": train_acc,
                 "test_accuracy": test_acc, "message": history.message if history.diverged else ""}
 
     def _draw(self):

@@ -11,8 +11,10 @@ from pathlib import Path
 
 import pytest
 
-from . import _servers
-from ._page import ARTIFACTS, CHROMIUM, CHROMIUM_ARGS, shoot
+from tools.browser import servers
+from tools.browser.chromium import CHROMIUM, launch
+from tools.browser.lite import lite_serve, offline_context, require_site
+from tools.browser.page import ARTIFACTS, shoot
 
 REPO = Path(__file__).resolve().parents[2]
 LESSONS = REPO / "lessons"
@@ -86,19 +88,19 @@ def _serve(start, root, tmp_path_factory, name):
 @pytest.fixture(scope="session")
 def jupyterlab(chromium, lessons_copy, tmp_path_factory):
     """One JupyterLab server for the session, on a free 127.0.0.1 port, no token."""
-    yield from _serve(_servers.jupyterlab, lessons_copy, tmp_path_factory, "jupyterlab")
+    yield from _serve(servers.jupyterlab, lessons_copy, tmp_path_factory, "jupyterlab")
 
 
 @pytest.fixture(scope="session")
 def voila(chromium, lessons_copy, tmp_path_factory):
     """One Voilà server for the session, serving every lesson with its code hidden."""
-    yield from _serve(_servers.voila, lessons_copy, tmp_path_factory, "voila")
+    yield from _serve(servers.voila, lessons_copy, tmp_path_factory, "voila")
 
 
 @pytest.fixture(scope="session")
 def app_04(chromium, course_copy, tmp_path_factory):
     """What a teacher runs: `make app LESSON=04`, here on a free port in the copy of the course."""
-    yield from _serve(lambda course, home: _servers.make_app(course, home, "04"), course_copy,
+    yield from _serve(lambda course, home: servers.make_app(course, home, "04"), course_copy,
                       tmp_path_factory, "make-app")
 
 
@@ -114,10 +116,7 @@ def playwright(chromium):
 def browser(playwright, chromium, tmp_path_factory):
     """Headless Chromium with a fresh profile; empties test-artifacts/browser for this run's screenshots."""
     shutil.rmtree(ARTIFACTS, ignore_errors=True)
-    context = playwright.chromium.launch_persistent_context(
-        tmp_path_factory.mktemp("chromium-profile"), executable_path=chromium, headless=True,
-        args=CHROMIUM_ARGS, viewport={"width": 1280, "height": 900})
-    context.set_default_timeout(60_000)
+    context = launch(playwright, profile=tmp_path_factory.mktemp("chromium-profile"), executable=chromium)
     try:
         yield context
     finally:
@@ -138,3 +137,22 @@ def new_tab(context, request):
 def page(browser, request):
     """A new tab; after a failed test its last state is saved as a screenshot."""
     yield from new_tab(browser, request)
+
+
+@pytest.fixture(scope="module")
+def lite(chromium, tmp_path_factory):
+    """dist/lite/ served on a free 127.0.0.1 port by the command `make lite-serve` runs."""
+    yield from _serve(lite_serve, require_site(), tmp_path_factory, "lite-serve")
+
+
+@pytest.fixture(scope="module")
+def offline(playwright, chromium):
+    """One offline context (tools.browser.lite.offline_context) for a module's tests."""
+    with offline_context(playwright, chromium) as context:
+        yield context
+
+
+@pytest.fixture
+def lite_page(offline, request):
+    """A new tab of the offline context; after a failed test its last state is saved as a screenshot."""
+    yield from new_tab(offline, request)

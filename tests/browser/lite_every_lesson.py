@@ -2,12 +2,12 @@
 
 Not collected by `make test` (its name does not start with test_), which runs lessons 01 and 04
 (test_lite.py); `make lite-check-all` runs this file. A failure that waits for the views' move
-is xfail with its reason (_lite.WAITING).
+is xfail with its reason (tools.browser.lite.WAITING).
 """
 import pytest
 
-from ._lite import LESSONS, foreign, lite, lite_page, offline, run_lesson  # noqa: F401 (fixtures)
-from ._page import shoot
+from tools.browser.lite import LESSONS, foreign, run_lesson
+from tools.browser.page import shoot
 
 pytestmark = pytest.mark.browser
 

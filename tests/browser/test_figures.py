@@ -8,7 +8,7 @@ import ipywidgets as widgets
 
 from playwright.sync_api import expect
 
-from ._page import INTERACTION_TIMEOUT, PLOT, VIEW, nudge, shoot_element, slider_handle, view_with
+from tools.browser.page import INTERACTION_TIMEOUT, PLOT, VIEW, nudge, shoot_element, slider_handle, view_with
 from .test_voila import open_in_voila
 
 NOTEBOOK = "figure_probe.ipynb"
@@ -60,17 +60,10 @@ def test_plot_follows_a_key_press_and_says_its_numbers(voila, lessons_copy, page
 
 
 # ---- every live view: a key press changes its figure, which then says the core's new numbers ----------
-VIEWS = [  # (view, its arguments, a control label that finds it, the control a key is pressed on, the key)
-    ("NeuronExplorer", {}, "weight w1", "weight w1", "ArrowRight"),
-    ("LossExplorer", {}, "prediction ŷ", "prediction ŷ", "ArrowRight"),
-    ("NudgeExplorer", {}, "value of p", "value of p", "ArrowRight"),
-    ("BlameExplorer", {}, "its value", "its value", "ArrowLeft"),
-    ("DescentExplorer", {"lr": 1.0, "steps": 20}, "start w31", "learning rate lr", "ArrowLeft"),
-    ("GradientFlowExplorer", {"depth": 4}, "hidden layers", "hidden layers", "ArrowRight"),
-    ("OverfittingExplorer", {"epochs": 10}, "weight decay λ", "weight decay λ", "ArrowRight"),
-    ("TrainingDashboard", {"hidden": 8, "epochs": 2}, "hidden neurons", "button:Train", "Enter"),
-    ("CycleExplorer", {}, "button:Step ▶", "button:Step ▶", "Enter"),
-]
+def every_view():
+    """[(name, demo)] of every view in backprop.widgets: how each is shown and which key moves it."""
+    from backprop.widgets import views
+    return [(name, cls.demo) for name, cls in views().items()]
 
 
 def notebook(path, cells):
@@ -81,32 +74,23 @@ def notebook(path, cells):
 
 
 def views_notebook(folder):
-    notebook(folder / "every_view.ipynb",
-             [f"from backprop.widgets import {name}\n{name}({', '.join(f'{k}={v!r}' for k, v in kwargs.items())})"
-              for name, kwargs, *_ in VIEWS])
+    """every_view.ipynb: one cell per view, built as the browser benchmark builds it."""
+    from benchmarks._browser_cases import view_case
+    notebook(folder / "every_view.ipynb", [view_case(name, demo, 1).source for name, demo in every_view()])
 
 
-def expected_after(name, kwargs, label, key):
-    """What the figure must say after the key: the same view built headless, the key applied as a slider does."""
+def expected_after(name, demo):
+    """What the figure must say after the key: the same view built headless, the key applied as the browser does."""
     from benchmarks._browser_twin import control, press, view_class
-    view = view_class(name)(**kwargs)
-    if label == "button:Train":
-        view.train(blocking=True)
-    elif label == "button:Step ▶":
-        view.step()
+    view = view_class(name)(**demo.kwargs)
+    c = control(view, demo.control.removeprefix("button:"))
+    if isinstance(c, widgets.Button):
+        c.click()
     else:
-        c = control(view, label)
         if isinstance(c, widgets.FloatSlider):      # the handle sits on the step grid: a key moves from there
             c.value = c.min + round((c.value - c.min) / c.step) * c.step
-        press(c, key)
+        press(c, demo.key)
     return view.figure.description
-
-
-def view_with_button(page, finder):
-    """The first view with a button named as in ``finder`` ('button:<name>')."""
-    view = page.locator(VIEW).filter(has=handle(page, finder)).first
-    view.wait_for()
-    return view
 
 
 def handle(view, label):
@@ -118,16 +102,17 @@ def handle(view, label):
 def test_every_views_figure_follows_a_key_press_and_says_the_new_numbers(voila, lessons_copy, page):
     views_notebook(lessons_copy)
     errors = open_in_voila(page, f"{voila.url}/voila/render/every_view.ipynb")
-    for name, kwargs, finder, label, key in VIEWS:
-        view = view_with_button(page, finder) if finder.startswith("button:") else view_with(page, finder)
+    shown = every_view()
+    expect(page.locator(VIEW)).to_have_count(len(shown), timeout=INTERACTION_TIMEOUT)
+    for index, (name, demo) in enumerate(shown):                 # one view per cell, in order
+        view = page.locator(VIEW).nth(index)
         view.scroll_into_view_if_needed()
         svg = view.locator(PLOT)
         expect(svg).not_to_have_attribute("aria-label", "", timeout=INTERACTION_TIMEOUT)
         before, drawn = svg.get_attribute("aria-label"), svg.evaluate("s => s.innerHTML")
-        handle(view, label).focus()
-        handle(view, label).press(key)
-        expect(svg).to_have_attribute("aria-label", expected_after(name, kwargs, label, key),
-                                      timeout=INTERACTION_TIMEOUT)
+        handle(view, demo.control).focus()
+        handle(view, demo.control).press(demo.key)
+        expect(svg).to_have_attribute("aria-label", expected_after(name, demo), timeout=INTERACTION_TIMEOUT)
         assert svg.get_attribute("aria-label") != before and svg.evaluate("s => s.innerHTML") != drawn, name
         shoot_element(view, f"figure-{name}")
     assert errors == [], f"the page raised JavaScript errors: {errors}"

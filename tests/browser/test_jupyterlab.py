@@ -11,7 +11,7 @@ from playwright.sync_api import expect
 
 from backprop import Network
 
-from ._page import PLOT, expect_readout, nudge, shoot, slider_value, view_with, wait_for_figures
+from tools.browser.page import PLOT, expect_readout, nudge, shoot, slider_value, view_with, wait_for_figures
 
 LESSON = "01_neuron_anatomy.ipynb"
 

@@ -4,7 +4,7 @@ A REPL in the site imports every module of the package and builds every view; le
 top to bottom and a weight slider moves z and a to the core's numbers; lesson 04 runs and its
 blame view answers a slider. No request may leave 127.0.0.1: Chromium resolves no host name,
 and the context's request log is checked after every test. A known gap waiting for other work
-would be xfail, with its reason (_lite.WAITING: none today).
+would be xfail, with its reason (tools.browser.lite.WAITING: none today).
 """
 import json
 import pkgutil
@@ -18,9 +18,8 @@ from playwright.sync_api import expect
 import backprop
 import backprop.widgets
 
-from ._lite import lite, lite_page, offline  # noqa: F401 (fixtures)
-from ._lite import RUN_TIMEOUT, drag, drag_first_slider, foreign, reveal, run_lesson, xfail_if_waiting
-from ._page import VIEW, expect_readout, find_view, nudge, shoot, shoot_element, slider
+from tools.browser.lite import RUN_TIMEOUT, drag, drag_first_slider, foreign, reveal, run_lesson, xfail_if_waiting
+from tools.browser.page import VIEW, expect_readout, find_view, nudge, shoot, shoot_element, slider
 from .test_jupyterlab import neuron_z_a, read_neuron
 
 pytestmark = pytest.mark.browser

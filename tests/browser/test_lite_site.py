@@ -10,7 +10,7 @@ import zipfile
 
 import pytest
 
-from ._lite import LESSONS, require_site
+from tools.browser.lite import LESSONS, require_site
 
 ELSEWHERE = re.compile(r"^([a-z][a-z0-9+.-]*:)?//", re.IGNORECASE)     # http://host/…, //host/…
 

@@ -11,8 +11,8 @@ from playwright.sync_api import expect
 
 from tools.lite import early
 
-from . import _lite
-from ._lite import RUN_TIMEOUT, foreign, lite, offline_context  # noqa: F401 (fixture)
+from tools.browser import lite as site
+from tools.browser.lite import RUN_TIMEOUT, foreign, offline_context
 
 pytestmark = pytest.mark.browser
 LESSON = "01_neuron_anatomy.ipynb"
@@ -23,8 +23,9 @@ WHERE = "import os; print('KERNEL-AT', os.getcwd(), '01_neuron_anatomy.ipynb' in
 
 @pytest.fixture
 def tab(playwright, chromium):
-    """A tab of a fresh offline browser (_lite.offline_context); ``tab.said`` collects its console (the kernel's
-    worker's too), ``tab.context.requests`` every URL asked for, ``tab.context.missing`` those answered 4xx or 5xx."""
+    """A tab of a fresh offline browser (tools.browser.lite.offline_context); ``tab.said`` collects its console
+    (the kernel's worker's too), ``tab.context.requests`` every URL asked for, ``tab.context.missing`` those
+    answered 4xx or 5xx."""
     with offline_context(playwright, chromium) as context:
         page = context.new_page()
         page.said = []
@@ -37,9 +38,9 @@ def kernel_workers(page):
 
 
 def open_lesson(page, server):
-    """_lite.open_lesson of lesson 01, with the console collected afresh."""
+    """tools.browser.lite.open_lesson of lesson 01, with the console collected afresh."""
     page.said.clear()
-    _lite.open_lesson(page, server, LESSON)
+    site.open_lesson(page, server, LESSON)
 
 
 def run_in_first_cell(page, code, marker, nth=0):

@@ -9,7 +9,7 @@ from urllib.parse import urlparse
 import pytest
 from playwright.sync_api import expect
 
-from ._page import (INTERACTION_TIMEOUT, VIEW, figure_pixels, nudge, parameter_table, readout, shoot,
+from tools.browser.page import (INTERACTION_TIMEOUT, VIEW, figure_pixels, nudge, parameter_table, readout, shoot,
                     shoot_element, slider_value, wait_for_figures, wait_for_redraw)
 from .conftest import LESSONS
 

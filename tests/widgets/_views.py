@@ -3,8 +3,11 @@ import matplotlib
 
 matplotlib.use("Agg")
 
+import functools  # noqa: E402
+
 import ipywidgets as widgets  # noqa: E402
 import numpy as np  # noqa: E402
+import pytest  # noqa: E402
 
 from backprop import Network  # noqa: E402
 
@@ -16,6 +19,12 @@ def note_003(W1=W1, B1=B1, W2=W2, B2=B2):
     """An independent copy of note 003's network, built here from the numbers."""
     return Network.from_parameters([np.array(W1, float), np.array(W2, float)],
                                    [np.array(B1, float), np.array(B2, float)])
+
+
+def every_view():
+    """pytest parameters, one per view in backprop.widgets: a maker of it with its demo's arguments, by name."""
+    from backprop.widgets import views
+    return [pytest.param(functools.partial(cls, **cls.demo.kwargs), id=name) for name, cls in views().items()]
 
 
 def marks(view, kind, backdrop=False):
@@ -31,13 +40,15 @@ def diagram(view):
 
 
 def settings(control):
-    """The positions to try for one control of views 1-4: min, max and middle, every option, or a click."""
+    """The positions to try for one control of a view: min, max and middle, every option, or a click."""
     if isinstance(control, widgets.Button):
         return ["click"]
     if hasattr(control, "options"):
         return [value for _, value in control.options] if isinstance(control.options[0], tuple) \
             else list(control.options)
     middle = (control.min + control.max) / 2
+    if isinstance(control, widgets.FloatLogSlider):          # min and max are exponents
+        return [control.base ** e for e in (control.min, control.max, middle)]
     return [control.min, control.max, middle if isinstance(control.min, float) else int(middle)]
 
 

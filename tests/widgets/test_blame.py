@@ -29,10 +29,10 @@ def test_blame_default_equals_the_core_on_note_003():
     s = view.state
     assert s["loss"] == pytest.approx(net.loss(X, Y))
     for L in (1, 2):
-        np.testing.assert_allclose(s[f"a[{L}]"], trace.a[L][0])
-        np.testing.assert_allclose(s[f"delta[{L}]"], grads.delta[L][0])
-        np.testing.assert_allclose(s[f"grad_weights[{L - 1}]"], grads.weights[L - 1])
-        np.testing.assert_allclose(s[f"grad_biases[{L - 1}]"], grads.biases[L - 1])
+        np.testing.assert_allclose(s["trace"].a[L], trace.a[L])
+        np.testing.assert_allclose(s["gradients"].delta[L], grads.delta[L])
+        np.testing.assert_allclose(s["gradients"].weights[L - 1], grads.weights[L - 1])
+        np.testing.assert_allclose(s["gradients"].biases[L - 1], grads.biases[L - 1])
     shown = diagram(view)
     texts = shown["node_words"]
     assert texts == ["0.500", "0.100"] + [f"{a:.3f}" for a in trace.a[1][0]] + [f"{trace.a[2][0, 0]:.3f}"]
@@ -85,7 +85,7 @@ def test_step_lowers_the_loss_and_equals_network_step():
         losses.append(view.state["loss"])
     assert losses[0] > losses[1] > losses[2] > losses[3]
     assert view.state["loss"] == pytest.approx(net.loss(X, Y))
-    np.testing.assert_allclose(view.state["weights[0]"], net.weights[0])
+    np.testing.assert_allclose(view.state["trace"].parameters[0], net.weights[0])
     assert view.controls["value"].value == pytest.approx(net.weights[0][0, 0], abs=0.005)
     view.controls["step"].click()
     assert view.state["steps"] == 4 and view.state["loss"] < losses[3]
@@ -108,12 +108,12 @@ def test_parameter_selector_inputs_and_targets_edit_the_network():
     view.controls["parameter"].value = ("biases", 0, 1)
     assert view.controls["value"].value == 0.2
     view.controls["value"].value = -0.9
-    assert view.state["biases[0]"][1] == -0.9               # the state follows at once, not one move late
+    assert view.state["trace"].parameters[1][1] == -0.9               # the state follows at once, not one move late
     view.controls["x1"].value, view.controls["y1"].value = 1.3, 0.1
     net = note_003(B1=[0.1, -0.9])
     x, y = np.array([[1.3, 0.1]]), np.array([[0.1]])
     assert view.state["loss"] == pytest.approx(net.loss(x, y))
-    np.testing.assert_allclose(view.state["z[1]"], net.forward(x).z[1][0])
+    np.testing.assert_allclose(view.state["trace"].z[1], net.forward(x).z[1])
     ring = marks(view, "points")[0]
     assert (ring["x"], ring["y"]) == ([1.0], [-0.5])                # hidden neuron 2 is highlighted
 
@@ -159,7 +159,7 @@ def test_a_zero_weight_passes_back_no_blame_but_its_own_gradient_is_not_zero():
     view.controls["show"].value = "passed"
     s = view.state
     assert s["passed"][1][0, 0] == 0.0 and s["received"][1][0] == 0.0   # no blame reaches hidden neuron 1 …
-    assert s["grad_weights[1]"][0, 0] == s["delta[2]"][0] * s["a[1]"][0] != 0.0   # … yet w31 learns: δ·a
+    assert s["gradients"].weights[1][0, 0] == s["gradients"].delta[2][0, 0] * s["trace"].a[1][0, 0] != 0.0   # … yet w31 learns: δ·a
     assert diagram(view)["edge_words"][4] == "+0.0000"
 
 

@@ -112,3 +112,14 @@ def test_lesson_07s_lr_5_is_shown_as_not_learning_with_its_dead_units():
     view.train(blocking=True)
     assert view.message.startswith("not learning:") and "hidden units never fire (dead ReLUs)" in view.message
     assert "try lr=0.5" in view.message and view.state["test_accuracy"][-1] < 0.15
+
+
+def test_your_train_epoch_that_blows_the_loss_up_is_said_diverged_in_the_cores_words():
+    def blow_up(network, epoch):
+        network.weights = [np.full_like(W, 1e308) for W in network.weights]     # z overflows
+    view = TrainingDashboard(hidden=4, epochs=3, train_epoch=blow_up)
+    view.train(blocking=True)
+    assert view.history.diverged and view.history.epochs_run == 1
+    assert view.message == view.history.message == ("diverged in epoch 1: the loss became inf or NaN — the "
+                                                    "learning rate is too high; try a smaller lr")
+    assert view.message in view.readout.value

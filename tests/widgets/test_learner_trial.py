@@ -16,6 +16,8 @@ from backprop.widgets import (BlameExplorer, CycleExplorer, DescentExplorer, Gra
                               LossExplorer, NeuronExplorer, NudgeExplorer, OverfittingExplorer, TrainingDashboard)
 from backprop.widgets._readout import _fmt, fixed, parameter_table  # noqa: E402
 
+from _views import every_view  # noqa: E402
+
 pytestmark = pytest.mark.filterwarnings("error")
 LIVE = widgets.widget._instances                  # every widget model with an open comm
 
@@ -87,7 +89,7 @@ def steps(view, n):
 def test_cycle_explorer_says_the_descent_diverged(lr):
     view = steps(CycleExplorer(lr=lr), 12)
     for text in (view.figure.description, view.readout.value, view.figure.title):
-        assert "diverged" in text and f"try η={lr / 10:g}" in text
+        assert "diverged" in text and f"try lr={lr / 10:g}" in text
     longest = max(len(word) for mark in view.figure.marks if mark["type"] == "text" for word in mark["text"])
     assert longest < 40
     assert not re.search(r"\d{20}", view.figure.description + view.readout.value)
@@ -148,8 +150,7 @@ def widgets_alive():
     return sum(isinstance(o, widgets.Widget) for o in gc.get_objects())
 
 
-@pytest.mark.parametrize("make", [NeuronExplorer, LossExplorer, NudgeExplorer, BlameExplorer, CycleExplorer,
-                                  lambda: TrainingDashboard(hidden=4, epochs=1), lambda: OverfittingExplorer(epochs=4)])
+@pytest.mark.parametrize("make", every_view())
 def test_closing_a_view_fifty_times_leaves_no_widget_open_or_held(make):
     make().close()                                   # anything made once per process (first import) is made
     open_before, alive_before, kept = len(LIVE), widgets_alive(), []

@@ -18,11 +18,10 @@ from backprop.widgets import (BlameExplorer, DescentExplorer, GradientFlowExplor
 from backprop.widgets import _lifetime  # noqa: E402
 from backprop.widgets._lifetime import current_run, widget_tree  # noqa: E402
 
-from _views import numbers_of, run_apart  # noqa: E402
+from _views import every_view, numbers_of, run_apart  # noqa: E402
 
 pytestmark = pytest.mark.filterwarnings("error")
-VIEWS = [NeuronExplorer, LossExplorer, NudgeExplorer, BlameExplorer, DescentExplorer,
-         lambda: TrainingDashboard(hidden=4, epochs=1), GradientFlowExplorer, lambda: OverfittingExplorer(epochs=4)]
+VIEWS = every_view()
 LIVE = widgets.widget._instances                  # every widget model with an open comm
 
 

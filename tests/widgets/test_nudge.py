@@ -87,7 +87,7 @@ def test_nudge_curve_is_the_loss_along_the_parameter():
     view.controls["parameter"].value = ("weights", 0, 0, 0)
     assert view.controls["p"].value == 0.4                 # the slider jumps to that parameter's value
     for i in (0, 60, 120):
-        p = view.p_grid[i]
+        p = view.state["p_grid"][i]
         assert curve_of(view)[i] == pytest.approx(note_003(W1=[[p, 0.3], [0.6, 0.9]]).loss(X, Y))
 
 
@@ -96,7 +96,7 @@ def test_nudge_curve_follows_the_other_parameters():
     view.controls["p"].value = -2.0                       # move w⁽²⁾₁₁, then look along w⁽¹⁾₁₁
     view.controls["parameter"].value = ("weights", 0, 0, 0)
     i = 30
-    p = view.p_grid[i]
+    p = view.state["p_grid"][i]
     expected = note_003(W1=[[p, 0.3], [0.6, 0.9]], W2=[[-2.0, 0.7]]).loss(X, Y)
     assert curve_of(view)[i] == pytest.approx(expected)
 
@@ -150,7 +150,7 @@ def test_the_slider_grows_to_hold_1e3():
     net = note_003(W2=[[1e3, 0.7]])
     view = NudgeExplorer(net, X, Y)
     assert view.state["p"] == 1e3 and view.controls["p"].max >= 1e3 and view.state["loss"] == net.loss(X, Y)
-    assert view.p_grid[0] <= 1e3 <= view.p_grid[-1]          # the curve spans the slider
+    assert view.state["p_grid"][0] <= 1e3 <= view.state["p_grid"][-1]          # the curve spans the slider
 
 
 @settings(max_examples=12, deadline=None)

@@ -1,16 +1,67 @@
 """What a Plot draws, as JSON-ready dicts: numbers as lists of floats, colours as '#rrggbb'.
 
-Each mark names its panel (an index into ``Plot.panels``) and gives its data in that panel's
-units; sizes and widths are in screen pixels. A value that is not finite travels as None and is
-left out of the drawing (a line breaks there). plot.js draws these marks; picture.py draws
-the same dicts with matplotlib.
+The mark types and their fields are declared once, in marks.json; every builder here returns
+``mark(type, …)``, which checks the fields against it. Each mark names its panel (an index into
+``Plot.panels``) and gives its data in that panel's units; sizes and widths are in screen pixels.
+A value that is not finite travels as None and is left out of the drawing (a line breaks there).
+plot.js draws these marks; picture.py draws the same dicts with matplotlib.
 """
 import base64
 import io
+import json
+import numbers as _numbers
+import re
+from pathlib import Path
 
 import numpy as np
 
 from .colours import Colormap, is_colour, normalize, to_hex
+
+
+TYPES = json.loads((Path(__file__).parent / "marks.json").read_text())["types"]
+SHAPES = ("line", "o", "ring", "x")               # a legend entry's key
+_NUMBERS, _HEXES = {float, int, type(None)}, re.compile("(#[0-9a-f]{6})*")   # one look at a whole list
+_real = lambda v: isinstance(v, _numbers.Real) and not isinstance(v, bool)
+_hex = lambda v: isinstance(v, str) and len(v) == 7 and _HEXES.fullmatch(v) is not None
+_strings = lambda v: isinstance(v, list) and {type(w) for w in v} <= {str}
+KINDS = {"index": lambda v: isinstance(v, _numbers.Integral) and not isinstance(v, bool) and v >= 0,
+         "number": _real,
+         "numbers": lambda v: isinstance(v, list) and {type(x) for x in v} <= _NUMBERS,
+         "colour": _hex,
+         "colours": lambda v: _strings(v) and _HEXES.fullmatch("".join(v)) is not None and
+                              all([len(c) == 7 for c in v]),
+         "flag": lambda v: isinstance(v, bool),
+         "words": _strings,
+         "none": lambda v: v is None,
+         "png": lambda v: isinstance(v, str) and v.startswith("data:image/png;base64,"),
+         "entries": lambda v: isinstance(v, list) and all([
+             isinstance(e, list) and len(e) == 3 and isinstance(e[0], str) and _hex(e[1]) and e[2] in SHAPES
+             for e in v])}
+
+
+def fits(kind):
+    """The test of a declared ``kind``: a name, 'a|b' (either) or a list of allowed values."""
+    if isinstance(kind, list):
+        return lambda value: value in kind
+    tests = [KINDS[each] for each in kind.split("|")]
+    return tests[0] if len(tests) == 1 else lambda value: any([test(value) for test in tests])
+
+
+CHECKS = {kind: {name: fits(field) for name, field in spec["fields"].items()} for kind, spec in TYPES.items()}
+
+
+def mark(kind, **fields):
+    """A mark of type ``kind`` as marks.json declares it; a ValueError names a missing, unknown or wrong field."""
+    if kind not in TYPES:
+        raise ValueError(f"no mark type {kind!r}; marks.json declares {', '.join(TYPES)}")
+    checks = CHECKS[kind]
+    if fields.keys() != checks.keys():
+        raise ValueError(f"a {kind} mark has the fields {', '.join(checks)}; got {', '.join(fields)}")
+    for name, value in fields.items():
+        if not checks[name](value):
+            kind_of = TYPES[kind]["fields"][name]
+            raise ValueError(f"the field {name} of a {kind} mark must be {kind_of}; got {value!r}"[:300])
+    return {"type": kind, **fields}
 
 
 def numbers(values):
@@ -28,37 +79,37 @@ def colour(c):
 
 def line(panel, x, y, color="C0", width=1.5, dash=False, marker=None, size=3, opacity=1.0):
     """A polyline through (x, y); ``marker`` 'o', 'ring' or 'x' puts a marker of radius ``size`` at each point."""
-    return {"type": "line", "panel": panel, "x": numbers(x), "y": numbers(y), "color": colour(color),
-            "width": width, "dash": dash, "marker": marker, "size": size, "opacity": opacity}
+    return mark("line", panel=panel, x=numbers(x), y=numbers(y), color=colour(color),
+                width=width, dash=dash, marker=marker, size=size, opacity=opacity)
 
 
 def points(panel, x, y, color="C3", shape="o", size=4, edge=None):
     """Markers at (x, y): 'o' filled, 'ring' hollow, 'x' a cross; colour and size may be one per point."""
-    return {"type": "points", "panel": panel, "x": numbers(x), "y": numbers(y), "color": colour(color),
-            "shape": shape, "size": size if np.isscalar(size) else numbers(size),
-            "edge": None if edge is None else colour(edge)}
+    return mark("points", panel=panel, x=numbers(x), y=numbers(y), color=colour(color),
+                shape=shape, size=size if np.isscalar(size) else numbers(size),
+                edge=None if edge is None else colour(edge))
 
 
 def segments(panel, starts, ends, color="0.3", width=1.0, opacity=1.0):
     """Straight lines from starts[i] to ends[i] (each (m, 2)); colour and width may be one per segment."""
     starts, ends = np.reshape(starts, (-1, 2)), np.reshape(ends, (-1, 2))
-    return {"type": "segments", "panel": panel, "x0": numbers(starts[:, 0]), "y0": numbers(starts[:, 1]),
-            "x1": numbers(ends[:, 0]), "y1": numbers(ends[:, 1]), "color": colour(color),
-            "width": width if np.isscalar(width) else numbers(width), "opacity": opacity}
+    return mark("segments", panel=panel, x0=numbers(starts[:, 0]), y0=numbers(starts[:, 1]),
+                x1=numbers(ends[:, 0]), y1=numbers(ends[:, 1]), color=colour(color),
+                width=width if np.isscalar(width) else numbers(width), opacity=opacity)
 
 
 def bars(panel, x, top, bottom=0.0, width=0.7, color="C0"):
     """Bars centred on x, from ``bottom`` (one value or one per bar) up or down to ``top``."""
-    return {"type": "bars", "panel": panel, "x": numbers(x), "top": numbers(top),
-            "bottom": float(bottom) if np.isscalar(bottom) else numbers(bottom), "width": width,
-            "color": colour(color)}
+    return mark("bars", panel=panel, x=numbers(x), top=numbers(top),
+                bottom=float(bottom) if np.isscalar(bottom) else numbers(bottom), width=width,
+                color=colour(color))
 
 
 def rect(panel, x0=None, x1=None, y0=None, y1=None, color="C2", opacity=0.12):
     """A filled rectangle; a side given as None reaches the panel's edge (a band across the panel)."""
     side = lambda v: None if v is None else float(v)
-    return {"type": "rect", "panel": panel, "x0": side(x0), "x1": side(x1), "y0": side(y0), "y1": side(y1),
-            "color": colour(color), "opacity": opacity}
+    return mark("rect", panel=panel, x0=side(x0), x1=side(x1), y0=side(y0), y1=side(y1),
+                color=colour(color), opacity=opacity)
 
 
 def hline(panel, y, xlim, color="0.8", width=1.0, dash=False):
@@ -75,15 +126,15 @@ def texts(panel, xy, words, coords="data", anchor="middle", baseline="middle", s
           halo=False):
     """Words at positions xy (m, 2), in data or axes (0..1) coordinates; ``halo`` keeps them readable on lines."""
     xy = np.reshape(xy, (-1, 2))
-    return {"type": "text", "panel": panel, "x": numbers(xy[:, 0]), "y": numbers(xy[:, 1]),
-            "text": [str(w) for w in words], "coords": coords, "anchor": anchor, "baseline": baseline,
-            "size": size, "color": colour(color), "halo": halo}
+    return mark("text", panel=panel, x=numbers(xy[:, 0]), y=numbers(xy[:, 1]),
+                text=[str(w) for w in words], coords=coords, anchor=anchor, baseline=baseline,
+                size=size, color=colour(color), halo=halo)
 
 
 def legend(panel, entries, x=0.03, y=0.95):
     """A key at (x, y) in axes coordinates: entries of (label, colour, 'line' | 'o' | 'ring' | 'x')."""
-    return {"type": "legend", "panel": panel, "x": x, "y": y,
-            "entries": [[label, colour(c), shape] for label, c, shape in entries]}
+    return mark("legend", panel=panel, x=x, y=y,
+                entries=[[label, colour(c), shape] for label, c, shape in entries])
 
 
 def image(panel, pixels, extent, cmap="gray_r", vmin=0.0, vmax=1.0):
@@ -93,7 +144,7 @@ def image(panel, pixels, extent, cmap="gray_r", vmin=0.0, vmax=1.0):
     buffer = io.BytesIO()
     Image.fromarray((rgba * 255).astype(np.uint8)).save(buffer, format="png")
     src = "data:image/png;base64," + base64.b64encode(buffer.getvalue()).decode("ascii")
-    return {"type": "image", "panel": panel, "src": src, "extent": numbers(extent)}
+    return mark("image", panel=panel, src=src, extent=numbers(extent))
 
 
 def contours(panel, x, y, z, levels, cmap="viridis", width=1.2):

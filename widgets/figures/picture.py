@@ -1,7 +1,8 @@
 """The static picture of a Plot: its panels and marks drawn with matplotlib (Agg), as PNG bytes.
 
 Used when a view is displayed, for places without a live front end (nbconvert, GitHub previews).
-It reads the same dicts plot.js draws, so the picture and the live figure show the same numbers.
+It reads the same dicts plot.js draws, so the picture and the live figure show the same numbers: DRAW has
+one function per mark type declared in marks.json.
 Sizes in the marks are screen pixels; matplotlib wants points (1 px = 0.72 pt at 100 dpi).
 """
 import base64

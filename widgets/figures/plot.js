@@ -1,6 +1,7 @@
 // The course's live figure: panels (axes) and marks (lines, points, bars, text …) drawn as SVG.
 // Python (backprop.widgets.figures) sends every number, colour, tick and word; this module only
 // places them on screen: no maths, nothing computed but pixel positions. anywidget's render API only.
+// MARKS draws each mark type declared in marks.json (tests/widgets/test_figures_declared.py checks it).
 const esc = (s) => String(s).replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
 const pick = (v, i) => (Array.isArray(v) ? v[i] : v);
 const px = (v) => Math.round(v * 10) / 10;

@@ -15,14 +15,13 @@ from urllib.parse import urlsplit
 import pytest
 from playwright.sync_api import expect
 
-from ._page import CHROMIUM_ARGS, INTERACTION_TIMEOUT, slider_handle
-from ._servers import Server
-from .conftest import _serve, new_tab
+from .chromium import launch
+from .page import INTERACTION_TIMEOUT, slider_handle
+from .servers import Server
 
 REPO = Path(__file__).resolve().parents[2]
 LESSONS = sorted(p.name for p in (REPO / "lessons").glob("[0-9][0-9]_*.ipynb"))
 SITE = Path(os.environ.get("BACKPROP_LITE_SITE") or REPO / "dist" / "lite")     # another build: set the variable
-OFFLINE_ARGS = [*CHROMIUM_ARGS, "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1"]
 RUN_TIMEOUT = 300_000              # ms for Run All: Pyodide starts, loads numpy and matplotlib, runs the lesson
 #: What fails in Pyodide today and waits for other work (a piece of the message → why): nothing since the
 #: views draw in the browser and the dashboard trains without a thread (issue 13).
@@ -53,19 +52,11 @@ def lite_serve(site, home):
     return Server("lite-serve", argv, home, "/index.html", cwd=REPO)
 
 
-@pytest.fixture(scope="module")
-def lite(chromium, tmp_path_factory):
-    """dist/lite/ served on a free 127.0.0.1 port by the command `make lite-serve` runs."""
-    yield from _serve(lite_serve, require_site(), tmp_path_factory, "lite-serve")
-
-
 @contextlib.contextmanager
 def offline_context(playwright, chromium):
     """One context of a new Chromium that resolves no host name; ``.requests`` logs every URL it asked
     for, ``.from_service_worker`` those a service worker answered, ``.missing`` those answered 4xx or 5xx."""
-    browser = playwright.chromium.launch(executable_path=chromium, headless=True, args=OFFLINE_ARGS)
-    context = browser.new_context(viewport={"width": 1280, "height": 900})
-    context.set_default_timeout(60_000)
+    context = launch(playwright, offline=True, executable=chromium)
     context.requests, context.from_service_worker, context.missing = [], [], []
     context.on("request", lambda request: context.requests.append(request.url))
     context.on("response", lambda response: response.from_service_worker
@@ -74,20 +65,7 @@ def offline_context(playwright, chromium):
     try:
         yield context
     finally:
-        browser.close()
-
-
-@pytest.fixture(scope="module")
-def offline(playwright, chromium):
-    """One offline context (offline_context) for a module's tests."""
-    with offline_context(playwright, chromium) as context:
-        yield context
-
-
-@pytest.fixture
-def lite_page(offline, request):
-    """A new tab of the offline context; after a failed test its last state is saved as a screenshot."""
-    yield from new_tab(offline, request)
+        context.browser.close()
 
 
 def foreign(urls):

@@ -1,4 +1,4 @@
-"""What the browser tests read from and do to a page: views, sliders, readouts, figures, screenshots.
+"""What a browser test or benchmark reads from and does to a page: views, sliders, readouts, figures, screenshots.
 
 A course view (widgets/_base.py) is a VBox whose direct children are its controls,
 its figure and an HTML readout of ``name = value`` cells; that is how we find one.
@@ -11,9 +11,6 @@ from pathlib import Path
 from playwright.sync_api import expect
 
 ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts" / "browser"
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                 "--disable-component-update", "--disable-sync", "--no-first-run"]
 VIEW = ".widget-vbox:has(> .widget-html)"          # a View: controls, figure, readout
 INTERACTION_TIMEOUT = 20_000                       # ms for the kernel to answer a slider or a button
 PLOT = "[data-figure=plot] svg[role=img]"          # a Plot's drawing (widgets/figures/plot.js)
