@@ -132,3 +132,29 @@ def test_a_short_drop_with_the_kernel_alive_shows_no_alarm_and_the_views_answer_
     poke_first_slider(view)            # the page's connection came back: the views answer
     assert page.locator(NOTICE).count() == 0
     shoot(page, "app-seat-short-drop")
+
+
+def warm_pool(server, gone=None, timeout=180):
+    """The kernels Voilà holds pre-heated, once there are SEATS of them, each has run the lesson and ``gone`` is not
+    among them: the running kernels it has not handed out (its log names those)."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        log = server.log(tail=10**7)
+        pool = [k for k in app.kernel_processes(server) if f"Using pre-heated kernel: {k}" not in log]
+        models = [app.kernel_model(server, k) for k in pool]
+        if len(pool) == SEATS and gone not in pool and all(m and m["execution_state"] == "idle" and app.quiet_for(m) >= app.QUIET
+                                      for m in models):
+            return pool
+        time.sleep(0.5)
+    raise TimeoutError(f"no warm pool of {SEATS} within {timeout} s:\n{server.log()}")
+
+
+def test_a_pre_heated_kernel_that_dies_is_replaced_and_the_next_student_gets_a_working_one(class_app, page):
+    dead = warm_pool(class_app)[0]
+    os.kill(app.kernel_processes(class_app)[dead].pid, signal.SIGKILL)
+    warm_pool(class_app, gone=dead)       # replaced: SEATS warm kernels again, the dead one not among them
+    assert "restarting kernel" not in class_app.log(tail=10**7)
+    for _ in range(SEATS):                  # every seat of the pool, the replacement among them, answers
+        kernel_id, view = open_lesson(page, class_app.url)
+        assert kernel_id != dead
+        poke_first_slider(view)

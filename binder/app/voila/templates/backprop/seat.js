@@ -1,6 +1,7 @@
 /* backprop course, `make app`: a student whose kernel is gone is told so, and given a fresh seat.
    The page asks the server every POLL_MS whether its kernel still runs (/api/kernels/<id>). A kernel that died is
-   removed at once (binder/app/voila.py: it is never restarted bare), one whose page was away longer than
+   removed at once (binder/app/voila.py: it is never restarted bare; the kernel's status on the page's own connection
+   says so sooner), one whose page was away longer than
    IDLE_TIMEOUT is culled: either way the server answers 404, and the page covers its views, which could no longer
    answer, with a notice and one button that reloads it: Voilà hands the reloaded page a fresh pre-heated kernel.
    While the server cannot be reached (network lost, laptop asleep) the page says nothing: the kernel may well
@@ -46,6 +47,19 @@
     button.focus();
   }
 
+  /* The kernel's own status, once Voilà's widget manager has its connection: the server says "dead" the moment it
+     finds the kernel gone, and a kernel restarted bare (outside `make app`, which never restarts one) says
+     "restarting": either way the views can no longer answer. */
+  var watched = false;
+  function watch() {
+    var app = window.jupyterapp, kernel = app && app.widgetManager && app.widgetManager.kernel;
+    if (watched || !kernel || !kernel.statusChanged) return;
+    watched = true;
+    kernel.statusChanged.connect(function (_, status) {
+      if (status === "dead" || status === "restarting" || status === "autorestarting") tell("stopped");
+    });
+  }
+
   /* The server answers and the kernel runs, but the page's own connection to it may still wait out its back-off
      (up to minutes after a long drop), or have given up: connect it now (Voilà's widget manager holds it). */
   function rejoin() {
@@ -58,6 +72,7 @@
   function check() {
     clearTimeout(timer);
     if (told) return;
+    watch();
     fetch(url, {cache: "no-store", credentials: "same-origin"}).then(function (response) {
       if (response.status === 404) tell(away ? "away" : "stopped");
       else if (response.ok) { away = false; rejoin(); }
