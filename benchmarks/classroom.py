@@ -185,6 +185,7 @@ def run(quick=False):
         before = load_average()
         seen = measure(seats, browsers, settings["FILL_DELAY"])
         seen["load"] = (before, load_average())
-        print(f"class run {number + 1} of {runs} done (load average {before:.2f} → {seen['load'][1]:.2f})", flush=True)
+        print(f"class run {number + 1} of {runs} done (load average {before:.2f} → {seen['load'][1]:.2f})",
+              flush=True)
         measured.append(seen)
     return write_report(measured, None if quick else cold_reference(), settings, machine)

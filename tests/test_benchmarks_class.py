@@ -43,7 +43,8 @@ def test_the_report_states_each_goal_and_writes_its_block(monkeypatch):
     mb = 2**20
     seen = {"seats": seats, "kinds": ["BrowserStudent", "ProtocolStudent", "ProtocolStudent"],
             "results": [{"first": 2.0, "load": [0.1], "refill": [0.5], "steady": [0.3]},
-                        {"first": 0.5, "load": [0.2], "refill": [], "steady": [0.2]}, {"error": "TimeoutError: no view"}],
+                        {"first": 0.5, "load": [0.2], "refill": [], "steady": [0.2]},
+                        {"error": "TimeoutError: no view"}],
             "load": (1.5, 2.5),
             "ids": ["a", "b", "c"], "preheated": 3, "culled": 3, "culled_in": 40.0, "after_ids": ["d", "e", "f"],
             "restarts": 0, "warm_in": 20.0, "refill": Refill(), "limits": [1536 * mb] * 3,

@@ -66,7 +66,7 @@ class ClassKernelManager(AsyncMappingKernelManager):
         return kernel_id
 
     async def _give_turn_back(self, kernel_id):
-        """Release the pre-heat turn once Voilà's run of the lesson in ``kernel_id`` has ended (or it was handed out)."""
+        """Give the turn back once Voilà's run of the lesson in ``kernel_id`` has ended, or it was handed out."""
         try:
             await asyncio.wait_for(self._lesson_run(kernel_id), PREHEAT_LONGEST)
         except Exception:                    # timed out, or the run failed: the turn goes on all the same

@@ -142,8 +142,8 @@ def warm_pool(server, gone=None, timeout=180):
         log = server.log(tail=10**7)
         pool = [k for k in app.kernel_processes(server) if f"Using pre-heated kernel: {k}" not in log]
         models = [app.kernel_model(server, k) for k in pool]
-        if len(pool) == SEATS and gone not in pool and all(m and m["execution_state"] == "idle" and app.quiet_for(m) >= app.QUIET
-                                      for m in models):
+        warm = all(m and m["execution_state"] == "idle" and app.quiet_for(m) >= app.QUIET for m in models)
+        if len(pool) == SEATS and gone not in pool and warm:
             return pool
         time.sleep(0.5)
     raise TimeoutError(f"no warm pool of {SEATS} within {timeout} s:\n{server.log()}")

@@ -33,7 +33,8 @@ STORED = """async () => {
     for (const key of keys) {
         const item = await new Promise(ok => { const r = db.transaction("files").objectStore("files").get(key);
                                                 r.onsuccess = () => ok(r.result); });
-        copies[key] = item.content && item.content.cells ? item.content.cells.map(c => [].concat(c.source).join("")) : null;
+        const cells = item.content && item.content.cells;
+        copies[key] = cells ? cells.map(c => [].concat(c.source).join("")) : null;
     }
     db.close();
     return copies;

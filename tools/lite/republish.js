@@ -1,7 +1,7 @@
   /* backprop course: a republished lesson reaches a learner who has a copy in this browser (tools/lite/republish.py).
      config-utils.js awaits this before it loads JupyterLite, so JupyterLite reads the stored files after it. */
   self.backpropRepublished = async function (config) {
-    function edition(notebook) {       /* as tools/lite/republish.py edition(): FNV-1a of the cells' types and sources */
+    function edition(notebook) {       /* as republish.py edition(): FNV-1a of the cells' types and sources */
       var cells = (notebook.cells || []).map(function (cell) {
         return [cell.cell_type, Array.isArray(cell.source) ? cell.source.join("") : cell.source];
       });
@@ -25,7 +25,9 @@
     }
     function freeName(names, lesson) {
       var stem = lesson.replace(/\.ipynb$/, ""), name = stem + "%(kept_as)s.ipynb";
-      for (var n = 2; names.indexOf(name) >= 0; n++) name = stem + "%(kept_as)s".replace(")", ", " + n + ")") + ".ipynb";
+      for (var n = 2; names.indexOf(name) >= 0; n++) {
+        name = stem + "%(kept_as)s".replace(")", ", " + n + ")") + ".ipynb";
+      }
       return name;
     }
     function tell(kept, replaced) {
@@ -52,7 +54,8 @@
       close.type = "button";
       close.textContent = "\u00d7";
       close.setAttribute("aria-label", "Close this message");
-      close.style.cssText = "position:absolute;top:6px;right:8px;border:none;background:none;font-size:20px;cursor:pointer";
+      close.style.cssText = "position:absolute;top:6px;right:8px;border:none;background:none;font-size:20px;" +
+        "cursor:pointer";
       close.onclick = function () { box.remove(); };
       box.appendChild(close);
       (document.body || document.documentElement).appendChild(box);
