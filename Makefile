@@ -74,9 +74,10 @@ solutions: $(STAMP)
 # App mode for the classroom: `make app LESSON=04 SEATS=30` serves that lesson with Voilà on HOST
 # (127.0.0.1; HOST=0.0.0.0 for students on the network), port 8866 or the next free one: code
 # hidden, widgets live, each visitor in a kernel of their own. Voilà keeps SEATS kernels pre-heated
-# (the lesson already run) and starts a replacement FILL_DELAY s after one is taken; jupyter_server
-# culls a kernel whose page has been gone IDLE_TIMEOUT s (checked every CULL_INTERVAL s); a kernel
-# may map KERNEL_MB MB (ulimit -v). Kernels talk over Unix sockets (ipc): with thirty starting at
+# (the lesson already run) and starts a replacement FILL_DELAY s after one is taken (two at a time, under nice:
+# binder/app/voila.py); jupyter_server culls a kernel whose page has been gone IDLE_TIMEOUT s (checked every
+# CULL_INTERVAL s); a kernel may map KERNEL_MB MB (ulimit -v); one that dies is not restarted, and its page offers
+# a fresh seat. Kernels talk over Unix sockets (ipc): with thirty starting at
 # once, a TCP port picked for one can be taken by another process before the kernel binds it.
 # binder/app/ holds the kernel spec, the Voilà config for it, and the page template `backprop`
 # (Voilà's lab page without its two Font Awesome links to a CDN: Voilà's scripts carry the icons).

@@ -17,7 +17,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from . import bytecode, drive, early, lock, reopen, sources
+from . import bytecode, drive, early, lock, reopen, republish, sources
 from .patching import replace_exactly
 
 REPO = Path(__file__).resolve().parents[2]
@@ -210,7 +210,8 @@ def build(out=OUT, wheels="", compiled=True):
     with tempfile.TemporaryDirectory(prefix="backprop-lite-") as tmp:
         tmp = Path(tmp)
         lite_dir, staged = tmp / "lite", tmp / "site"
-        stage_lessons(tmp / "contents")
+        lessons = stage_lessons(tmp / "contents")
+        editions = republish.write_editions(tmp / "contents", lessons, REPO)
         done = stage_pyodide(lite_dir / "static" / "pyodide", wheels, compiled)
         if compiled and done is None:
             print("lite: no Node.js, so the wheels carry no bytecode: Python compiles every module in the browser "
@@ -231,6 +232,7 @@ def build(out=OUT, wheels="", compiled=True):
         early.patch(staged, kernel_scripts, KERNEL_SETTINGS["loadPyodideOptions"])
         drive.patch(staged, kernel_scripts)
         reopen.patch(staged)
+        republish.patch(staged, editions, APPS)
         drop_legacy_fonts(staged)
         replace_exactly(staged, staged / "index.html", [ROOT_ICON], 1, "JupyterLite's root page (ROOT_ICON)")
         check(staged)
