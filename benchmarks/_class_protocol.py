@@ -120,6 +120,7 @@ class ProtocolStudent:
         """Vanish without closing: the TCP connection goes, no websocket close, no shutdown request."""
         if self._ws is not None:
             self._ws.stream.close()
+            self._ws.close()             # the stream is gone, so nothing is sent: only tornado's own record closes
         if self._reader is not None:
             self._reader.cancel()
 

@@ -8,7 +8,7 @@ it may leave an open websocket alone.
 import socket
 import threading
 
-from ._servers import free_port
+from tools.browser.servers import free_port
 
 
 class Relay:

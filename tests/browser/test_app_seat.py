@@ -8,7 +8,6 @@ and its button come from binder/app/voila/templates/backprop/seat.js, the server
 import os
 import re
 import signal
-import sys
 import time
 import urllib.error
 import urllib.request
@@ -16,12 +15,10 @@ import urllib.request
 import pytest
 from playwright.sync_api import expect
 
-from ._page import INTERACTION_TIMEOUT, VIEW, shoot
+from benchmarks import _class_server as app
+from tools.browser.page import INTERACTION_TIMEOUT, VIEW, shoot
 from ._relay import Relay
 from .test_voila import poke_first_slider
-
-sys.path.insert(0, str(os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))))
-from benchmarks import _class_server as app          # noqa: E402
 
 SEATS, FILL_DELAY, IDLE_TIMEOUT, CULL_INTERVAL = 2, 1, 8, 1
 SAID_WITHIN = 5.0            # s from the kernel's end, or from the connection's return, to the notice

@@ -13,9 +13,9 @@ from playwright.sync_api import expect
 
 from tools.lite import republish
 
-from . import _lite
-from ._lite import offline_context, require_site
-from ._page import shoot
+from tools.browser import lite as _lite
+from tools.browser.lite import offline_context, require_site
+from tools.browser.page import shoot
 from .conftest import _serve
 
 pytestmark = pytest.mark.browser
