@@ -156,4 +156,4 @@ def test_nan_and_inf_flow_through_without_a_warning():
         big = (a ** 200 * 2.0).named("big")
         (a.sigmoid() + b + big).named("out")
         assert math.isinf(big.node.data) and math.isnan(g.forward())
-        assert math.isnan(Walk(g).run_to_end()[1])
+        assert not math.isfinite(Walk(g).run_to_end()[0])   # a reaches the output through the overflow
