@@ -126,3 +126,19 @@ def _float(value):
         return float(value)
     except (TypeError, ValueError):
         return float("nan")
+
+
+def upto(graph, i):
+    """The part of ``graph`` that node ``i`` was made from, as a Graph whose output is node ``i``."""
+    keep, stack = set(), [i]
+    while stack:
+        j = stack.pop()
+        if j not in keep:
+            keep.add(j)
+            stack.extend(graph.nodes[j].parents)
+    new, part = {}, Graph()
+    for j in sorted(keep):
+        n = graph.nodes[j]
+        new[j] = part.add(n.label, n.op, [new[p] for p in n.parents], n.power, n.data, constant=n.constant,
+                          role=n.role, extra=n.extra)
+    return part

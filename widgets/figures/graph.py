@@ -1,0 +1,49 @@
+"""GraphFigure: a computational graph the browser draws (graph.js, an anywidget module) from what a view sends.
+
+Each node is a box of a few lines (its name and operation, its value, its gradient …) at a position in
+pixels, each edge a line; a view derives them from its state. ``picture()`` is the same figure as a PNG
+(matplotlib), for places without a live front end.
+"""
+from pathlib import Path
+
+import anywidget
+import traitlets
+
+from .colours import to_hex
+
+FONT = 11                     # px: every word of the figure
+COLOURS = {name: to_hex(c) for name, c in {
+    "box": "white", "leaf": "#f2f2f2", "edge": "#9a9a9a", "ink": "#222222", "faint": "#8a8a8a",
+    "active": "#fdd49e", "active_edge": "#d95f02", "received": "#d1e5f0", "sent": "#2166ac",
+    "selected": "#1b7837", "wrong": "#b2182b", "path": "#1b7837"}.items()}
+
+
+class GraphFigure(anywidget.AnyWidget):
+    """Boxes and edges drawn as SVG; ``clicked`` is the node a click chose (-1 until one is clicked)."""
+
+    _esm = (Path(__file__).parent / "graph.js").read_text()
+    width = traitlets.Int(700).tag(sync=True)
+    height = traitlets.Int(360).tag(sync=True)
+    font = traitlets.Int(FONT).tag(sync=True)
+    nodes = traitlets.List().tag(sync=True)
+    edges = traitlets.List().tag(sync=True)
+    title = traitlets.Unicode("").tag(sync=True)
+    description = traitlets.Unicode("").tag(sync=True)
+    clicked = traitlets.Int(-1).tag(sync=True)
+
+    def show(self, nodes, edges, *, title, description, height=None):
+        """Show new boxes and edges with their title and text alternative, in one message."""
+        with self.hold_sync():
+            if height is not None:
+                self.height = int(height)
+            self.nodes, self.edges, self.title, self.description = list(nodes), list(edges), title, description
+
+    def picture(self, dpi=100):
+        """PNG bytes of what the figure shows now, drawn with matplotlib."""
+        from .graph_picture import png
+        return png(self, dpi)
+
+    def _repr_mimebundle_(self, **kwargs):
+        data, metadata = super()._repr_mimebundle_(**kwargs)
+        data["text/plain"] = self.description or "GraphFigure"
+        return data, metadata

@@ -1,0 +1,38 @@
+"""The static picture of a GraphFigure: its boxes, edges and words drawn with matplotlib (Agg), as PNG bytes.
+
+Used when a GraphExplorer is displayed, for places without a live front end (nbconvert, GitHub previews).
+It reads the same dicts graph.js draws; sizes are screen pixels (1 px = 0.72 pt at 100 dpi).
+"""
+import io
+
+from matplotlib.backends.backend_agg import FigureCanvasAgg
+from matplotlib.figure import Figure
+from matplotlib.patches import FancyBboxPatch
+
+from .picture import PT
+
+
+def png(figure, dpi=100):
+    """PNG bytes of ``figure`` (a GraphFigure): y grows downwards, as in the browser."""
+    fig = Figure(figsize=(figure.width / dpi, figure.height / dpi), dpi=dpi)
+    ax = fig.add_axes((0, 0, 1, 1))
+    ax.set(xlim=(0, figure.width), ylim=(figure.height, 0))
+    ax.set_axis_off()
+    font = figure.font * PT
+    ax.text(6, 16, figure.title, fontsize=font + PT, color="#222222", va="baseline")
+    for e in figure.edges:
+        ax.plot([e["x0"], e["x1"]], [e["y0"], e["y1"]], color=e["color"], lw=e["width"] * PT)
+        if e["text"]:
+            ax.text((e["x0"] + e["x1"]) / 2, (e["y0"] + e["y1"]) / 2 - 3, e["text"], fontsize=font, ha="center",
+                    va="baseline", color=e["color"], backgroundcolor="white")
+    line = figure.font + 2
+    for n in figure.nodes:
+        x, y = n["x"] - n["w"] / 2, n["y"] - n["h"] / 2
+        ax.add_patch(FancyBboxPatch((x, y), n["w"], n["h"], boxstyle="round,pad=0,rounding_size=4",
+                                    facecolor=n["fill"], edgecolor=n["stroke"], lw=n["edge"] * PT))
+        for k, (words, colour) in enumerate(zip(n["lines"], n["colors"])):
+            ax.text(n["x"], y + 3 + line * (k + 0.5), words, fontsize=font, ha="center", va="center", color=colour,
+                    fontweight="bold" if k == 0 else "normal")
+    buffer = io.BytesIO()
+    FigureCanvasAgg(fig).print_png(buffer)
+    return buffer.getvalue()

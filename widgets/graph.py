@@ -1,0 +1,159 @@
+"""GraphExplorer: a computational graph, forward then backward one rule at a time, and "why this number".
+
+Used in lessons/03_chain_rule (note 003's output neuron, the gate patterns), 09_build_it_yourself (the
+learner's own Value engine, note 003's network as 28 scalar operations). The graph, its rules, paths and
+walk come from backprop.graph*; the figure (figures/graph.py, an anywidget of its own) draws the state.
+"""
+import ipywidgets as widgets
+
+from backprop.data import worked_example
+from backprop.graph import Expr, Graph
+from backprop.graph_rules import fmt, name, why
+from backprop.graph_sources import is_value, learner_graph, network_graph, reference, upto
+from backprop.graph_walk import LearnerWalk, Walk
+
+from ._base import Demo, View
+from ._graph_figure import GAP, box_size, boxes, describe, edges
+from ._graph_state import node_entries, path_edges
+from ._sliders import ExactSlider
+from .figures.graph import GraphFigure
+from .figures.graph_layout import columns, positions, rows
+
+MAX_NODES, MAX_COLUMNS, MAX_ROWS, WIDTH = 60, 12, 9, 700
+
+
+def source(out, net, x, y):
+    """(graph, walk, learner): the graph to draw and its backward walk; ``learner`` is (values, labelled) or None."""
+    if out is None:
+        net, x0, y0 = worked_example() if net is None else (net, x, y)
+        return _core(network_graph(net, x0 if x is None else x, y0 if y is None else y))
+    if isinstance(out, Expr):
+        return _core(upto(out.graph, out.index))
+    if isinstance(out, Graph):
+        return _core(out)
+    if is_value(out):
+        graph, values, labelled = learner_graph(out, MAX_NODES)
+        return graph, LearnerWalk(graph, values), (values, labelled)
+    raise TypeError("GraphExplorer draws a value graph: lesson 09's Value (with data, grad, parents and "
+                    f"backward_rule), a backprop.graph expression, or GraphExplorer(net=net, x=x, y=y); "
+                    f"got a {type(out).__name__}")
+
+
+def _core(graph):
+    _check_size(len(graph))
+    return graph, Walk(graph), None
+
+
+def _check_size(count, what="values"):
+    if count > MAX_NODES:
+        raise ValueError(f"this graph has {count} {what}; at most {MAX_NODES} are drawn legibly in one column. "
+                         "Draw a part of it: GraphExplorer(v) of an inner value v draws the graph up to v")
+
+
+class GraphExplorer(View):
+    """Boxes for values (name, data, grad), Step / Back / Reset through the backward rules, leaf sliders, and
+    "why this number": a gradient as the sum over its paths of the products of local slopes.
+
+    ``GraphExplorer(out)`` draws the graph ``out`` was made from: lesson 09's Value or a backprop.graph Expr;
+    ``GraphExplorer(net=net, x=x, y=y)`` a Network's scalar operations for one example (default note 003's).
+    """
+
+    demo = Demo("button:Step ▶", key="Enter")
+    passes = (0, 0)                  # the graph is the core's: no Network pass per change
+
+    def __init__(self, out=None, *, net=None, x=None, y=None):
+        self.graph, self.walk, learner = source(out, net, x, y)
+        self.learner = learner is not None
+        self.labelled = learner[1] if learner else True
+        col = columns(self.graph)
+        order = rows(self.graph, col)
+        if len(order) > MAX_COLUMNS or max(map(len, order)) > MAX_ROWS:
+            _check_size(MAX_NODES + 1, f"values ({len(order)} deep, up to {max(map(len, order))} side by side)")
+        self._rows, self.message = max(map(len, order)), ""
+        names = [(f"{name(self.graph, i)} ({n.op})" if n.op != "leaf" else name(self.graph, i), i)
+                 for i, n in enumerate(self.graph.nodes)]
+        leaves = [(name(self.graph, i), i) for i in self.graph.leaves()] if not self.learner else []
+        controls = {"back": widgets.Button(description="◀ Back"),
+                    "step": widgets.Button(description="Step ▶", button_style="primary"),
+                    "reset": widgets.Button(description="Reset"),
+                    "why": widgets.Dropdown(options=names, value=self.graph.output, description="why this number")}
+        if leaves:
+            controls["leaf"] = widgets.Dropdown(options=leaves, value=leaves[0][1], description="leaf")
+            controls["value"] = ExactSlider("its value", self.graph.nodes[leaves[0][1]].data, -4.0, 4.0, name="leaf")
+            controls["leaf"].observe(self._show_leaf, names="value")
+            controls["value"].on_move(self._move_leaf)
+        super().__init__(controls, actions={"step": self.step, "back": self.back, "reset": self.reset})
+        self.figure.observe(self._on_click, names="clicked")
+
+    # ---- actions ------------------------------------------------------
+    def step(self):
+        """Run the next node's backward rule (the learner's own, for a learner's Value)."""
+        self.walk.step()
+        self._refresh()
+
+    def back(self):
+        """Undo the last rule: the gradients as they were before it."""
+        self.walk.back()
+        self._refresh()
+
+    def reset(self):
+        """Back to before the first rule: only the output's gradient (1) is known."""
+        self.walk.reset()
+        self._refresh()
+
+    def run_backward(self):
+        """Every remaining rule, as Step would run them; the gradients after them (a list, one per node)."""
+        self.walk.run_to_end()
+        self._refresh()
+        return [n["grad"] for n in self.state["nodes"]]
+
+    def _move_leaf(self, value):
+        self.graph.forward({self.controls["leaf"].value: value})
+        self.walk.go_to(self.walk.position)       # the same place in the backward pass, with the new numbers
+
+    def _show_leaf(self, change):
+        with self._silenced():
+            self.controls["value"].show(self.graph.nodes[change["new"]].data)
+
+    def _on_click(self, change):
+        if 0 <= change["new"] < len(self.graph):
+            self.controls["why"].value = change["new"]
+
+    # ---- numbers and drawing -------------------------------------------
+    def _compute(self):
+        ref = reference(self.graph) if self.learner and self.labelled else None
+        nodes = node_entries(self.graph, self.walk, ref)
+        last, chosen = self.walk.last, self.controls["why"].value
+        shown = ref if self.learner else self.graph
+        explained = why(shown, chosen) if shown is not None else \
+            "no op labels: the operations are unknown, so the paths' slopes cannot be written out"
+        position, total = self.walk.position, len(self.walk.order)
+        title = (f"backward: {position} of {total} rules run" + (f" — {last.pattern}" if last else "")
+                 if position else f"forward done, C = {fmt(self.graph.nodes[-1].data)}; Step runs the first rule")
+        return {"nodes": nodes, "graph": self.graph, "last": last, "position": position, "rules": total,
+                "rule": last.text if last else "", "sent": [s.words(self.graph) for s in last.sent] if last else [],
+                "error": last.error if last else "", "why": chosen, "explained": explained, "title": title,
+                "path_edges": path_edges(shown, chosen) if shown is not None else set(),
+                "labelled_learner": bool(self.learner and self.labelled),
+                "unlabelled": self.learner and not self.labelled}
+
+    def _make_figure(self):
+        return GraphFigure()
+
+    def _draw(self):
+        self._xy = positions(self.graph, WIDTH, self._height(), box_size(self._sizes()))
+
+    def _sizes(self):
+        return {"labelled_learner": bool(self.learner and self.labelled)}
+
+    def _height(self):
+        return 30 + self._rows * (box_size(self._sizes())[1] + GAP) + 6
+
+    def _update_artists(self):
+        s = self.state
+        self.figure.show(boxes(s, self._xy), edges(s, self._xy), title=s["title"], description=describe(s),
+                         height=self._height())
+
+    def _readout_html(self):
+        from ._graph_state import readout
+        return readout(self.state)
