@@ -45,9 +45,9 @@ def _word(data, grad):
 
 
 def path_edges(graph, i):
-    """{(parent, child)} on the paths from node ``i`` to the output (the ones listed by "why this number")."""
+    """[(parent, child)] on the paths from node ``i`` to the output (the ones listed by "why this number")."""
     found, _ = paths(graph, i)
-    return {(p.nodes[k], p.nodes[k + 1]) for p in found for k in range(len(p.nodes) - 1)}
+    return sorted({(p.nodes[k], p.nodes[k + 1]) for p in found for k in range(len(p.nodes) - 1)})
 
 
 def readout(state):

@@ -130,10 +130,10 @@ class GraphExplorer(View):
         position, total = self.walk.position, len(self.walk.order)
         title = (f"backward: {position} of {total} rules run" + (f" — {last.pattern}" if last else "")
                  if position else f"forward done, C = {fmt(self.graph.nodes[-1].data)}; Step runs the first rule")
-        return {"nodes": nodes, "graph": self.graph, "last": last, "position": position, "rules": total,
+        return {"nodes": nodes, "last": last, "position": position, "rules": total,
                 "rule": last.text if last else "", "sent": [s.words(self.graph) for s in last.sent] if last else [],
                 "error": last.error if last else "", "why": chosen, "explained": explained, "title": title,
-                "path_edges": path_edges(shown, chosen) if shown is not None else set(),
+                "path_edges": path_edges(shown, chosen) if shown is not None else [],
                 "labelled_learner": bool(self.learner and self.labelled),
                 "unlabelled": self.learner and not self.labelled}
 
