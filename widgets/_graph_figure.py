@@ -11,6 +11,7 @@ from .figures.graph import FONT
 
 BOX = (54, 3 * (FONT + 2) + 6)           # (width, height) of a node's box in pixels; one line more with a reference
 GAP = 8                                   # pixels between two boxes of one column
+ROOM = 44                                 # pixels between two columns that an amount written on an edge needs
 
 
 def box_size(state):
@@ -18,38 +19,42 @@ def box_size(state):
 
 
 def boxes(state, xy):
-    """The node dicts graph.js draws: position, size, lines of words and their colours, fill and outline."""
+    """The node dicts graph.js draws: position, size, lines of words and their colours, outline and ring."""
     w, h = box_size(state)
     last, chosen, out = state["last"], state["why"], []
     received = {s.parent for s in last.sent} if last else set()
     for i, (node, (x, y)) in enumerate(zip(state["nodes"], xy)):
-        wrong = node["wrong"]
-        lines = [node["title"], fmt(node["data"]), "g " + fmt(node["grad"])]
-        colours = [C["ink"], C["ink"], C["wrong"] if wrong else (C["ink"] if node["reached"] else C["faint"])]
+        wrong = node["wrong"] or not node["finite"]
+        lines = [node["title"], fmt(node["data"]), "g " + fmt(node["grad"]) + (" ✗" if node["wrong"] else "")]
+        colours = [C["ink"], C["ink"], C["wrong"] if wrong else C["slope"] if i in received else
+                   C["ink"] if node["reached"] else C["muted"]]
         if state["labelled_learner"]:
             lines.append("ref " + ("?" if node["reference"] is None else fmt(node["reference"])))
-            colours.append(C["faint"])
-        fill = C["active"] if last and last.node == i else C["received"] if i in received else \
-            C["leaf"] if node["op"] == "leaf" else C["box"]
-        stroke = C["selected"] if i == chosen else C["wrong"] if wrong or not node["finite"] else C["edge"]
-        out.append({"x": x, "y": y, "w": w, "h": h, "lines": lines, "colors": colours, "fill": fill,
-                    "stroke": stroke, "edge": 2.5 if i == chosen or wrong else 1, "tip": node["text"]})
+            colours.append(C["muted"])
+        active = last is not None and last.node == i
+        stroke = C["slope"] if active or i in received else C["wrong"] if wrong else C["muted"]
+        out.append({"x": x, "y": y, "w": w, "h": h, "lines": lines, "colors": colours, "stroke": stroke,
+                    "fill": C["leaf"] if node["op"] == "leaf" else C["paper"],
+                    "edge": 3 if active else 2 if i in received or wrong else 1,
+                    "ring": C["highlight"] if i == chosen else "none", "tip": node["text"]})
     return out
 
 
 def edges(state, xy):
-    """The edge dicts graph.js draws: from a parent's right side to its child's left side."""
+    """The edge dicts graph.js draws: from a parent's right side to its child's left side; the ones a rule just
+    sent along carry the amount, the ones on the chosen gradient's paths a highlight band behind them."""
     w, _ = box_size(state)
-    last, on_path = state["last"], state["path_edges"]
+    last, on_path = state["last"], set(map(tuple, state["path_edges"]))
     sent = {s.parent: s.amount for s in last.sent} if last else {}
     out = []
     for child, node in enumerate(state["nodes"]):
         for parent in dict.fromkeys(node["parents"]):
             active = last is not None and last.node == child
-            colour = C["sent"] if active else C["path"] if (parent, child) in on_path else C["edge"]
             out.append({"x0": xy[parent][0] + w / 2, "y0": xy[parent][1], "x1": xy[child][0] - w / 2,
-                        "y1": xy[child][1], "color": colour, "width": 2.5 if colour != C["edge"] else 1,
-                        "text": fmt(sent[parent]) if active else ""})
+                        "y1": xy[child][1], "color": C["slope"] if active else C["muted"],
+                        "width": 2.5 if active else 1,
+                        "text": fmt(sent[parent]) if active and xy[child][0] - xy[parent][0] - w >= ROOM else "",
+                        "band": C["highlight"] if (parent, child) in on_path else "none"})
     return out
 
 

@@ -6,9 +6,10 @@ const px = (v) => Math.round(v * 10) / 10;
 const TRAITS = ["width", "height", "nodes", "edges", "title", "description", "font"];
 
 function edge(e, font) {
-  let s = `<line x1="${px(e.x0)}" y1="${px(e.y0)}" x2="${px(e.x1)}" y2="${px(e.y1)}" stroke="${e.color}" stroke-width="${e.width}"/>`;
+  let s = e.band === "none" ? "" : `<line x1="${px(e.x0)}" y1="${px(e.y0)}" x2="${px(e.x1)}" y2="${px(e.y1)}" stroke="${e.band}" stroke-width="7" stroke-linecap="round"/>`;
+  s += `<line x1="${px(e.x0)}" y1="${px(e.y0)}" x2="${px(e.x1)}" y2="${px(e.y1)}" stroke="${e.color}" stroke-width="${e.width}"/>`;
   if (e.text) {
-    const x = (e.x0 + e.x1) / 2, y = (e.y0 + e.y1) / 2 - 3;
+    const x = e.x0 + (e.x1 - e.x0) * 0.3, y = e.y0 + (e.y1 - e.y0) * 0.3 - 3;
     s += `<text x="${px(x)}" y="${px(y)}" text-anchor="middle" font-size="${font}" fill="${e.color}" stroke="white" stroke-width="3" paint-order="stroke">${esc(e.text)}</text>`;
   }
   return s;
@@ -17,6 +18,7 @@ function edge(e, font) {
 function node(n, i, font) {
   const x = n.x - n.w / 2, y = n.y - n.h / 2, line = font + 2;
   let s = `<g data-node="${i}" style="cursor:pointer"><title>${esc(n.tip)}</title>`;
+  if (n.ring !== "none") s += `<rect x="${px(x - 4)}" y="${px(y - 4)}" width="${px(n.w + 8)}" height="${px(n.h + 8)}" rx="7" fill="${n.ring}"/>`;
   s += `<rect x="${px(x)}" y="${px(y)}" width="${px(n.w)}" height="${px(n.h)}" rx="4" fill="${n.fill}" stroke="${n.stroke}" stroke-width="${n.edge}"/>`;
   n.lines.forEach((t, k) => {
     const color = n.colors[k];
@@ -32,8 +34,8 @@ function draw(model, svg) {
   svg.setAttribute("width", w);
   svg.setAttribute("height", h);
   svg.setAttribute("aria-label", model.get("description"));
-  const title = `<text x="6" y="16" font-size="${font + 1}" fill="#222">${esc(model.get("title"))}</text>`;
-  svg.innerHTML = `<rect width="${w}" height="${h}" fill="white"/>` + title +
+  const title = `<text x="6" y="16" font-size="${font + 1}" fill="#1f1f1f">${esc(model.get("title"))}</text>`;
+  svg.innerHTML = `<rect width="${w}" height="${h}" fill="#ffffff"/>` + title +
     model.get("edges").map((e) => edge(e, font)).join("") + model.get("nodes").map((n, i) => node(n, i, font)).join("");
 }
 

@@ -11,11 +11,12 @@ import traitlets
 
 from .colours import to_hex
 
-FONT = 11                     # px: every word of the figure
+FONT = 11                     # px: every word of the figure, the course's smallest size
+# the course's colours by meaning (light theme): ink, muted (not known yet, plain edges), paper, slope (a
+# derivative: the gradient a rule sends), highlight (the node picked, as a ring or band behind it), wrong
 COLOURS = {name: to_hex(c) for name, c in {
-    "box": "white", "leaf": "#f2f2f2", "edge": "#9a9a9a", "ink": "#222222", "faint": "#8a8a8a",
-    "active": "#fdd49e", "active_edge": "#d95f02", "received": "#d1e5f0", "sent": "#2166ac",
-    "selected": "#1b7837", "wrong": "#b2182b", "path": "#1b7837"}.items()}
+    "ink": "#1f1f1f", "muted": "#6e6e6e", "paper": "#ffffff", "leaf": "#f0f0f0", "slope": "#6a3d9a",
+    "highlight": "#f2c500", "wrong": "#8c510a"}.items()}
 
 
 class GraphFigure(anywidget.AnyWidget):

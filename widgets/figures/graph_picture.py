@@ -19,15 +19,20 @@ def png(figure, dpi=100):
     ax.set(xlim=(0, figure.width), ylim=(figure.height, 0))
     ax.set_axis_off()
     font = figure.font * PT
-    ax.text(6, 16, figure.title, fontsize=font + PT, color="#222222", va="baseline")
+    ax.text(6, 16, figure.title, fontsize=font + PT, color="#1f1f1f", va="baseline")
     for e in figure.edges:
+        if e["band"] != "none":
+            ax.plot([e["x0"], e["x1"]], [e["y0"], e["y1"]], color=e["band"], lw=7 * PT, solid_capstyle="round")
         ax.plot([e["x0"], e["x1"]], [e["y0"], e["y1"]], color=e["color"], lw=e["width"] * PT)
         if e["text"]:
-            ax.text((e["x0"] + e["x1"]) / 2, (e["y0"] + e["y1"]) / 2 - 3, e["text"], fontsize=font, ha="center",
+            ax.text(e["x0"] + (e["x1"] - e["x0"]) * 0.3, e["y0"] + (e["y1"] - e["y0"]) * 0.3 - 3, e["text"], fontsize=font, ha="center",
                     va="baseline", color=e["color"], backgroundcolor="white")
     line = figure.font + 2
     for n in figure.nodes:
         x, y = n["x"] - n["w"] / 2, n["y"] - n["h"] / 2
+        if n["ring"] != "none":
+            ax.add_patch(FancyBboxPatch((x - 4, y - 4), n["w"] + 8, n["h"] + 8, boxstyle="round,pad=0,rounding_size=7",
+                                        facecolor=n["ring"], lw=0))
         ax.add_patch(FancyBboxPatch((x, y), n["w"], n["h"], boxstyle="round,pad=0,rounding_size=4",
                                     facecolor=n["fill"], edgecolor=n["stroke"], lw=n["edge"] * PT))
         for k, (words, colour) in enumerate(zip(n["lines"], n["colors"])):
