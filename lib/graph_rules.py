@@ -29,6 +29,13 @@ def fmt(v):
     return f"{v:.4f}" if v == 0 or abs(v) >= 1e-3 else f"{v:.2e}"
 
 
+def short(v):
+    """A number in at most 7 characters, for a box in a drawing: '0.0193', '-0.6000', '8.6e-04', 'NaN', 'inf'."""
+    if not math.isfinite(v) or v == 0 or 1e-3 <= abs(v) < 1e4:
+        return fmt(v) if not math.isfinite(v) else f"{v:.4f}" if abs(v) < 100 else f"{v:.1f}"
+    return f"{v:.1e}"
+
+
 def name(graph, i):
     """A node's name: its label, or 'v<i>' when it has none."""
     return graph.nodes[i].label or f"v{i}"

@@ -4,35 +4,49 @@ Used by widgets/graph.py. The node whose rule ran last is filled, the edges to i
 sent, the parents that received it are tinted; the paths of the gradient chosen in "why this number" are
 green; a learner's gradient that differs from the reference is red once no rule can change it any more.
 """
-from backprop.graph_rules import fmt
+from backprop.graph_rules import fmt, short
 
 from .figures.graph import COLOURS as C
 from .figures.graph import FONT
 
-BOX = (54, 3 * (FONT + 2) + 6)           # (width, height) of a node's box in pixels; one line more with a reference
+BOX = (54, 3 * (FONT + 2) + 6)           # (least width, height) of a node's box in pixels; a line more for a reference
+WIDEST = 76                               # a box is as wide as its column allows, up to this
+LEGEND = "each box: its name and operation, its value, its gradient"
+TOP = 44                                  # pixels above the first box: the title and the legend
 GAP = 8                                   # pixels between two boxes of one column
 ROOM = 44                                 # pixels between two columns that an amount written on an edge needs
 
 
-def box_size(state):
-    return BOX[0], BOX[1] + (FONT + 2) * state["labelled_learner"]
+def box_size(state, column=None):
+    """(width, height) of a box: as wide as a column of ``column`` pixels leaves room for, a line more with a
+    reference."""
+    width = BOX[0] if column is None else int(min(WIDEST, max(BOX[0], column - 8)))
+    return width, BOX[1] + (FONT + 2) * state["labelled_learner"]
 
 
-def boxes(state, xy):
+def legend(state):
+    """The words under the title that say what each line of a box is, in the lines' colours."""
+    words = [(LEGEND, C["ink"])]
+    if state["labelled_learner"]:
+        words = [(LEGEND + " (yours),", C["ink"]), ("the reference", C["muted"])]
+    return words
+
+
+def boxes(state, xy, size):
     """The node dicts graph.js draws: position, size, lines of words and their colours, outline and ring."""
-    w, h = box_size(state)
+    w, h = size
     last, chosen, out = state["last"], state["why"], []
     received = {s.parent for s in last.sent} if last else set()
     for i, (node, (x, y)) in enumerate(zip(state["nodes"], xy)):
         wrong = node["wrong"] or not node["finite"]
-        lines = [node["title"], fmt(node["data"]), "g " + fmt(node["grad"]) + (" ✗" if node["wrong"] else "")]
-        colours = [C["ink"], C["ink"], C["wrong"] if wrong else C["slope"] if i in received else
-                   C["ink"] if node["reached"] else C["muted"]]
+        lines = [node["title"], short(node["data"]), ("✗ " if node["wrong"] else "") + short(node["grad"])]
+        colours = [C["ink"], C["ink"], C["wrong"] if wrong else C["slope"] if node["reached"] else C["muted"]]
         if state["labelled_learner"]:
-            lines.append("ref " + ("?" if node["reference"] is None else fmt(node["reference"])))
+            lines.append("?" if node["reference"] is None else short(node["reference"]))
             colours.append(C["muted"])
         active = last is not None and last.node == i
         stroke = C["slope"] if active or i in received else C["wrong"] if wrong else C["muted"]
+        colours[2] = C["ink"] if i in received and not wrong else colours[2]      # just arrived: in ink, bold box
         out.append({"x": x, "y": y, "w": w, "h": h, "lines": lines, "colors": colours, "stroke": stroke,
                     "fill": C["leaf"] if node["op"] == "leaf" else C["paper"],
                     "edge": 3 if active else 2 if i in received or wrong else 1,
@@ -40,10 +54,10 @@ def boxes(state, xy):
     return out
 
 
-def edges(state, xy):
+def edges(state, xy, size):
     """The edge dicts graph.js draws: from a parent's right side to its child's left side; the ones a rule just
     sent along carry the amount, the ones on the chosen gradient's paths a highlight band behind them."""
-    w, _ = box_size(state)
+    w, _ = size
     last, on_path = state["last"], set(map(tuple, state["path_edges"]))
     sent = {s.parent: s.amount for s in last.sent} if last else {}
     out = []

@@ -13,7 +13,7 @@ from backprop.graph_sources import is_value, learner_graph, network_graph, refer
 from backprop.graph_walk import LearnerWalk, Walk
 
 from ._base import Demo, View
-from ._graph_figure import GAP, box_size, boxes, describe, edges
+from ._graph_figure import GAP, TOP, box_size, boxes, describe, edges, legend
 from ._graph_state import node_entries, path_edges
 from ._sliders import ExactSlider
 from .figures.graph import GraphFigure
@@ -69,7 +69,7 @@ class GraphExplorer(View):
         order = rows(self.graph, col)
         if len(order) > MAX_COLUMNS or max(map(len, order)) > MAX_ROWS:
             _check_size(MAX_NODES + 1, f"values ({len(order)} deep, up to {max(map(len, order))} side by side)")
-        self._rows, self.message = max(map(len, order)), ""
+        self._rows, self._columns, self.message = max(map(len, order)), len(order), ""
         names = [(f"{name(self.graph, i)} ({n.op})" if n.op != "leaf" else name(self.graph, i), i)
                  for i, n in enumerate(self.graph.nodes)]
         leaves = [(name(self.graph, i), i) for i in self.graph.leaves()] if not self.learner else []
@@ -141,18 +141,15 @@ class GraphExplorer(View):
         return GraphFigure()
 
     def _draw(self):
-        self._xy = positions(self.graph, WIDTH, self._height(), box_size(self._sizes()))
-
-    def _sizes(self):
-        return {"labelled_learner": bool(self.learner and self.labelled)}
-
-    def _height(self):
-        return 30 + self._rows * (box_size(self._sizes())[1] + GAP) + 6
+        kind = {"labelled_learner": bool(self.learner and self.labelled)}
+        self._size = box_size(kind, (WIDTH - 12) / self._columns)
+        self._height = TOP + self._rows * (self._size[1] + GAP) + 6
+        self._xy = positions(self.graph, WIDTH, self._height, self._size, margin=(6, TOP))
 
     def _update_artists(self):
         s = self.state
-        self.figure.show(boxes(s, self._xy), edges(s, self._xy), title=s["title"], description=describe(s),
-                         height=self._height())
+        self.figure.show(boxes(s, self._xy, self._size), edges(s, self._xy, self._size), title=s["title"],
+                         legend=legend(s), description=describe(s), height=self._height)
 
     def _readout_html(self):
         from ._graph_state import readout

@@ -97,7 +97,7 @@ def test_nodes_in_state_are_floats_with_their_text():
     for n in nodes:
         assert isinstance(n["label"], str) and isinstance(n["data"], float) and isinstance(n["grad"], float)
         assert n["label"] in n["text"] and f"{n['data']:.4f}" in n["text"]
-    assert view.figure.nodes[-1]["lines"] == ["C ×", f"{nodes[-1]['data']:.4f}", "g 1.0000"]
+    assert view.figure.nodes[-1]["lines"] == ["C ×", f"{nodes[-1]['data']:.4f}", "1.0000"]
 
 
 def centred(net, x, y, key, eps=1e-6):
@@ -202,7 +202,7 @@ def test_the_learners_right_engine_matches_its_own_backward():
     assert mine == [v.grad for v in leaves2]                   # what the lesson's backward() leaves
     refs = [n["reference"] for n in view.state["nodes"]]
     assert grads == pytest.approx(refs, rel=1e-12)
-    assert "ref " in view.figure.nodes[0]["lines"][-1]
+    assert len(view.figure.nodes[0]["lines"]) == 4 and "the reference" in str(view.figure.legend)
 
 
 def test_an_unlabelled_engine_is_drawn_with_question_marks():

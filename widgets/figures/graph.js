@@ -3,7 +3,7 @@
 // them on screen. A click on a node asks for "why this number" by setting the model's `clicked` trait.
 const esc = (s) => String(s).replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
 const px = (v) => Math.round(v * 10) / 10;
-const TRAITS = ["width", "height", "nodes", "edges", "title", "description", "font"];
+const TRAITS = ["width", "height", "nodes", "edges", "title", "legend", "description", "font"];
 
 function edge(e, font) {
   let s = e.band === "none" ? "" : `<line x1="${px(e.x0)}" y1="${px(e.y0)}" x2="${px(e.x1)}" y2="${px(e.y1)}" stroke="${e.band}" stroke-width="7" stroke-linecap="round"/>`;
@@ -34,7 +34,8 @@ function draw(model, svg) {
   svg.setAttribute("width", w);
   svg.setAttribute("height", h);
   svg.setAttribute("aria-label", model.get("description"));
-  const title = `<text x="6" y="16" font-size="${font + 1}" fill="#1f1f1f">${esc(model.get("title"))}</text>`;
+  const title = `<text x="6" y="16" font-size="${font + 1}" fill="#1f1f1f">${esc(model.get("title"))}</text>` +
+    `<text x="6" y="34" font-size="${font}">` + model.get("legend").map(([words, color]) => `<tspan fill="${color}">${esc(words)} </tspan>`).join("") + "</text>";
   svg.innerHTML = `<rect width="${w}" height="${h}" fill="#ffffff"/>` + title +
     model.get("edges").map((e) => edge(e, font)).join("") + model.get("nodes").map((n, i) => node(n, i, font)).join("");
 }

@@ -29,15 +29,17 @@ class GraphFigure(anywidget.AnyWidget):
     nodes = traitlets.List().tag(sync=True)
     edges = traitlets.List().tag(sync=True)
     title = traitlets.Unicode("").tag(sync=True)
+    legend = traitlets.List().tag(sync=True)          # [[words, colour], …] written under the title
     description = traitlets.Unicode("").tag(sync=True)
     clicked = traitlets.Int(-1).tag(sync=True)
 
-    def show(self, nodes, edges, *, title, description, height=None):
-        """Show new boxes and edges with their title and text alternative, in one message."""
+    def show(self, nodes, edges, *, title, description, legend=(), height=None):
+        """Show new boxes and edges with their title, legend and text alternative, in one message."""
         with self.hold_sync():
             if height is not None:
                 self.height = int(height)
             self.nodes, self.edges, self.title, self.description = list(nodes), list(edges), title, description
+            self.legend = [list(item) for item in legend]
 
     def picture(self, dpi=100):
         """PNG bytes of what the figure shows now, drawn with matplotlib."""

@@ -15,11 +15,16 @@ from .picture import PT
 def png(figure, dpi=100):
     """PNG bytes of ``figure`` (a GraphFigure): y grows downwards, as in the browser."""
     fig = Figure(figsize=(figure.width / dpi, figure.height / dpi), dpi=dpi)
+    FigureCanvasAgg(fig)
     ax = fig.add_axes((0, 0, 1, 1))
     ax.set(xlim=(0, figure.width), ylim=(figure.height, 0))
     ax.set_axis_off()
     font = figure.font * PT
     ax.text(6, 16, figure.title, fontsize=font + PT, color="#1f1f1f", va="baseline")
+    x = 6
+    for words, colour in figure.legend:
+        written = ax.text(x, 34, words, fontsize=font, color=colour, va="baseline")
+        x += written.get_window_extent(renderer=fig.canvas.get_renderer()).width + 4
     for e in figure.edges:
         if e["band"] != "none":
             ax.plot([e["x0"], e["x1"]], [e["y0"], e["y1"]], color=e["band"], lw=7 * PT, solid_capstyle="round")
@@ -39,5 +44,5 @@ def png(figure, dpi=100):
             ax.text(n["x"], y + 3 + line * (k + 0.5), words, fontsize=font, ha="center", va="center", color=colour,
                     fontweight="bold" if k == 0 else "normal")
     buffer = io.BytesIO()
-    FigureCanvasAgg(fig).print_png(buffer)
+    fig.canvas.print_png(buffer)
     return buffer.getvalue()

@@ -1,5 +1,6 @@
 """backprop.graph, graph_rules, graph_walk, graph_sources: every gate against float64 centred finite differences,
-reuse and forks, the rules in words, the paths and their sum, note 003's network as a graph."""
+reuse and forks, the rules in words, the paths and their sum, note 003's network as a graph. (Not test_graph.py:
+tests/widgets/test_graph.py tests the view, and pytest refuses two test modules of one basename.)"""
 import math
 
 import numpy as np
