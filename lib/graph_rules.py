@@ -26,6 +26,7 @@ def fmt(v):
         return "NaN"
     if math.isinf(v):
         return "inf" if v > 0 else "-inf"
+    v += 0.0                                        # -0.0 is written 0.0000
     return f"{v:.4f}" if v == 0 or abs(v) >= 1e-3 else f"{v:.2e}"
 
 

@@ -97,6 +97,7 @@ def learner_graph(out, limit=None):
             op, labelled = "?", False
         label = str(getattr(v, "label", "") or "")
         g.add(label, op, parents, data=_float(v.data))
+    g.nodes[-1].label = g.nodes[-1].label or "out"
     return g, values, labelled
 
 

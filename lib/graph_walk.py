@@ -23,7 +23,8 @@ class Sent:
         label = f"{name(graph, self.parent)}.grad"
         if self.before == 0:
             return f"{label} = {fmt(self.after)}"
-        return f"{label} = {fmt(self.before)} + {fmt(self.amount)} = {fmt(self.after)}"
+        amount = fmt(self.amount)
+        return f"{label} = {fmt(self.before)} + {f'({amount})' if amount.startswith('-') else amount} = {fmt(self.after)}"
 
 
 @dataclass(frozen=True)

@@ -107,6 +107,16 @@ class GraphExplorer(View):
         self._refresh()
         return [n["grad"] for n in self.state["nodes"]]
 
+    def index_of(self, value):
+        """The node number of ``value`` (one of the learner's Values, or a backprop.graph Expr) in the drawing:
+        what ``controls["why"]`` takes. ValueError when the graph does not hold it."""
+        held = self.walk.values if self.learner else [self.graph.nodes[i] for i in range(len(self.graph))]
+        wanted = value.node if isinstance(value, Expr) else value
+        for i, v in enumerate(held):
+            if v is wanted:
+                return i
+        raise ValueError("this value is not in the graph drawn: pick one the output was made from")
+
     def _move_leaf(self, value):
         self.graph.forward({self.controls["leaf"].value: value})
         self.walk.go_to(self.walk.position)       # the same place in the backward pass, with the new numbers
@@ -129,7 +139,8 @@ class GraphExplorer(View):
             "no op labels: the operations are unknown, so the paths' slopes cannot be written out"
         position, total = self.walk.position, len(self.walk.order)
         title = (f"backward: {position} of {total} rules run" + (f" — {last.pattern}" if last else "")
-                 if position else f"forward done, C = {fmt(self.graph.nodes[-1].data)}; Step runs the first rule")
+                 if position else f"forward done, {name(self.graph, self.graph.output)} = {fmt(self.graph.nodes[-1].data)}; "
+                 "Step runs the first rule")
         return {"nodes": nodes, "last": last, "position": position, "rules": total,
                 "rule": last.text if last else "", "sent": [s.words(self.graph) for s in last.sent] if last else [],
                 "error": last.error if last else "", "why": chosen, "explained": explained, "title": title,
