@@ -24,7 +24,8 @@ class Sent:
         if self.before == 0:
             return f"{label} = {fmt(self.after)}"
         amount = fmt(self.amount)
-        return f"{label} = {fmt(self.before)} + {f'({amount})' if amount.startswith('-') else amount} = {fmt(self.after)}"
+        amount = f"({amount})" if amount.startswith("-") else amount
+        return f"{label} = {fmt(self.before)} + {amount} = {fmt(self.after)}"
 
 
 @dataclass(frozen=True)

@@ -138,9 +138,9 @@ class GraphExplorer(View):
         explained = why(shown, chosen) if shown is not None else \
             "no op labels: the operations are unknown, so the paths' slopes cannot be written out"
         position, total = self.walk.position, len(self.walk.order)
+        out = f"{name(self.graph, self.graph.output)} = {fmt(self.graph.nodes[-1].data)}"
         title = (f"backward: {position} of {total} rules run" + (f" — {last.pattern}" if last else "")
-                 if position else f"forward done, {name(self.graph, self.graph.output)} = {fmt(self.graph.nodes[-1].data)}; "
-                 "Step runs the first rule")
+                 if position else f"forward done, {out}; Step runs the first rule")
         return {"nodes": nodes, "last": last, "position": position, "rules": total,
                 "rule": last.text if last else "", "sent": [s.words(self.graph) for s in last.sent] if last else [],
                 "error": last.error if last else "", "why": chosen, "explained": explained, "title": title,

@@ -30,8 +30,9 @@ def png(figure, dpi=100):
             ax.plot([e["x0"], e["x1"]], [e["y0"], e["y1"]], color=e["band"], lw=7 * PT, solid_capstyle="round")
         ax.plot([e["x0"], e["x1"]], [e["y0"], e["y1"]], color=e["color"], lw=e["width"] * PT)
         if e["text"]:
-            ax.text(e["x0"] + (e["x1"] - e["x0"]) * 0.3, e["y0"] + (e["y1"] - e["y0"]) * 0.3 - 3, e["text"], fontsize=font, ha="center",
-                    va="baseline", color=e["color"], backgroundcolor="white")
+            x, y = e["x0"] + (e["x1"] - e["x0"]) * 0.3, e["y0"] + (e["y1"] - e["y0"]) * 0.3 - 3
+            ax.text(x, y, e["text"], fontsize=font, ha="center", va="baseline", color=e["color"],
+                    backgroundcolor="white")
     line = figure.font + 2
     for n in figure.nodes:
         x, y = n["x"] - n["w"] / 2, n["y"] - n["h"] / 2
