@@ -58,7 +58,7 @@ class GraphExplorer(View):
     ``GraphExplorer(net=net, x=x, y=y)`` a Network's scalar operations for one example (default note 003's).
     """
 
-    demo = Demo("button:Step ▶", key="Enter")
+    demo = Demo("its value")          # note 003's network as 28 scalar operations: a leaf slider moves every number
     passes = (0, 0)                  # the graph is the core's: no Network pass per change
 
     def __init__(self, out=None, *, net=None, x=None, y=None):

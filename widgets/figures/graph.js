@@ -45,6 +45,7 @@ function render({ model, el }) {
   svg.setAttribute("role", "img");
   svg.setAttribute("font-family", "sans-serif");
   svg.classList.add("backprop-graph");
+  el.dataset.figure = "graph";
   el.appendChild(svg);
   svg.addEventListener("click", (event) => {
     const g = event.target.closest("[data-node]");
