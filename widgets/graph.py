@@ -76,7 +76,8 @@ class GraphExplorer(View):
         controls = {"back": widgets.Button(description="◀ Back"),
                     "step": widgets.Button(description="Step ▶", button_style="primary"),
                     "reset": widgets.Button(description="Reset"),
-                    "why": widgets.Dropdown(options=names, value=self.graph.output, description="why this number")}
+                    "why": widgets.Dropdown(options=names, value=self.graph.output, description="why this number",
+                                            style={"description_width": "initial"})}
         if leaves:
             controls["leaf"] = widgets.Dropdown(options=leaves, value=leaves[0][1], description="leaf")
             controls["value"] = ExactSlider("its value", self.graph.nodes[leaves[0][1]].data, -4.0, 4.0, name="leaf")
@@ -84,6 +85,11 @@ class GraphExplorer(View):
             controls["value"].on_move(self._move_leaf)
         super().__init__(controls, actions={"step": self.step, "back": self.back, "reset": self.reset})
         self.figure.observe(self._on_click, names="clicked")
+
+    def _control_box(self):
+        c = self.controls
+        rows = [["back", "step", "reset"], ["why"], ["leaf", "value"]]
+        return widgets.VBox([widgets.HBox([c[k] for k in row if k in c]) for row in rows if row[0] in c])
 
     # ---- actions ------------------------------------------------------
     def step(self):
