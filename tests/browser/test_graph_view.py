@@ -14,10 +14,9 @@ from backprop.graph_rules import fmt
 from backprop.graph_sources import network_graph
 from backprop.graph_walk import Walk
 
-from tools.browser.page import INTERACTION_TIMEOUT, nudge, shoot, shoot_element, slider_value, view_with
+from tools.browser.page import INTERACTION_TIMEOUT, PLOT, nudge, shoot_element, slider_value, view_with
 
 NOTEBOOK = "graph_view.ipynb"
-GRAPH = "[data-figure=graph] svg[role=img]"
 
 
 @pytest.fixture(scope="module")
@@ -42,7 +41,7 @@ def test_step_back_click_and_a_leaf_slider_in_jupyterlab(jupyterlab, page, noteb
     run_all_cells(page)
     view = view_with(page, "why this number")
     view.scroll_into_view_if_needed()
-    figure = view.locator(GRAPH)
+    figure = view.locator(PLOT)
     expect(figure).to_have_attribute("aria-label", re.compile(r"C \(×\) = 0\.0097"), timeout=INTERACTION_TIMEOUT)
     expect(readout(view)).to_contain_text("Forward pass done")
 
