@@ -287,3 +287,20 @@ def test_nan_and_inf_are_shown_in_words():
     assert any("inf: the number overflowed" in t for t in texts) and any("NaN: not a number" in t for t in texts)
     assert "NaN" in view.readout.value
     assert any(line == "NaN" for n in view.figure.nodes for line in n["lines"])
+
+
+def test_back_restores_the_learners_own_grads():
+    from backprop.widgets import GraphExplorer
+    leaves, out = neuron(make_value())
+    view = GraphExplorer(out)
+    values = view.walk.values
+    for _ in range(4):
+        view.step()
+    before = [v.grad for v in values]
+    view.step()
+    assert [v.grad for v in values] != before
+    view.back()
+    assert [v.grad for v in values] == before
+    assert [n["grad"] for n in view.state["nodes"]] == before
+    view.reset()
+    assert [v.grad for v in values] == [0.0] * (len(values) - 1) + [1.0]
