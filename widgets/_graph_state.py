@@ -50,9 +50,10 @@ def path_edges(graph, i):
     return sorted({(p.nodes[k], p.nodes[k + 1]) for p in found for k in range(len(p.nodes) - 1)})
 
 
-def readout(state):
-    """The sentences under the figure: the rule that ran, what arrived where, an error, why this number."""
-    lines = []
+def readout(state, table):
+    """The sentences under the figure: the output's value and the chosen leaf's (``table``, HTML), the rule that
+    ran, what arrived where, an error, why this number."""
+    lines = [table]
     if state["error"]:
         lines.append(f"<p style='color:#b2182b'>{html.escape(state['error'])}</p>")
     if state["rule"]:

@@ -14,7 +14,7 @@ from backprop.graph_walk import LearnerWalk, Walk
 
 from ._base import Demo, View
 from ._graph_figure import GAP, TOP, box_size, boxes, describe, edges, legend
-from ._graph_state import node_entries, path_edges
+from ._graph_state import node_entries, path_edges, readout
 from ._sliders import ExactSlider
 from .figures.graph import GraphFigure
 from .figures.graph_layout import columns, positions, rows
@@ -147,7 +147,8 @@ class GraphExplorer(View):
         out = f"{name(self.graph, self.graph.output)} = {fmt(self.graph.nodes[-1].data)}"
         title = (f"backward: {position} of {total} rules run" + (f" — {last.pattern}" if last else "")
                  if position else f"forward done, {out}; Step runs the first rule")
-        return {"nodes": nodes, "last": last, "position": position, "rules": total,
+        leaf = self.controls["leaf"].value if "leaf" in self.controls else None
+        return {"nodes": nodes, "last": last, "leaf": leaf, "position": position, "rules": total,
                 "rule": last.text if last else "", "sent": [s.words(self.graph) for s in last.sent] if last else [],
                 "error": last.error if last else "", "why": chosen, "explained": explained, "title": title,
                 "path_edges": path_edges(shown, chosen) if shown is not None else [],
@@ -168,6 +169,14 @@ class GraphExplorer(View):
         self.figure.show(boxes(s, self._xy, self._size), edges(s, self._xy, self._size), title=s["title"],
                          legend=legend(s), description=describe(s), height=self._height)
 
+    def _readout_items(self):
+        """The output's value; the leaf on the slider, its value and gradient; how many rules have run."""
+        nodes, s = self.state["nodes"], self.state
+        items = [(nodes[-1]["label"], nodes[-1]["data"])]
+        if s["leaf"] is not None:
+            leaf = nodes[s["leaf"]]
+            items += [(leaf["label"], leaf["data"]), (f"∂{nodes[-1]['label']}/∂{leaf['label']} so far", leaf["grad"])]
+        return items + [("rules run", s["position"])]
+
     def _readout_html(self):
-        from ._graph_state import readout
-        return readout(self.state)
+        return readout(self.state, super()._readout_html())
