@@ -16,12 +16,13 @@ from pathlib import Path
 import numpy as np
 
 from .colours import Colormap, is_colour, normalize, to_hex
+from .style import is_meaning
 
 
 TYPES = json.loads((Path(__file__).parent / "marks.json").read_text())["types"]
 SHAPES = ("line", "o", "ring", "x")               # a legend entry's key
 _real = lambda v: isinstance(v, _numbers.Real) and not isinstance(v, bool)
-_hex = lambda v: isinstance(v, str) and re.fullmatch("#[0-9a-f]{6}", v) is not None
+_hex = lambda v: isinstance(v, str) and (re.fullmatch("#[0-9a-f]{6}", v) is not None or is_meaning(v))
 KINDS = {"index": lambda v: isinstance(v, _numbers.Integral) and not isinstance(v, bool) and v >= 0,
          "number": _real,
          "numbers": lambda v: isinstance(v, list) and all(x is None or _real(x) for x in v),
@@ -63,9 +64,13 @@ def numbers(values):
 
 
 def colour(c):
-    """'#rrggbb' for any matplotlib colour ('C0', '0.8', 'gold', an RGBA tuple), or a list of them."""
+    """A meaning of the course's palette ('positive', 'train', 'learner': style.json) as it is, so that the
+    figure paints it in the theme's colour; '#rrggbb' for any other matplotlib colour ('0.8', an RGBA tuple);
+    or a list of them."""
+    if is_meaning(c):
+        return c
     if getattr(c, "ndim", 1) == 2 or not is_colour(c):      # rows of RGBA, or a list of colours
-        return [to_hex(each) for each in c]
+        return [colour(each) for each in c]
     return to_hex(c)
 
 
