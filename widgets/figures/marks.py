@@ -74,20 +74,20 @@ def colour(c):
     return to_hex(c)
 
 
-def line(panel, x, y, color="C0", width=1.5, dash=False, marker=None, size=3, opacity=1.0):
+def line(panel, x, y, color="ink", width=1.5, dash=False, marker=None, size=3, opacity=1.0):
     """A polyline through (x, y); ``marker`` 'o', 'ring' or 'x' puts a marker of radius ``size`` at each point."""
     return mark("line", panel=panel, x=numbers(x), y=numbers(y), color=colour(color),
                 width=width, dash=dash, marker=marker, size=size, opacity=opacity)
 
 
-def points(panel, x, y, color="C3", shape="o", size=4, edge=None):
+def points(panel, x, y, color="learner", shape="o", size=4, edge=None):
     """Markers at (x, y): 'o' filled, 'ring' hollow, 'x' a cross; colour and size may be one per point."""
     return mark("points", panel=panel, x=numbers(x), y=numbers(y), color=colour(color),
                 shape=shape, size=size if np.isscalar(size) else numbers(size),
                 edge=None if edge is None else colour(edge))
 
 
-def segments(panel, starts, ends, color="0.3", width=1.0, opacity=1.0):
+def segments(panel, starts, ends, color="muted", width=1.0, opacity=1.0):
     """Straight lines from starts[i] to ends[i] (each (m, 2)); colour and width may be one per segment."""
     starts, ends = np.reshape(starts, (-1, 2)), np.reshape(ends, (-1, 2))
     return mark("segments", panel=panel, x0=numbers(starts[:, 0]), y0=numbers(starts[:, 1]),
@@ -95,31 +95,31 @@ def segments(panel, starts, ends, color="0.3", width=1.0, opacity=1.0):
                 width=width if np.isscalar(width) else numbers(width), opacity=opacity)
 
 
-def bars(panel, x, top, bottom=0.0, width=0.7, color="C0"):
+def bars(panel, x, top, bottom=0.0, width=0.7, color="ink"):
     """Bars centred on x, from ``bottom`` (one value or one per bar) up or down to ``top``."""
     return mark("bars", panel=panel, x=numbers(x), top=numbers(top),
                 bottom=float(bottom) if np.isscalar(bottom) else numbers(bottom), width=width,
                 color=colour(color))
 
 
-def rect(panel, x0=None, x1=None, y0=None, y1=None, color="C2", opacity=0.12):
+def rect(panel, x0=None, x1=None, y0=None, y1=None, color="highlight", opacity=0.12):
     """A filled rectangle; a side given as None reaches the panel's edge (a band across the panel)."""
     side = lambda v: None if v is None else float(v)
     return mark("rect", panel=panel, x0=side(x0), x1=side(x1), y0=side(y0), y1=side(y1),
                 color=colour(color), opacity=opacity)
 
 
-def hline(panel, y, xlim, color="0.8", width=1.0, dash=False):
+def hline(panel, y, xlim, color="muted", width=1.0, dash=False):
     """A horizontal line at y across the panel's x-limits."""
     return line(panel, xlim, [y, y], color=color, width=width, dash=dash)
 
 
-def vline(panel, x, ylim, color="0.8", width=1.0, dash=False):
+def vline(panel, x, ylim, color="muted", width=1.0, dash=False):
     """A vertical line at x across the panel's y-limits."""
     return line(panel, [x, x], ylim, color=color, width=width, dash=dash)
 
 
-def texts(panel, xy, words, coords="data", anchor="middle", baseline="middle", size=9, color="#222222",
+def texts(panel, xy, words, coords="data", anchor="middle", baseline="middle", size=12, color="ink",
           halo=False):
     """Words at positions xy (m, 2), in data or axes (0..1) coordinates; ``halo`` keeps them readable on lines."""
     xy = np.reshape(xy, (-1, 2))
