@@ -47,12 +47,12 @@ def core_work(before, after):
             continue
         if isinstance(value, History):                         # each step: a pass each way; each score: one
             steps = len(value.step_loss)
-            forward += steps + 2 * len(value.recorded_at) + 1  # + the verdict's look at the training set
+            forward += steps + 2 * len(value.recorded_at) + (steps > 0)   # + the verdict's look at the training set
             backward += steps
         elif isinstance(value, DescentPath):                   # each point: its loss and gradient
             forward, backward = forward + len(value.losses), backward + len(value.losses)
-        elif name == "curve" and isinstance(value, np.ndarray):
-            forward += value.size                              # the loss at each point of a grid
+        elif name == "curve" and not np.array_equal(before.get(name), value):
+            forward += np.size(value)                          # a new curve: the loss at each point of its grid
     return forward, backward
 
 
