@@ -192,7 +192,7 @@ class BlameExplorer(View):
 
     def _readout_html(self):
         s = self.state
-        warning = f"<p style='color:#b2182b'>{s['message']}</p>" if s["message"] else ""
+        warning = f"<p style='color:var(--bp-wrong, #8c510a)'>{s['message']}</p>" if s["message"] else ""
         why = "<p><b>why this number:</b> " + "<br>".join(html.escape(line) for line in s["why"]) + "</p>"
         return warning + super()._readout_html() + why + parameter_table(parameter_rows(s))
 
