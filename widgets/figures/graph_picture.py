@@ -5,15 +5,15 @@ It reads the same dicts graph.js draws; sizes are screen pixels (1 px = 0.72 pt 
 """
 import io
 
-from matplotlib.backends.backend_agg import FigureCanvasAgg
-from matplotlib.figure import Figure
-from matplotlib.patches import FancyBboxPatch
-
-from .picture import PT
+PT = 0.72                 # points per pixel at 100 dpi, as in picture.py
 
 
 def png(figure, dpi=100):
-    """PNG bytes of ``figure`` (a GraphFigure): y grows downwards, as in the browser."""
+    """PNG bytes of ``figure`` (a GraphFigure): y grows downwards, as in the browser. Imports matplotlib
+    here, when a picture is asked for: the live path never needs it."""
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+    from matplotlib.figure import Figure
+    from matplotlib.patches import FancyBboxPatch
     fig = Figure(figsize=(figure.width / dpi, figure.height / dpi), dpi=dpi)
     FigureCanvasAgg(fig)
     ax = fig.add_axes((0, 0, 1, 1))
