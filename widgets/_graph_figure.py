@@ -6,13 +6,13 @@ green; a learner's gradient that differs from the reference is red once no rule 
 """
 from backprop.graph_rules import fmt, short
 
-from .figures.graph import COLOURS as C
-from .figures.graph import FONT
+from .figures.graph import FONT, TOP
+
+C = {name: name for name in ("ink", "muted", "paper", "slope", "highlight", "wrong")}   # colours by meaning
 
 BOX = (54, 3 * (FONT + 2) + 6)           # (least width, height) of a node's box in pixels; a line more for a reference
 WIDEST = 76                               # a box is as wide as its column allows, up to this
 LEGEND = "each box: its name and operation, its value, its gradient"
-TOP = 44                                  # pixels above the first box: the title and the legend
 GAP = 8                                   # pixels between two boxes of one column
 ROOM = 44                                 # pixels between two columns that an amount written on an edge needs
 
@@ -32,8 +32,9 @@ def legend(state):
     return words
 
 
-def boxes(state, xy, size):
-    """The node dicts graph.js draws: position, size, lines of words and their colours, outline and ring."""
+def boxes(state, xy, size, place):
+    """The node dicts graph.js draws: position in a 700 px column and place (column, row, rows in its column)
+    for narrower ones, size, lines of words and their colours, outline and ring."""
     w, h = size
     last, chosen, out = state["last"], state["why"], []
     received = {s.parent for s in last.sent} if last else set()
@@ -47,8 +48,9 @@ def boxes(state, xy, size):
         active = last is not None and last.node == i
         stroke = C["slope"] if active or i in received else C["wrong"] if wrong else C["muted"]
         colours[2] = C["ink"] if i in received and not wrong else colours[2]      # just arrived: in ink, bold box
-        out.append({"x": x, "y": y, "w": w, "h": h, "lines": lines, "colors": colours, "stroke": stroke,
-                    "fill": C["leaf"] if node["op"] == "leaf" else C["paper"],
+        col, row, rows = place[i]
+        out.append({"x": x, "y": y, "col": col, "row": row, "rows": rows, "w": w, "h": h, "lines": lines,
+                    "colors": colours, "stroke": stroke, "leaf": node["op"] == "leaf",
                     "edge": 3 if active else 2 if i in received or wrong else 1,
                     "ring": C["highlight"] if i == chosen else "none", "tip": node["text"]})
     return out
@@ -64,7 +66,8 @@ def edges(state, xy, size):
     for child, node in enumerate(state["nodes"]):
         for parent in dict.fromkeys(node["parents"]):
             active = last is not None and last.node == child
-            out.append({"x0": xy[parent][0] + w / 2, "y0": xy[parent][1], "x1": xy[child][0] - w / 2,
+            out.append({"from": parent, "to": child, "x0": xy[parent][0] + w / 2, "y0": xy[parent][1],
+                        "x1": xy[child][0] - w / 2,
                         "y1": xy[child][1], "color": C["slope"] if active else C["muted"],
                         "width": 2.5 if active else 1,
                         "text": fmt(sent[parent]) if active and xy[child][0] - xy[parent][0] - w >= ROOM else "",

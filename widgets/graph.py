@@ -13,10 +13,10 @@ from backprop.graph_sources import is_value, learner_graph, network_graph, refer
 from backprop.graph_walk import LearnerWalk, Walk
 
 from ._base import Demo, View
-from ._graph_figure import GAP, TOP, box_size, boxes, describe, edges, legend
+from ._graph_figure import GAP, box_size, boxes, describe, edges, legend
 from ._graph_state import node_entries, path_edges, readout
 from ._sliders import ExactSlider
-from .figures.graph import GraphFigure
+from .figures.graph import TOP, GraphFigure
 from .figures.graph_layout import columns, positions, rows
 
 MAX_NODES, MAX_COLUMNS, MAX_ROWS, WIDTH = 60, 12, 9, 700
@@ -160,13 +160,15 @@ class GraphExplorer(View):
 
     def _draw(self):
         kind = {"labelled_learner": bool(self.learner and self.labelled)}
+        order = rows(self.graph, columns(self.graph))
+        self._place = {i: (c, k, len(column)) for c, column in enumerate(order) for k, i in enumerate(column)}
         self._size = box_size(kind, (WIDTH - 12) / self._columns)
         self._height = TOP + self._rows * (self._size[1] + GAP) + 6
         self._xy = positions(self.graph, WIDTH, self._height, self._size, margin=(6, TOP))
 
     def _update_artists(self):
         s = self.state
-        self.figure.show(boxes(s, self._xy, self._size), edges(s, self._xy, self._size), title=s["title"],
+        self.figure.show(boxes(s, self._xy, self._size, self._place), edges(s, self._xy, self._size), title=s["title"],
                          legend=legend(s), description=describe(s), height=self._height)
 
     def _readout_items(self):

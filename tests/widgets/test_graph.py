@@ -223,7 +223,7 @@ def test_a_slip_shows_where_the_gradient_goes_wrong(slip):
     view.run_backward()
     wrong = [n["label"] for n in view.state["nodes"] if n["wrong"]]
     assert wrong and "differs from the reference" in view.readout.value
-    assert any(n["stroke"] == "#8c510a" for n in view.figure.nodes)
+    assert any(n["stroke"] == "wrong" for n in view.figure.nodes)
 
 
 def test_leaves_accumulate_as_the_lesson_says():

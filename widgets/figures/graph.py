@@ -9,14 +9,15 @@ from pathlib import Path
 import anywidget
 import traitlets
 
-from .colours import to_hex
+from .style import FONT as SCALE
+from .style import colour_of
 
-FONT = 11                     # px: every word of the figure, the course's smallest size
-# the course's colours by meaning (light theme): ink, muted (not known yet, plain edges), paper, slope (a
-# derivative: the gradient a rule sends), highlight (the node picked, as a ring or band behind it), wrong
-COLOURS = {name: to_hex(c) for name, c in {
-    "ink": "#1f1f1f", "muted": "#6e6e6e", "paper": "#ffffff", "leaf": "#f0f0f0", "slope": "#6a3d9a",
-    "highlight": "#f2c500", "wrong": "#8c510a"}.items()}
+FONT = SCALE["smallest"]      # px: every word in a box; the title one size up
+# the course's colours by meaning (style.json), which the browser paints in the page's theme: ink, muted (not
+# known yet, plain edges), paper, slope (a derivative: the gradient a rule sends), highlight (the node picked,
+# a ring or band behind it), wrong (with ✗)
+MEANINGS = ("ink", "muted", "paper", "slope", "highlight", "wrong")
+TOP = 44                      # px above the first box in a 700 px column: the title and the legend
 
 
 class GraphFigure(anywidget.AnyWidget):
@@ -30,6 +31,8 @@ class GraphFigure(anywidget.AnyWidget):
     edges = traitlets.List().tag(sync=True)
     title = traitlets.Unicode("").tag(sync=True)
     legend = traitlets.List().tag(sync=True)          # [[words, colour], …] written under the title
+    top = traitlets.Int(TOP).tag(sync=True)           # the boxes' positions leave this much room above them
+    palette = traitlets.Dict({m: colour_of(m) for m in MEANINGS}).tag(sync=True)   # light values, where no theme
     description = traitlets.Unicode("").tag(sync=True)
     clicked = traitlets.Int(-1).tag(sync=True)
 
