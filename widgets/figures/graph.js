@@ -7,7 +7,7 @@
 const esc = (s) => String(s).replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
 const px = (v) => Math.round(v * 10) / 10;
 const TRAITS = ["width", "height", "nodes", "edges", "title", "legend", "description", "font", "top"];
-const GAP = 6, NARROWEST = 50, LINE = 1.25;
+const GAP = 6, NARROWEST = 50, TIGHTEST = 44, LINE = 1.25;   // px: a box's gap and its least widths (a phone's)
 
 function paint(model, c) {
   const palette = model.get("palette");
@@ -49,10 +49,11 @@ function geometry(model, column) {
     const dx = cols > 1 ? (W - 12 - wide) / (cols - 1) : 0;
     return { W, H: model.get("height") + shift, top, w: wide, flow: "lr", at: nodes.map((n) => [6 + wide / 2 + n.col * dx, n.y + shift]) };
   }
-  const w = Math.max(NARROWEST, Math.min(w0, (W - 12) / tallest - GAP)), across = Math.max(W, 12 + tallest * (w + GAP));
+  const gap = GAP / 2, w = Math.max(TIGHTEST, Math.min(w0, (W - 12) / tallest - gap));
+  const across = Math.max(W, 12 + tallest * (w + gap));
   const at = nodes.map((n) => {
-    const x0 = (across - n.rows * (w + GAP)) / 2 + GAP / 2 + w / 2;
-    return [x0 + n.row * (w + GAP), top + h / 2 + n.col * (h + 2.5 * GAP)];
+    const x0 = (across - n.rows * (w + gap)) / 2 + gap / 2 + w / 2;
+    return [x0 + n.row * (w + gap), top + h / 2 + n.col * (h + 2.5 * GAP)];
   });
   return { W: across, H: top + cols * (h + 2.5 * GAP) + GAP, top, w, flow: "tb", at };
 }
@@ -103,13 +104,26 @@ function draw(model, svg, column) {
     model.get("edges").map((e) => edge(model, e, g, nodes, font)).join("") + nodes.map((n, i) => node(model, n, i, g, font)).join("");
 }
 
+// ipywidgets 8's sliders give their handle no accessible name: each handle of the view around this figure is
+// named by its label and says the value its readout shows (as plot.js does for the views drawn with a Plot)
+function nameControls(el) {
+  const view = el.closest(".bp-view");
+  for (const slider of view ? view.querySelectorAll(".widget-slider") : []) {
+    const handle = slider.querySelector(".noUi-handle"), label = slider.querySelector(".widget-label");
+    const shown = slider.querySelector(".widget-readout");
+    if (!handle || !label) continue;
+    handle.setAttribute("aria-label", label.textContent.trim());
+    if (shown) handle.setAttribute("aria-valuetext", shown.textContent.trim());
+  }
+}
+
 function render({ model, el }) {
   const svg = document.createElementNS("http://www.w3.org/2000/svg", "svg");
   svg.setAttribute("role", "img");
   svg.setAttribute("font-family", "var(--jp-ui-font-family, 'DejaVu Sans', sans-serif)");
   el.dataset.figure = "graph";
   el.classList.add("bp-figure");
-  el.style.overflowX = "auto";
+  el.style.overflowX = "auto";               // a graph wider than a phone scrolls, and can be focused to
   el.appendChild(svg);
   svg.addEventListener("click", (event) => {
     const g = event.target.closest("[data-node]");
@@ -119,7 +133,13 @@ function render({ model, el }) {
     }
   });
   let column = Math.floor(el.clientWidth), queued = false;
-  const redraw = () => { queued = false; draw(model, svg, column); };
+  const redraw = () => {
+    queued = false;
+    draw(model, svg, column);
+    nameControls(el);
+    if (el.scrollWidth > el.clientWidth + 1) el.setAttribute("tabindex", "0");
+    else el.removeAttribute("tabindex");
+  };
   const ask = () => { if (!queued) { queued = true; queueMicrotask(redraw); } };
   for (const t of TRAITS) model.on(`change:${t}`, ask);
   const watcher = new ResizeObserver(() => {
@@ -128,6 +148,7 @@ function render({ model, el }) {
   });
   watcher.observe(el);
   redraw();
+  setTimeout(() => nameControls(el), 0);     // the view's controls are on the page once the view is
   return () => { watcher.disconnect(); for (const t of TRAITS) model.off(`change:${t}`, ask); };
 }
 
