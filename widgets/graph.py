@@ -44,10 +44,15 @@ def _core(graph):
     return graph, Walk(graph), None
 
 
-def _check_size(count, what="values"):
-    if count > MAX_NODES:
-        raise ValueError(f"this graph has {count} {what}; at most {MAX_NODES} are drawn legibly in one column. "
-                         "Draw a part of it: GraphExplorer(v) of an inner value v draws the graph up to v")
+def _check_size(count, shape=None):
+    """A ValueError naming the size supported and how to draw a part, for too many values or too deep or wide a
+    graph (``shape``: its (depth, widest column))."""
+    deep, wide = shape or (0, 0)
+    if count > MAX_NODES or deep > MAX_COLUMNS or wide > MAX_ROWS:
+        raise ValueError(f"this graph has {count} values, {deep or '?'} deep and up to {wide or '?'} side by side; "
+                         f"a 700 px column shows at most {MAX_NODES} values, {MAX_COLUMNS} deep and {MAX_ROWS} side "
+                         "by side legibly. Draw a part of it: GraphExplorer(v) of an inner value v draws the graph "
+                         "up to v")
 
 
 class GraphExplorer(View):
@@ -67,8 +72,7 @@ class GraphExplorer(View):
         self.labelled = learner[1] if learner else True
         col = columns(self.graph)
         order = rows(self.graph, col)
-        if len(order) > MAX_COLUMNS or max(map(len, order)) > MAX_ROWS:
-            _check_size(MAX_NODES + 1, f"values ({len(order)} deep, up to {max(map(len, order))} side by side)")
+        _check_size(len(self.graph), (len(order), max(map(len, order))))
         self._rows, self._columns, self.message = max(map(len, order)), len(order), ""
         names = [(f"{name(self.graph, i)} ({n.op})" if n.op != "leaf" else name(self.graph, i), i)
                  for i, n in enumerate(self.graph.nodes)]

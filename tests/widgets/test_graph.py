@@ -272,8 +272,12 @@ def test_too_large_a_graph_says_the_limit_and_how_to_draw_a_part():
     v = g.leaf("x", 0.1)
     for _ in range(20):                                 # few values, but too deep for the column
         v = v.sigmoid()
-    with pytest.raises(ValueError, match="20 deep|21 deep"):
+    with pytest.raises(ValueError, match="21 values, 21 deep and up to 1 side by side; a 700 px column shows at "
+                                         f"most {MAX_NODES} values, 12 deep and 9 side by side"):
         GraphExplorer(v)
+    from backprop import Network
+    with pytest.raises(ValueError, match="61 values, 10 deep and up to 12 side by side.*GraphExplorer\\(v\\)"):
+        GraphExplorer(net=Network([3, 3, 1], seed=3), x=[0.8, 0.2, 0.1], y=[1.0])
 
 
 def test_nan_and_inf_are_shown_in_words():
