@@ -276,7 +276,7 @@ def test_too_large_a_graph_says_the_limit_and_how_to_draw_a_part():
                                          f"most {MAX_NODES} values, 12 deep and 9 side by side"):
         GraphExplorer(v)
     from backprop import Network
-    with pytest.raises(ValueError, match="61 values, 10 deep and up to 12 side by side.*GraphExplorer\\(v\\)"):
+    with pytest.raises(ValueError, match="44 values, 10 deep and up to 12 side by side.*GraphExplorer\\(v\\)"):
         GraphExplorer(net=Network([3, 3, 1], seed=3), x=[0.8, 0.2, 0.1], y=[1.0])
 
 
