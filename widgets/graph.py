@@ -6,53 +6,19 @@ walk come from backprop.graph*; the figure (figures/graph.py, an anywidget of it
 """
 import ipywidgets as widgets
 
-from backprop.data import worked_example
-from backprop.graph import Expr, Graph
+from backprop.graph import Expr
 from backprop.graph_rules import fmt, name, why
-from backprop.graph_sources import is_value, learner_graph, network_graph, reference, upto
-from backprop.graph_walk import LearnerWalk, Walk
+from backprop.graph_sources import reference
 
 from ._base import Demo, View
 from ._graph_figure import GAP, box_size, boxes, describe, edges, legend
+from ._graph_source import MAX_COLUMNS, MAX_NODES, MAX_ROWS, check_size, source  # noqa: F401 (the limits)
 from ._graph_state import node_entries, path_edges, readout
 from ._sliders import ExactSlider
 from .figures.graph import TOP, GraphFigure
 from .figures.graph_layout import columns, positions, rows
 
-MAX_NODES, MAX_COLUMNS, MAX_ROWS, WIDTH = 60, 12, 9, 700
-
-
-def source(out, net, x, y):
-    """(graph, walk, learner): the graph to draw and its backward walk; ``learner`` is (values, labelled) or None."""
-    if out is None:
-        net, x0, y0 = worked_example() if net is None else (net, x, y)
-        return _core(network_graph(net, x0 if x is None else x, y0 if y is None else y))
-    if isinstance(out, Expr):
-        return _core(upto(out.graph, out.index))
-    if isinstance(out, Graph):
-        return _core(out)
-    if is_value(out):
-        graph, values, labelled = learner_graph(out, MAX_NODES)
-        return graph, LearnerWalk(graph, values), (values, labelled)
-    raise TypeError("GraphExplorer draws a value graph: lesson 09's Value (with data, grad, parents and "
-                    f"backward_rule), a backprop.graph expression, or GraphExplorer(net=net, x=x, y=y); "
-                    f"got a {type(out).__name__}")
-
-
-def _core(graph):
-    _check_size(len(graph))
-    return graph, Walk(graph), None
-
-
-def _check_size(count, shape=None):
-    """A ValueError naming the size supported and how to draw a part, for too many values or too deep or wide a
-    graph (``shape``: its (depth, widest column))."""
-    deep, wide = shape or (0, 0)
-    if count > MAX_NODES or deep > MAX_COLUMNS or wide > MAX_ROWS:
-        raise ValueError(f"this graph has {count} values, {deep or '?'} deep and up to {wide or '?'} side by side; "
-                         f"a 700 px column shows at most {MAX_NODES} values, {MAX_COLUMNS} deep and {MAX_ROWS} side "
-                         "by side legibly. Draw a part of it: GraphExplorer(v) of an inner value v draws the graph "
-                         "up to v")
+WIDTH = 700                      # px: the column the figure is laid out for (graph.js reflows it)
 
 
 class GraphExplorer(View):
@@ -72,7 +38,7 @@ class GraphExplorer(View):
         self.labelled = learner[1] if learner else True
         col = columns(self.graph)
         order = rows(self.graph, col)
-        _check_size(len(self.graph), (len(order), max(map(len, order))))
+        check_size(len(self.graph), (len(order), max(map(len, order))))
         self._rows, self._columns, self.message = max(map(len, order)), len(order), ""
         names = [(f"{name(self.graph, i)} ({n.op})" if n.op != "leaf" else name(self.graph, i), i)
                  for i, n in enumerate(self.graph.nodes)]

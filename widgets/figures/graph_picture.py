@@ -50,7 +50,8 @@ def png(figure, dpi=100):
                                     facecolor="#ffffff", edgecolor=_hex(n["stroke"]), lw=n["edge"] * PT,
                                     ls="--" if n["leaf"] else "-"))
         for k, (words, colour) in enumerate(zip(n["lines"], n["colors"])):
-            ax.text(n["x"], y + 3 + line * (k + 0.5), words, fontsize=font, ha="center", va="center", color=_hex(colour),
+            ax.text(n["x"], y + 3 + line * (k + 0.5), words, fontsize=font, ha="center", va="center",
+                    color=_hex(colour),
                     fontweight="bold" if k == 0 else "normal")
     buffer = io.BytesIO()
     fig.canvas.print_png(buffer)
