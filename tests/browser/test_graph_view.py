@@ -1,10 +1,12 @@
-"""GraphExplorer in JupyterLab: Step, Back, a click on a node, a leaf's slider moved with the keyboard.
+"""GraphExplorer in JupyterLab and in the zero-install site: Step, Back, a click on a node, a leaf's slider moved
+with the keyboard.
 
 Each number the page shows afterwards is compared with what the core computes here, in the test, for the
 values read back from the page (backprop.graph on note 003's network, independent of the view).
 """
 import json
 import re
+from urllib.parse import quote
 
 import pytest
 from playwright.sync_api import expect
@@ -14,7 +16,8 @@ from backprop.graph_rules import fmt
 from backprop.graph_sources import network_graph
 from backprop.graph_walk import Walk
 
-from tools.browser.page import INTERACTION_TIMEOUT, PLOT, nudge, shoot_element, slider_value, view_with
+from tools.browser.lite import RUN_TIMEOUT, foreign, reveal
+from tools.browser.page import INTERACTION_TIMEOUT, PLOT, VIEW, nudge, shoot_element, slider_value, view_with
 
 NOTEBOOK = "graph_view.ipynb"
 
@@ -39,7 +42,20 @@ def test_step_back_click_and_a_leaf_slider_in_jupyterlab(jupyterlab, page, noteb
     page.goto(f"{jupyterlab.url}/lab/tree/{notebook}")
     page.locator("#jp-main-statusbar").get_by_text("Idle").wait_for()
     run_all_cells(page)
-    view = view_with(page, "why this number")
+    exercise(view_with(page, "why this number"), "lab")
+
+
+def test_step_back_click_and_a_leaf_slider_in_the_zero_install_site(lite, offline, lite_page):
+    code = "from backprop.widgets import GraphExplorer\nGraphExplorer()"
+    lite_page.goto(f"{lite.url}/repl/index.html?kernel=python&toolbar=1&code={quote(code)}")
+    view = lite_page.locator(VIEW).first
+    view.wait_for(timeout=RUN_TIMEOUT)
+    exercise(reveal(view), "lite")
+    assert foreign(offline.requests) == []
+
+
+def exercise(view, where):
+    """Two Steps, a Back, a click on x₁, a leaf's slider one key to the right: each checked against the core."""
     view.scroll_into_view_if_needed()
     figure = view.locator(PLOT)
     expect(figure).to_have_attribute("aria-label", re.compile(r"C \(×\) = 0\.0097"), timeout=INTERACTION_TIMEOUT)
@@ -53,7 +69,7 @@ def test_step_back_click_and_a_leaf_slider_in_jupyterlab(jupyterlab, page, noteb
     view.get_by_role("button", name="Step ▶").click()
     expect(readout(view)).to_contain_text(second.text, timeout=INTERACTION_TIMEOUT)
     expect(figure).to_have_attribute("aria-label", re.compile(re.escape("backward: 2 of 15 rules run")))
-    shoot_element(view, "graph-01-two-steps")
+    shoot_element(view, f"graph-{where}-01-two-steps")
     view.get_by_role("button", name="◀ Back").click()
     expect(readout(view)).to_contain_text(first.text, timeout=INTERACTION_TIMEOUT)
     expect(figure).to_have_attribute("aria-label", re.compile(re.escape("backward: 1 of 15 rules run")))
@@ -79,4 +95,4 @@ def test_step_back_click_and_a_leaf_slider_in_jupyterlab(jupyterlab, page, noteb
     expect(figure).to_have_attribute("aria-label", re.compile(re.escape(f"C (×) = {fmt(loss)}")))
     expect(figure).to_have_attribute("aria-label", re.compile(re.escape(f"e₁² (^) = {fmt(graph.nodes[-3].data)}, "
                                                                         f"grad {fmt(grads[-3])}")))
-    shoot_element(view, "graph-02-leaf-moved")
+    shoot_element(view, f"graph-{where}-02-leaf-moved")
