@@ -20,6 +20,7 @@ _VIEWS = {
     "TrainingDashboard": "dashboard",
     "GradientFlowExplorer": "flow",
     "OverfittingExplorer": "overfitting",
+    "GraphExplorer": "graph",
 }
 __all__ = list(_VIEWS)
 

@@ -54,7 +54,7 @@ class View(widgets.VBox):
         self.controls = dict(controls)
         self._clicks = [(self.controls[name], lambda _, act=act: act()) for name, act in (actions or {}).items()]
         self.state, self._steady = {}, {}
-        self.figure = Plot([], *self.plot_size)
+        self.figure = self._make_figure()
         self.readout = widgets.HTML()
         self._draw()
         self._refresh()
@@ -64,6 +64,7 @@ class View(widgets.VBox):
         for button, handler in self._clicks:     # actions: button name → what a click does
             button.on_click(handler)
         super().__init__(children=[self._control_box(), self.figure, self.readout])
+        self.add_class("bp-view")                 # the course's look (plot.js): theme colours, controls that flow
 
     def close(self):
         """Close the view: its figure, every widget in it and every observer (re-running its cell does this)."""
@@ -87,6 +88,10 @@ class View(widgets.VBox):
     def _compute(self):
         """Ask the core for the numbers of the current control values; return the new state."""
         raise NotImplementedError
+
+    def _make_figure(self):
+        """The figure widget the browser draws: a Plot of ``plot_size`` pixels (a view may draw another kind)."""
+        return Plot([], *self.plot_size)
 
     def _draw(self):
         """Prepare what the figure's marks need once (grids, names, a diagram's layout)."""

@@ -6,12 +6,14 @@ Gradients are the state; Step descends with those Gradients (Network.step). back
 hides the blame a backward pass has not reached yet. The diagram is a browser-drawn Plot
 (figures/network.py) whose marks and words, like the readout, come from ``state`` alone.
 """
+import html
+
 import ipywidgets as widgets
 import numpy as np
 
 from backprop import Network
 from backprop.activations import HIDDEN_ACTIVATIONS
-from backprop.blame import passed_back, reveal_blame, revealed_layers
+from backprop.blame import passed_back, reveal_blame, revealed_layers, why_parameter
 from backprop.data import WORKED_LR, worked_example
 from backprop.parameters import get_parameter, parameter_keys
 
@@ -173,7 +175,7 @@ class BlameExplorer(View):
                 "trace": trace, "gradients": grads, "shown": shown, "revealed": revealed_layers(self.depth, reveal),
                 "passed": passed, "received": received + [deltas[-1]],   # the output neurons hold their own δ
                 "parameter": key, "label": dict((k, name) for name, k in self._labelled)[key], "keys": self._labelled,
-                "message": self.message}
+                "why": why_parameter(net, trace, grads, y, key), "message": self.message}
 
     def _draw(self):
         self.diagram = NetworkFigure(self.net.sizes)
@@ -190,6 +192,7 @@ class BlameExplorer(View):
 
     def _readout_html(self):
         s = self.state
-        warning = f"<p style='color:#b2182b'>{s['message']}</p>" if s["message"] else ""
-        return warning + super()._readout_html() + parameter_table(parameter_rows(s))
+        warning = f"<p style='color:var(--bp-wrong, #8c510a)'>{s['message']}</p>" if s["message"] else ""
+        why = "<p><b>why this number:</b> " + "<br>".join(html.escape(line) for line in s["why"]) + "</p>"
+        return warning + super()._readout_html() + why + parameter_table(parameter_rows(s))
 

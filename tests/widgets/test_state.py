@@ -16,8 +16,8 @@ pytestmark = pytest.mark.filterwarnings("error")
 
 def shown(view):
     """What the learner sees: the figure's synced traits and the readout's HTML, as text."""
-    f = view.figure
-    return json.dumps([f.panels, f.backdrop, f.marks, f.title, f.description, view.readout.value], default=str)
+    traits = view.figure.get_state()                       # every synced trait, whatever kind of figure it is
+    return json.dumps([traits, view.readout.value], default=str, sort_keys=True)
 
 
 def show_again(view, state, steady):

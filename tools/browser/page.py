@@ -2,7 +2,7 @@
 
 A course view (widgets/_base.py) is a VBox whose direct children are its controls,
 its figure and an HTML readout of ``name = value`` cells; that is how we find one.
-Its figure is an SVG the browser draws (``Plot``, widgets/figures/plot.js: ``PLOT``). The browser bench's
+Its figure is an SVG the browser draws (``Plot``, widgets/figures/plot.js, or GraphExplorer's graph.js: ``PLOT``). The browser bench's
 ipympl baseline is read by benchmarks/_probe.js, not here.
 """
 import re
@@ -13,7 +13,7 @@ from playwright.sync_api import expect
 ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts" / "browser"
 VIEW = ".widget-vbox:has(> .widget-html)"          # a View: controls, figure, readout
 INTERACTION_TIMEOUT = 20_000                       # ms for the kernel to answer a slider or a button
-PLOT = "[data-figure=plot] svg[role=img]"          # a Plot's drawing (widgets/figures/plot.js)
+PLOT = "[data-figure] svg[role=img]"               # a view's drawing: a Plot (plot.js) or a graph (graph.js)
 
 _FIGURES_DRAWN = f"""() => [...document.querySelectorAll('{PLOT}')]
     .every(s => s.childElementCount > 0 && s.getAttribute('aria-label'))"""

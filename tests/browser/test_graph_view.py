@@ -1,0 +1,98 @@
+"""GraphExplorer in JupyterLab and in the zero-install site: Step, Back, a click on a node, a leaf's slider moved
+with the keyboard.
+
+Each number the page shows afterwards is compared with what the core computes here, in the test, for the
+values read back from the page (backprop.graph on note 003's network, independent of the view).
+"""
+import json
+import re
+from urllib.parse import quote
+
+import pytest
+from playwright.sync_api import expect
+
+from backprop.data import worked_example
+from backprop.graph_rules import fmt
+from backprop.graph_sources import network_graph
+from backprop.graph_walk import Walk
+
+from tools.browser.lite import RUN_TIMEOUT, foreign, reveal
+from tools.browser.page import INTERACTION_TIMEOUT, PLOT, VIEW, nudge, shoot_element, slider_value, view_with
+
+NOTEBOOK = "graph_view.ipynb"
+
+
+@pytest.fixture(scope="module")
+def notebook(lessons_copy):
+    """A notebook beside the lessons that shows GraphExplorer on note 003's network."""
+    cell = {"cell_type": "code", "metadata": {}, "execution_count": None, "outputs": [],
+            "source": "from backprop.widgets import GraphExplorer\nGraphExplorer()"}
+    (lessons_copy / NOTEBOOK).write_text(json.dumps({
+        "cells": [cell], "nbformat": 4, "nbformat_minor": 5,
+        "metadata": {"kernelspec": {"name": "python3", "display_name": "Python 3", "language": "python"}}}))
+    return NOTEBOOK
+
+
+def readout(view):
+    return view.locator(":scope > .widget-html")
+
+
+def test_step_back_click_and_a_leaf_slider_in_jupyterlab(jupyterlab, page, notebook):
+    from .test_jupyterlab import run_all_cells
+    page.goto(f"{jupyterlab.url}/lab/tree/{notebook}")
+    page.locator("#jp-main-statusbar").get_by_text("Idle").wait_for()
+    run_all_cells(page)
+    exercise(view_with(page, "why this number"), "lab")
+
+
+def test_step_back_click_and_a_leaf_slider_in_the_zero_install_site(lite, offline, lite_page):
+    code = "from backprop.widgets import GraphExplorer\nGraphExplorer()"
+    lite_page.goto(f"{lite.url}/repl/index.html?kernel=python&toolbar=1&code={quote(code)}")
+    view = lite_page.locator(VIEW).first
+    view.wait_for(timeout=RUN_TIMEOUT)
+    exercise(reveal(view), "lite")
+    assert foreign(offline.requests) == []
+
+
+def exercise(view, where):
+    """Two Steps, a Back, a click on x₁, a leaf's slider one key to the right: each checked against the core."""
+    view.scroll_into_view_if_needed()
+    figure = view.locator(PLOT)
+    expect(figure).to_have_attribute("aria-label", re.compile(r"C \(×\) = 0\.0097"), timeout=INTERACTION_TIMEOUT)
+    expect(readout(view)).to_contain_text("Forward pass done")
+
+    net, x, y = worked_example()
+    walk = Walk(network_graph(net, x, y))              # the core, on its own
+    first = walk.step()
+    second = walk.step()
+    view.get_by_role("button", name="Step ▶").click()
+    view.get_by_role("button", name="Step ▶").click()
+    expect(readout(view)).to_contain_text(second.text, timeout=INTERACTION_TIMEOUT)
+    expect(figure).to_have_attribute("aria-label", re.compile(re.escape("backward: 2 of 15 rules run")))
+    shoot_element(view, f"graph-{where}-01-two-steps")
+    view.get_by_role("button", name="◀ Back").click()
+    expect(readout(view)).to_contain_text(first.text, timeout=INTERACTION_TIMEOUT)
+    expect(figure).to_have_attribute("aria-label", re.compile(re.escape("backward: 1 of 15 rules run")))
+
+    figure.locator("[data-node='0']").click()          # x₁: why this number, by a click
+    expect(readout(view)).to_contain_text("∂C/∂x₁ = the sum over its 2 paths", timeout=INTERACTION_TIMEOUT)
+    expect(view.locator("select").first.locator("option:checked")).to_have_text("x₁")
+
+    leaf = view.locator("select").nth(1).locator("option:checked").inner_text()     # the leaf the slider moves
+    assert leaf == "x₁"
+    before = slider_value(view, "its value")
+    direction = nudge(view, "its value")
+    expect(view.locator(".widget-slider .widget-readout").first).not_to_have_text(f"{before:.2f}")
+    moved = slider_value(view, "its value")
+    assert moved == pytest.approx(before + direction * 0.01)
+    graph = network_graph(net, x, y)
+    loss = graph.forward({next(i for i, n in enumerate(graph.nodes) if n.label == leaf): moved})
+    walk = Walk(graph)
+    walk.step()
+    grads = walk.grads                                  # one rule run: the view stays where Back left it
+    expect(figure).to_have_attribute("aria-label", re.compile(re.escape(f"x₁ (leaf) = {fmt(moved)}")),
+                                     timeout=INTERACTION_TIMEOUT)
+    expect(figure).to_have_attribute("aria-label", re.compile(re.escape(f"C (×) = {fmt(loss)}")))
+    expect(figure).to_have_attribute("aria-label", re.compile(re.escape(f"e₁² (^) = {fmt(graph.nodes[-3].data)}, "
+                                                                        f"grad {fmt(grads[-3])}")))
+    shoot_element(view, f"graph-{where}-02-leaf-moved")
