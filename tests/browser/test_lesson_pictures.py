@@ -20,7 +20,8 @@ PICTURES = {
     "00_start_here": (0, 1),           # CycleExplorer
     "01_neuron_anatomy": (0, 2),       # NeuronExplorer; the network drawn by NetworkFigure
     "02_error_and_loss": (1, 1),       # the handwritten 2; LossExplorer
-    "03_chain_rule": (1, 1),           # the computation graph w → z → a → C; NudgeExplorer
+    "03_chain_rule": (1, 3),           # the computation graph w → z → a → C; GraphExplorer on note 003's output
+                                       # neuron, GraphExplorer on the gate patterns' expression; NudgeExplorer
     "04_hidden_layer_blame": (1, 1),   # blame w·δ flowing back on every edge; BlameExplorer
     "05_worked_example": (2, 1),       # every number on the 2-2-1 network, the loss over 300 steps; BlameExplorer
     "06_gradient_descent": (2, 1),     # the four walkers, steps to converge over the lr grid; DescentExplorer
@@ -28,7 +29,8 @@ PICTURES = {
                                        # first-layer weights; TrainingDashboard
     "08_challenges": (2, 2),           # seconds per epoch, batch normalisation; GradientFlowExplorer,
                                        # OverfittingExplorer
-    "09_build_it_yourself": (0, 1),    # TrainingDashboard on the learner's own SGD
+    "09_build_it_yourself": (0, 3),    # TrainingDashboard on the learner's own SGD; GraphExplorer on the learner's
+                                       # Value expression and on note 003's network built from Values
 }
 OUTPUT = ".jp-OutputArea-output"
 STATIC = f"{OUTPUT}.jp-RenderedHTMLCommon img[src^='data:image/png']"   # show_figure's <img> (HTML output)
