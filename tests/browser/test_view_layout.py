@@ -4,7 +4,8 @@ at 1280 px, a projector): no text outside its figure or the visible output area,
 of each other, nothing smaller than 11 px, square digit images, no cut control text, slider tracks
 ≥ 120 px, targets ≥ 24 px, and no serious or critical axe-core violation inside a view. The page is
 opened once per theme and resized. Screenshots of each view at each width are kept in
-test-artifacts/browser/layout-<theme>-<width>-<view>.png, the measurements in layout-report.json."""
+test-artifacts/browser/layout-<theme>-<width>-<view>.png, the measurements in layout-report.json.
+Every slider is named by its label and tells a screen reader the value its readout shows."""
 import json
 
 import pytest
@@ -47,7 +48,7 @@ def test_every_view_fits_reads_and_is_accessible_at_every_width(voila, lessons_c
             serious = axe_violations(page, view)
             problems += [f"axe: {rule} at {node}" for rule, node in serious]
             REPORT.setdefault(theme, {}).setdefault(name, {})[label] = {
-                "smallest_text": smallest_text(report), "problems": problems, "axe_serious": len(serious),
+                "smallest_text": smallest_text(report), "problems": problems, "sliders_named": len(report["named"]), "axe_serious": len(serious),
                 "figure_width": max((s["w"] for s in report["svgs"]), default=None), "column": report["area"]["w"]}
             shoot_element(view, f"layout-{theme}-{label}-{name}")
             failures += [f"{name} at {label} ({theme}): {p}" for p in problems]
@@ -58,5 +59,7 @@ def test_every_view_fits_reads_and_is_accessible_at_every_width(voila, lessons_c
     if theme == "dark":                              # the figure's paper is the theme's, not a white slab
         assert page.locator(PLOT).first.evaluate(
             "s => getComputedStyle(s).getPropertyValue('--bp-paper').trim()") not in ("", "#ffffff", "white")
+    named = [v[label]["sliders_named"] for name, v in REPORT[theme].items() if name in names for label in COLUMNS]
+    assert sum(named) >= 10 * len(COLUMNS), "the sliders' names and values were not read"
     assert errors == [], f"the page raised JavaScript errors: {errors}"
     assert not failures, f"{len(failures)} problems:\n" + "\n".join(failures[:80])
