@@ -260,7 +260,7 @@ body[data-jp-theme-light="false"] .bp-view, body[data-jp-theme-light="false"] .b
 .bp-view .widget-label, .bp-view .widget-readout { overflow: visible; text-overflow: clip; white-space: nowrap; max-width: none; }
 .bp-view .widget-readout { width: auto; min-width: 3em; flex: 0 0 auto; }
 .bp-view .jupyter-button, .bp-view .widget-toggle-button { width: auto; min-width: ${target}px; min-height: ${target}px;
-  height: auto; max-width: none; overflow: visible; white-space: nowrap; padding: 0 10px; }
+  height: auto; max-width: 100%; overflow: visible; white-space: normal; line-height: 1.3; padding: 4px 10px; text-align: left; }
 .bp-view .widget-toggle-buttons .widget-toggle-button { width: auto; }
 .bp-view .widget-toggle-buttons { flex-wrap: wrap; height: auto; }
 .bp-view .widget-dropdown, .bp-view .widget-inline-hbox { max-width: 100%; }
@@ -268,7 +268,7 @@ body[data-jp-theme-light="false"] .bp-view, body[data-jp-theme-light="false"] .b
 .bp-view .noUi-handle { min-width: ${target}px; min-height: ${target}px; }
 .bp-view :focus-visible, .bp-view .noUi-handle:focus { outline: ${ring}px solid var(--jp-brand-color1, #1967d2) !important;
   outline-offset: 2px; }
-.bp-view .widget-html td, .bp-view .bp-number { white-space: nowrap; }
+.bp-view .bp-readout td, .bp-view table.bp-numbers td, .bp-view .bp-number { white-space: nowrap; }
 .bp-view .widget-html table { border-collapse: collapse; }
 .bp-view .widget-html td { padding: 0 1em 0 0; }
 .bp-view .widget-html table.bp-readout, .bp-view .bp-readout tbody, .bp-view .bp-readout tr { display: flex; flex-wrap: wrap; }
