@@ -21,7 +21,7 @@ MEASURE = """root => {
   const box = (e) => { const r = e.getBoundingClientRect(); return {x: r.left, y: r.top, w: r.width, h: r.height}; };
   const out = {view: box(root), svgs: [], texts: [], images: [], cut: [], tracks: [], targets: [], wide: [], named: []};
   for (const svg of root.querySelectorAll('svg[role=img]')) {
-    const s = box(svg);
+    const s = {...box(svg), label: svg.getAttribute('aria-label') || ''};
     out.svgs.push(s);
     for (const t of svg.querySelectorAll('text')) {
       if (!t.textContent.trim()) continue;
@@ -108,6 +108,8 @@ def layout_problems(report):
         if n["shown"] is not None and n["valuetext"] != n["shown"]:
             problems.append(f"slider {n['label']!r} says {n['valuetext']!r} to a screen reader but shows {n['shown']!r}")
     for s in report["svgs"]:
+        if not s["label"].strip():
+            problems.append("a figure has no text alternative (aria-label)")
         if s["x"] + s["w"] > right and not report["scrolls"]:
             problems.append(f"a figure is {s['x'] + s['w'] - right:.0f} px wider than its column, with no scrollbar")
     return problems
