@@ -251,10 +251,12 @@ function stylesheet() {
 body[data-jp-theme-light="false"] .bp-view, body[data-jp-theme-light="false"] .bp-figure { ${vars("dark")} }
 .bp-figure { width: 100%; min-width: 0; }
 .bp-figure svg { display: block; max-width: none; }
-.bp-view .widget-hbox, .bp-view .widget-box.bp-controls { flex-wrap: wrap; }
+.bp-view .widget-hbox { flex-wrap: wrap; }
+.bp-view .widget-vbox.bp-controls { flex-flow: row wrap; align-items: center; }
+.bp-view .widget-vbox.bp-controls > * { flex: 1 1 ${STYLE.layout.min_track + 160}px; max-width: 100%; }
 .bp-view .widget-slider { min-width: 0; max-width: 100%; width: auto; }
 .bp-view .widget-hbox > .widget-slider { flex: 1 1 ${STYLE.layout.min_track + 160}px; }
-.bp-view .widget-vbox > .widget-slider { width: auto; align-self: stretch; max-width: 640px; }
+.bp-view .widget-vbox:not(.bp-controls) > .widget-slider { width: auto; align-self: stretch; max-width: 640px; }
 .bp-view .widget-slider .widget-label { flex: 0 1 auto; min-width: 3em; white-space: normal; overflow-wrap: normal; }
 .bp-view .widget-slider .slider-container { flex: 1 1 ${STYLE.layout.min_track}px; min-width: ${STYLE.layout.min_track}px; }
 .bp-view .widget-label, .bp-view .widget-readout { overflow: visible; text-overflow: clip; white-space: nowrap; max-width: none; }
