@@ -3,6 +3,7 @@ import matplotlib
 
 matplotlib.use("Agg")
 
+import ipywidgets as widgets  # noqa: E402
 import numpy as np  # noqa: E402
 import pytest  # noqa: E402
 
@@ -70,3 +71,27 @@ def test_a_browser_echo_of_any_slider_changes_no_number(make):
             moved += echo != slider.exact
             slider.value = echo
     assert moved and numbers_of(view.state) == state     # the echoes were rounded, and changed nothing
+
+
+def off_grid(slider):
+    """A value 0.63 of a step from the slider's number: a move of its own (not an echo), between two handle stops."""
+    if isinstance(slider, widgets.FloatLogSlider):
+        exponent = np.log(slider.exact) / np.log(slider.base) + 0.63 * slider.step
+        return slider.base ** (exponent if exponent <= slider.max else exponent - 1.26 * slider.step)
+    value = slider.exact + 0.63 * slider.step
+    return value if value <= slider.max else value - 1.26 * slider.step
+
+
+@pytest.mark.parametrize("make", every_view())
+def test_in_every_view_a_browser_echo_of_an_off_grid_slider_changes_no_number(make):
+    view = make()
+    sliders = [s for s in float_sliders(view).values() if hasattr(s, "exact") and not s.disabled]
+    for slider in sliders:
+        slider.value = off_grid(slider)
+    state, moved = numbers_of(view.state), 0
+    for slider in sliders:
+        for echo in echoes(slider):
+            moved += echo != slider.exact
+            slider.value = echo
+    assert moved or not sliders
+    assert numbers_of(view.state) == state                 # the echoes were rounded, and changed nothing
