@@ -104,8 +104,10 @@ class View(widgets.VBox):
         """Let go of what the view holds besides its figure (data sets, caches) once it is closed."""
 
     def _control_box(self):
-        """The widget holding the controls (override for a custom layout)."""
-        return widgets.VBox(list(self.controls.values()))
+        """The widget holding the controls (override for a custom layout): they flow into as many columns as fit."""
+        box = widgets.VBox(list(self.controls.values()))
+        box.add_class("bp-controls")
+        return box
 
     # ---- helpers for views --------------------------------------------
     def _steady_limit(self, name, values, smallest=0.1):

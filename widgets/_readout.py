@@ -24,7 +24,7 @@ def parameter_table(rows):
     cells = "".join(f"<tr><td>{html.escape(label)}</td><td>{fixed(value, 4, True)}</td><td>"
                     + ("?" if grad is None else fixed(grad, 6, True)) + "</td></tr>" for label, value, grad in rows)
     return ("<div style='max-height:14em;overflow-y:auto' tabindex='0' role='region' aria-label='parameters, "
-            "values and gradients'><table style='font-family:monospace'>"
+            "values and gradients'><table class='bp-numbers' style='font-family:monospace'>"
             f"<tr><th>parameter p</th><th>value</th><th>∂C/∂p</th></tr>{cells}</table></div>")
 
 

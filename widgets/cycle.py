@@ -151,14 +151,14 @@ class CycleExplorer(View):
         return []
 
     def _cycle_marks(self, s):
-        """The four stages as boxes, the current one gold, and ŷ, y, C below them."""
+        """The four stages as boxes, the current one on the highlight (its words dark, in either theme); ŷ, y and C
+        are said once, in the readout under the figure."""
         tops = [0.97 - 0.15 * i for i in range(len(STAGES))]
         marks = [rect(1, 0.05, 0.95, top - 0.12, top, color=HIGHLIGHT if name == s["stage"] else IDLE,
                       opacity=0.9 if name == s["stage"] else 0.15) for name, top in zip(STAGES, tops)]
         names = [f"{i + 1}. {name}" + ("  ◀ now" if name == s["stage"] else "") for i, name in enumerate(STAGES)]
-        marks.append(texts(1, [(0.1, top - 0.06) for top in tops], names, anchor="start", size=12))
-        marks.append(texts(1, [(0.05, 0.28), (0.05, 0.18), (0.05, 0.08)], self._numbers_lines(s)[:3],
-                           anchor="start", size=12))
+        words = ["#1f1f1f" if name == s["stage"] else "ink" for name in STAGES]
+        marks.append(texts(1, [(0.1, top - 0.06) for top in tops], names, anchor="start", size=12, color=words))
         return marks
 
     @staticmethod

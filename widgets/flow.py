@@ -13,6 +13,7 @@ from backprop.activations import HIDDEN_ACTIVATIONS
 from backprop.flow import HUGE, TINY, deep_network, gradient_flow, probe_batch
 
 from backprop import checks as check
+from .figures.style import number
 from ._base import Demo, View
 from ._sliders import ExactLogSlider, int_slider
 from .figures import bars, panel, rect, texts
@@ -99,5 +100,6 @@ class GradientFlowExplorer(View):
 
 
 def _number(value):
-    """A readout number in 3 digits; a ratio of two overflowed norms says so instead of 'nan'."""
-    return "undefined (inf / inf)" if np.isnan(value) else f"{value:.3e}"
+    """A readout number in 4 significant digits, m×10ⁿ (4.92×10⁻⁷, not 4.920e-07, which a line broke after its
+    minus); a ratio of two overflowed norms says so instead of 'nan'."""
+    return "undefined (inf / inf)" if np.isnan(value) else number(value)

@@ -66,6 +66,7 @@ class Prediction(widgets.VBox):
         self.check.on_click(lambda _: self.answered())
         prompt = widgets.HTMLMath(f"<b>Predict:</b> {self.question}")
         super().__init__(children=[prompt, widgets.HBox([self.choice, self.check]), self.verdict, self.reveal])
+        self.add_class("bp-view")                 # the course's look (plot.js): buttons that wrap their words
 
     @property
     def closed(self):

@@ -17,6 +17,8 @@ import base64
 import html
 import io
 
+from .figures.style import on_any_page
+
 DPI = 100          # 1 inch of the Figure = 100 CSS px, as IPython's inline back end draws it
 
 
@@ -35,7 +37,8 @@ class StaticFigure:
             raise ValueError("alt must say in words what the picture shows (a screen reader reads it aloud), "
                              f"e.g. alt='the loss falls step by step'; got {alt!r}")
         buffer = io.BytesIO()
-        figure.savefig(buffer, format="png", dpi=DPI)
+        on_any_page(figure)                    # the course's static colours, transparent: light or dark page
+        figure.savefig(buffer, format="png", dpi=DPI, transparent=True)
         self.png, self.alt = buffer.getvalue(), " ".join(alt.split())
         self.width = int(round(figure.get_size_inches()[0] * DPI))
 

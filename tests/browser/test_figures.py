@@ -52,7 +52,7 @@ def test_plot_follows_a_key_press_and_says_its_numbers(voila, lessons_copy, page
     nudge(view, "w")
     expect(svg).to_have_attribute("aria-label", "sin(w) at w = 1.01 is 0.8468")
     assert svg.evaluate("s => s.innerHTML") != drawn
-    cx = float(svg.locator("circle[r=\"5\"]").get_attribute("cx"))
+    cx = float(svg.locator(":scope > g").nth(2).locator("circle").first.get_attribute("cx"))   # the marks' point
     frame = svg.locator("clipPath rect").first                     # panel 0's plotting area, as laid out
     left, width = float(frame.get_attribute("x")), float(frame.get_attribute("width"))
     assert abs(cx - (left + width * 1.01 / 4)) <= 0.15             # left + width · (w − 0)/(4 − 0), in pixels

@@ -67,3 +67,22 @@ def test_a_mark_takes_a_meaning_and_keeps_it_for_the_theme():
     assert marks.line(0, [0, 1], [0, 1], color="C0")["color"] == "#1f77b4"
     with pytest.raises(ValueError, match="color"):
         marks.mark("points", panel=0, x=[1.0], y=[1.0], color="lerner", shape="o", size=4, edge=None)
+
+
+def test_a_lessons_picture_reads_on_a_light_and_a_dark_page():
+    import io
+
+    import numpy as np
+    from matplotlib.figure import Figure
+    from PIL import Image
+
+    from backprop.widgets import show_figure  # noqa: F401  (the lessons' way in)
+    from backprop.widgets.static import StaticFigure
+    figure = Figure(figsize=(3, 2))
+    ax = figure.add_subplot()
+    ax.plot([0, 1], [0, 1], color="C0")
+    ax.set_title("a line")
+    picture = StaticFigure(figure, alt="a line from (0, 0) to (1, 1)")
+    pixels = np.asarray(Image.open(io.BytesIO(picture.png)).convert("RGBA"))
+    assert pixels[0, 0, 3] == 0                                    # the page shows through
+    assert figure.axes[0].title.get_color() == colour_of("ink", "static")

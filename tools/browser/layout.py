@@ -19,9 +19,9 @@ OVERLAP = 1                 # px both ways: two texts closer than this do not ov
 
 MEASURE = """root => {
   const box = (e) => { const r = e.getBoundingClientRect(); return {x: r.left, y: r.top, w: r.width, h: r.height}; };
-  const out = {view: box(root), svgs: [], texts: [], images: [], cut: [], tracks: [], targets: [], wide: []};
+  const out = {view: box(root), svgs: [], texts: [], images: [], cut: [], tracks: [], targets: [], wide: [], named: []};
   for (const svg of root.querySelectorAll('svg[role=img]')) {
-    const s = box(svg);
+    const s = {...box(svg), label: svg.getAttribute('aria-label') || ''};
     out.svgs.push(s);
     for (const t of svg.querySelectorAll('text')) {
       if (!t.textContent.trim()) continue;
@@ -44,6 +44,9 @@ MEASURE = """root => {
   for (const s of root.querySelectorAll('.widget-slider')) {
     const track = s.querySelector('.slider-container'), label = s.querySelector('.widget-label');
     if (track) out.tracks.push({label: label ? label.textContent.trim() : '', w: box(track).w});
+    const handle = s.querySelector('.noUi-handle'), shown = s.querySelector('.widget-readout');
+    if (handle) out.named.push({label: label ? label.textContent.trim() : '', name: handle.getAttribute('aria-label'),
+                                valuetext: handle.getAttribute('aria-valuetext'), shown: shown ? shown.textContent.trim() : null});
   }
   for (const e of root.querySelectorAll('button, select, .noUi-handle, input')) {
     if (e.offsetParent === null) continue;
@@ -99,7 +102,14 @@ def layout_problems(report):
     problems += [f"slider {s['label']!r} has a {s['w']:.0f} px track" for s in report["tracks"] if s["w"] < MIN_TRACK]
     problems += [f"target {t['what']!r} is {t['w']:.0f} × {t['h']:.0f} px" for t in report["targets"]
                  if t["w"] < MIN_TARGET - 0.5 or t["h"] < MIN_TARGET - 0.5]
+    for n in report["named"]:
+        if not n["name"]:
+            problems.append(f"slider {n['label']!r} has no accessible name")
+        if n["shown"] is not None and n["valuetext"] != n["shown"]:
+            problems.append(f"slider {n['label']!r} says {n['valuetext']!r} to a screen reader but shows {n['shown']!r}")
     for s in report["svgs"]:
+        if not s["label"].strip():
+            problems.append("a figure has no text alternative (aria-label)")
         if s["x"] + s["w"] > right and not report["scrolls"]:
             problems.append(f"a figure is {s['x'] + s['w'] - right:.0f} px wider than its column, with no scrollbar")
     return problems

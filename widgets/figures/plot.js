@@ -117,7 +117,7 @@ function text(g, x, y, words, { anchor = "middle", base = "middle", size = 12, c
   y += Math.max(0, 2 - high) + Math.min(0, g.H - 2 - (high + lines.length * line));
   const shift = base === "middle" ? -(lines.length - 1) * 0.575 : 0;
   const spans = lines.map((t, i) => `<tspan x="${px(x)}" dy="${i ? 1.15 : shift}em">${esc(t)}</tspan>`).join("");
-  const extra = halo ? ' stroke="var(--bp-paper)" stroke-width="4" paint-order="stroke"' : "";
+  const extra = halo ? ' stroke="var(--bp-paper)" stroke-width="7" stroke-linejoin="round" paint-order="stroke"' : "";
   return `<text x="${px(x)}" y="${px(y)}" text-anchor="${anchor}" dominant-baseline="${base}" font-size="${px(size)}" ` +
     `fill="${paint(color)}"${extra}>${spans}</text>`;
 }
@@ -165,9 +165,9 @@ function path(xs, ys, f) {
 }
 
 const MARKS = {
-  line: (m, f) => `<path d="${path(m.x, m.y, f)}" fill="none" stroke="${paint(m.color)}" stroke-width="${m.width}" opacity="${m.opacity}"` +
-    `${m.dash ? ' stroke-dasharray="5 3"' : ""} stroke-linecap="round"/>` + (m.marker ? MARKS.points({ ...m, shape: m.marker }, f) : ""),
-  points: (m, f) => m.x.map((x, i) => marker(m.shape, f.x(x), f.y(m.y[i]), pick(m.size, i), pick(m.color, i), m.edge)).join(""),
+  line: (m, f, g) => `<path d="${path(m.x, m.y, f)}" fill="none" stroke="${paint(m.color)}" stroke-width="${m.width}" opacity="${m.opacity}"` +
+    `${m.dash ? ' stroke-dasharray="5 3"' : ""} stroke-linecap="round"/>` + (m.marker ? MARKS.points({ ...m, shape: m.marker }, f, g) : ""),
+  points: (m, f, g) => m.x.map((x, i) => marker(m.shape, f.x(x), f.y(m.y[i]), pick(m.size, i) * (g ? g.grow : 1), pick(m.color, i), m.edge)).join(""),
   segments: (m, f) => m.x0.map((x, i) => `<line x1="${px(f.x(x))}" y1="${px(f.y(m.y0[i]))}" x2="${px(f.x(m.x1[i]))}" ` +
     `y2="${px(f.y(m.y1[i]))}" stroke="${paint(pick(m.color, i))}" stroke-width="${pick(m.width, i)}" opacity="${m.opacity}" stroke-linecap="round"/>`).join(""),
   bars: (m, f) => m.x.map((x, i) => {
@@ -251,24 +251,26 @@ function stylesheet() {
 body[data-jp-theme-light="false"] .bp-view, body[data-jp-theme-light="false"] .bp-figure { ${vars("dark")} }
 .bp-figure { width: 100%; min-width: 0; }
 .bp-figure svg { display: block; max-width: none; }
-.bp-view .widget-hbox, .bp-view .widget-box.bp-controls { flex-wrap: wrap; }
+.bp-view .widget-hbox { flex-wrap: wrap; }
+.bp-view .widget-vbox.bp-controls { flex-flow: row wrap; align-items: center; }
+.bp-view .widget-vbox.bp-controls > * { flex: 1 1 ${STYLE.layout.min_track + 160}px; max-width: 100%; }
 .bp-view .widget-slider { min-width: 0; max-width: 100%; width: auto; }
 .bp-view .widget-hbox > .widget-slider { flex: 1 1 ${STYLE.layout.min_track + 160}px; }
-.bp-view .widget-vbox > .widget-slider { width: auto; align-self: stretch; max-width: 640px; }
+.bp-view .widget-vbox:not(.bp-controls) > .widget-slider { width: auto; align-self: stretch; max-width: 640px; }
 .bp-view .widget-slider .widget-label { flex: 0 1 auto; min-width: 3em; white-space: normal; overflow-wrap: normal; }
 .bp-view .widget-slider .slider-container { flex: 1 1 ${STYLE.layout.min_track}px; min-width: ${STYLE.layout.min_track}px; }
 .bp-view .widget-label, .bp-view .widget-readout { overflow: visible; text-overflow: clip; white-space: nowrap; max-width: none; }
 .bp-view .widget-readout { width: auto; min-width: 3em; flex: 0 0 auto; }
 .bp-view .jupyter-button, .bp-view .widget-toggle-button { width: auto; min-width: ${target}px; min-height: ${target}px;
-  height: auto; max-width: none; overflow: visible; white-space: nowrap; padding: 0 10px; }
+  height: auto; max-width: 100%; overflow: visible; white-space: normal; line-height: 1.3; padding: 4px 10px; text-align: left; }
 .bp-view .widget-toggle-buttons .widget-toggle-button { width: auto; }
 .bp-view .widget-toggle-buttons { flex-wrap: wrap; height: auto; }
 .bp-view .widget-dropdown, .bp-view .widget-inline-hbox { max-width: 100%; }
 .bp-view .widget-dropdown select { min-height: ${target}px; }
-.bp-view .noUi-handle { min-width: ${target}px; min-height: ${target}px; }
+.bp-view { --jp-widgets-slider-handle-size: ${target}px; }
 .bp-view :focus-visible, .bp-view .noUi-handle:focus { outline: ${ring}px solid var(--jp-brand-color1, #1967d2) !important;
   outline-offset: 2px; }
-.bp-view .widget-html td, .bp-view .bp-number { white-space: nowrap; }
+.bp-view .bp-readout td, .bp-view table.bp-numbers td, .bp-view .bp-number { white-space: nowrap; }
 .bp-view .widget-html table { border-collapse: collapse; }
 .bp-view .widget-html td { padding: 0 1em 0 0; }
 .bp-view .widget-html table.bp-readout, .bp-view .bp-readout tbody, .bp-view .bp-readout tr { display: flex; flex-wrap: wrap; }

@@ -103,3 +103,29 @@ def for_the_browser():
     """The part of the language plot.js needs: colours per theme, the font scale and the layout rules."""
     return {"colours": {name: {t: c[t] for t in THEMES} | {"css": c.get("css")} for name, c in COLOURS.items()},
             "font": FONT, "layout": LAYOUT}
+
+
+def on_any_page(figure):
+    """Make a matplotlib Figure read on a light and a dark page, as the course's PNGs do: its text and ticks
+    that are black (matplotlib's default) take the static ink, its frames the static muted colour, and the
+    figure and axes backgrounds that are white become transparent (save it with ``transparent=True``).
+    The lessons' static pictures go through here (backprop.widgets.show_figure). Returns the figure."""
+    from matplotlib.colors import to_rgba
+    from matplotlib.text import Text
+    ink, muted = colour_of("ink", "static"), colour_of("muted", "static")
+    dark = lambda c: sum(to_rgba(c)[:3]) < 0.3 and to_rgba(c)[3] > 0
+    for text in figure.findobj(Text):
+        if dark(text.get_color()):
+            text.set_color(ink)
+    for ax in figure.axes:
+        ax.tick_params(colors=muted, labelcolor=ink)
+        for spine in ax.spines.values():
+            if dark(spine.get_edgecolor()):
+                spine.set_edgecolor(muted)
+        if to_rgba(ax.get_facecolor())[:3] == (1.0, 1.0, 1.0):
+            ax.patch.set_alpha(0)
+        legend = ax.get_legend()
+        if legend is not None:
+            legend.get_frame().set_alpha(0)
+    figure.patch.set_alpha(0)
+    return figure
