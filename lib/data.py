@@ -95,4 +95,9 @@ def circles(n=200, noise=0.05, factor=0.5, seed=0):
     return X[order], y[order]
 
 
-from .planar import blobs, noisy_xor, planar, spiral  # noqa: E402  (planar builds on the sets above)
+def __getattr__(name):
+    """The playground's sets, from backprop.planar (which builds on the sets above), on first use."""
+    if name in ("blobs", "noisy_xor", "planar", "spiral"):
+        from . import planar
+        return getattr(planar, name)
+    raise AttributeError(f"module 'backprop.data' has no attribute {name!r}")

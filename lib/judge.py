@@ -1,8 +1,9 @@
 """The verdicts of a run in progress (a live view asks after every frame): overfitting and vanishing
 gradients, beside divergence and the closing diagnosis. Introduced in lessons/08_challenges.
 
-Overfitting (OVERFIT_RISE, OVERFIT_RECORDS): the test loss rose more than OVERFIT_RISE above its lowest
-recorded value while the training loss, at the same records, fell below its value then.
+Overfitting (OVERFIT_RISE, OVERFIT_LEAST, OVERFIT_RECORDS): the test loss rose more than OVERFIT_RISE
+above its lowest recorded value, and by at least OVERFIT_LEAST, while the training loss, at the same
+records, fell below its value then.
 Vanishing gradients (VANISH_STEPS, VANISHING): a network of 2 or more hidden layers whose loss has not
 fallen below LEARNING × its first step's loss, while over the last VANISH_STEPS steps the first layer's
 weight gradient was, in the median, below VANISHING × the output layer's.
@@ -13,6 +14,7 @@ from .flow import VANISHING
 from .history import LEARNING, not_learning
 
 OVERFIT_RISE = 0.10     # the test loss 10 % above its lowest …
+OVERFIT_LEAST = 0.02    # … and by at least this much (a rise from 0.040 to 0.047 is noise, not overfitting) …
 OVERFIT_RECORDS = 3     # … judged once this many records were scored
 VANISH_STEPS = 50       # the window of steps whose gradient norms are compared
 
@@ -46,7 +48,8 @@ def overfitting(history):
     if len(test) < OVERFIT_RECORDS or len(train) != len(test) or not np.all(np.isfinite(test)):
         return ""
     best = int(np.argmin(test))
-    if not (test[-1] > (1 + OVERFIT_RISE) * test[best] and train[-1] < train[best]):
+    rise = test[-1] - test[best]
+    if not (test[-1] > (1 + OVERFIT_RISE) * test[best] and rise >= OVERFIT_LEAST and train[-1] < train[best]):
         return ""
     return (f"overfitting: the test loss rose from {test[best]:.3f} (after step {history.recorded_at[best]}) to "
             f"{test[-1]:.3f} while the training loss fell from {train[best]:.3f} to {train[-1]:.3f} — the network "

@@ -18,6 +18,7 @@ _VIEWS = {
     "TrainingDashboard": "dashboard",
     "GradientFlowExplorer": "flow",
     "OverfittingExplorer": "overfitting",
+    "PlaygroundExplorer": "playground",
 }
 __all__ = list(_VIEWS)
 

@@ -54,7 +54,7 @@ class View(widgets.VBox):
         self.controls = dict(controls)
         self._clicks = [(self.controls[name], lambda _, act=act: act()) for name, act in (actions or {}).items()]
         self.state, self._steady = {}, {}
-        self.figure = Plot([], *self.plot_size)
+        self.figure = self._new_figure()
         self.readout = widgets.HTML()
         self._draw()
         self._refresh()
@@ -84,6 +84,10 @@ class View(widgets.VBox):
         widgets.VBox.close(self)
 
     # ---- what each view writes ----------------------------------------
+    def _new_figure(self):
+        """The live figure: a Plot of ``plot_size`` (a view with its own anywidget module gives its own)."""
+        return Plot([], *self.plot_size)
+
     def _compute(self):
         """Ask the core for the numbers of the current control values; return the new state."""
         raise NotImplementedError

@@ -15,9 +15,10 @@ pytestmark = pytest.mark.filterwarnings("error")
 
 
 def shown(view):
-    """What the learner sees: the figure's synced traits and the readout's HTML, as text."""
+    """What the learner sees: the figure's synced traits (but the frame's number) and the readout's HTML, as text."""
     f = view.figure
-    return json.dumps([f.panels, f.backdrop, f.marks, f.title, f.description, view.readout.value], default=str)
+    return json.dumps([[name, getattr(f, name)] for name in sorted(f.keys) if name != "frame"] +
+                      [view.readout.value], default=str)
 
 
 def show_again(view, state, steady):
