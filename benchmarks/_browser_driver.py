@@ -8,7 +8,7 @@ import contextlib
 import re
 from pathlib import Path
 
-from tools.browser.chromium import CHROMIUM, launch    # the browser tests' Chromium set-up
+from tools.browser.chromium import launch    # the browser tests' Chromium set-up
 from tools.browser.servers import voila
 
 PROBE = (Path(__file__).parent / "_probe.js").read_text()

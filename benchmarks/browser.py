@@ -128,7 +128,9 @@ def cases(quick):
 
 def run(quick=False):
     """The browser section: every case measured in one Voilà and one Chromium; also writes RESULTS.md."""
-    from ._browser_driver import CHROMIUM, chromium_and_voila
+    from tools.browser.chromium import CHROMIUM
+
+    from ._browser_driver import chromium_and_voila
     from .run import machine_lines
     machine = machine_lines()                          # as the run starts
     section = Section("6. in the browser: key press → new pixels (Voilà + headless Chromium, medians)", HEADER)

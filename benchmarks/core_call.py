@@ -7,8 +7,6 @@ kernel, marks and message included; the core's share is at most 1/20 of it (833 
 drawing, not the maths, decides the latency. fit's inner step (loss_and_gradients, no checks and
 no trace copies) runs beside them as the peer: what the same passes cost without the checks.
 """
-import numpy as np
-
 from backprop.data import worked_example
 from backprop.explore import nudged
 

@@ -100,7 +100,8 @@ class CycleExplorer(View):
                 "delta": None if g is None else [d[0] for d in g.delta[1:]],
                 "grad_weights": None if g is None else [w.copy() for w in g.weights],
                 "weights": [w.copy() for w in self.net.weights], "message": self.message,
-                "sizes": self.net.sizes, "formula": self.net.loss_function.formula}
+                "sizes": self.net.sizes, "formula": self.net.loss_function.formula,
+                "trace": t, "gradients": g, "history": self.history}       # the core's own objects
 
     def _draw(self):
         self.diagram = NetworkFigure(self.net.sizes, edge_labels=True)

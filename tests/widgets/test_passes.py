@@ -53,15 +53,15 @@ def core_work(before, after, sizes=None):
             if (steps, records) == (len(value.step_loss), len(value.recorded_at)):
                 continue                                       # kept from before, not trained on: no new work
             steps = len(value.step_loss) - steps
-            forward += steps + 2 * (len(value.recorded_at) - records) + 1   # + the verdict's look at the training set
+            forward += steps + 2 * (len(value.recorded_at) - records) + (steps > 0)   # + the verdict's look
             backward += steps
             continue
         if before.get(name) is value:                          # kept from before (a cache): no new work
             continue
         if isinstance(value, DescentPath):                     # each point: its loss and gradient
             forward, backward = forward + len(value.losses), backward + len(value.losses)
-        elif name == "curve" and isinstance(value, np.ndarray):
-            forward += value.size                              # the loss at each point of a grid
+        elif name == "curve" and not np.array_equal(before.get(name), value):
+            forward += np.size(value)                          # a new curve: the loss at each point of its grid
     return forward, backward
 
 

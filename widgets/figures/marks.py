@@ -20,39 +20,47 @@ from .colours import Colormap, is_colour, normalize, to_hex
 
 TYPES = json.loads((Path(__file__).parent / "marks.json").read_text())["types"]
 SHAPES = ("line", "o", "ring", "x")               # a legend entry's key
+_NUMBERS, _HEXES = {float, int, type(None)}, re.compile("(#[0-9a-f]{6})*")   # one look at a whole list
 _real = lambda v: isinstance(v, _numbers.Real) and not isinstance(v, bool)
-_hex = lambda v: isinstance(v, str) and re.fullmatch("#[0-9a-f]{6}", v) is not None
+_hex = lambda v: isinstance(v, str) and len(v) == 7 and _HEXES.fullmatch(v) is not None
+_strings = lambda v: isinstance(v, list) and {type(w) for w in v} <= {str}
 KINDS = {"index": lambda v: isinstance(v, _numbers.Integral) and not isinstance(v, bool) and v >= 0,
          "number": _real,
-         "numbers": lambda v: isinstance(v, list) and all(x is None or _real(x) for x in v),
+         "numbers": lambda v: isinstance(v, list) and {type(x) for x in v} <= _NUMBERS,
          "colour": _hex,
-         "colours": lambda v: isinstance(v, list) and all(map(_hex, v)),
+         "colours": lambda v: _strings(v) and _HEXES.fullmatch("".join(v)) is not None and
+                              all([len(c) == 7 for c in v]),
          "flag": lambda v: isinstance(v, bool),
-         "words": lambda v: isinstance(v, list) and all(isinstance(w, str) for w in v),
+         "words": _strings,
          "none": lambda v: v is None,
          "png": lambda v: isinstance(v, str) and v.startswith("data:image/png;base64,"),
-         "entries": lambda v: isinstance(v, list) and all(
+         "entries": lambda v: isinstance(v, list) and all([
              isinstance(e, list) and len(e) == 3 and isinstance(e[0], str) and _hex(e[1]) and e[2] in SHAPES
-             for e in v)}
+             for e in v])}
 
 
-def fits(kind, value):
-    """True when ``value`` is of the declared ``kind``: a name, 'a|b' (either) or a list of allowed values."""
+def fits(kind):
+    """The test of a declared ``kind``: a name, 'a|b' (either) or a list of allowed values."""
     if isinstance(kind, list):
-        return value in kind
-    return any(KINDS[each](value) for each in kind.split("|"))
+        return lambda value: value in kind
+    tests = [KINDS[each] for each in kind.split("|")]
+    return tests[0] if len(tests) == 1 else lambda value: any([test(value) for test in tests])
+
+
+CHECKS = {kind: {name: fits(field) for name, field in spec["fields"].items()} for kind, spec in TYPES.items()}
 
 
 def mark(kind, **fields):
     """A mark of type ``kind`` as marks.json declares it; a ValueError names a missing, unknown or wrong field."""
     if kind not in TYPES:
         raise ValueError(f"no mark type {kind!r}; marks.json declares {', '.join(TYPES)}")
-    declared = TYPES[kind]["fields"]
-    if set(fields) != set(declared):
-        raise ValueError(f"a {kind} mark has the fields {', '.join(declared)}; got {', '.join(fields)}")
+    checks = CHECKS[kind]
+    if fields.keys() != checks.keys():
+        raise ValueError(f"a {kind} mark has the fields {', '.join(checks)}; got {', '.join(fields)}")
     for name, value in fields.items():
-        if not fits(declared[name], value):
-            raise ValueError(f"the field {name} of a {kind} mark must be {declared[name]}; got {value!r}"[:300])
+        if not checks[name](value):
+            kind_of = TYPES[kind]["fields"][name]
+            raise ValueError(f"the field {name} of a {kind} mark must be {kind_of}; got {value!r}"[:300])
     return {"type": kind, **fields}
 
 
