@@ -5,6 +5,7 @@ expected, what was given and what to do.
 """
 import numpy as np
 
+from .activations import HIDDEN_ACTIVATIONS
 from .checks import float_array, shape
 
 
@@ -57,10 +58,11 @@ def check_parameter(value, expected_shape, name):
 
 
 def hidden_activation(activation):
-    """An Activation that may sit in a hidden layer (softmax mixes a layer: output only)."""
-    if not activation.elementwise:
-        raise ValueError(f"{activation.name!r} is for the output layer only; pick a hidden activation such as "
-                         f"'sigmoid', 'tanh', 'relu' or 'identity' and pass output_activation={activation.name!r}")
+    """An Activation that may sit in a hidden layer: element-wise, with its slope read from a (``prime_from_a``,
+    BP2's σ′). Softmax mixes a layer: output only."""
+    if not activation.elementwise or activation.prime_from_a is None:
+        raise ValueError(f"{activation.name!r} is for the output layer only; pick a hidden activation, one of "
+                         f"{', '.join(map(repr, HIDDEN_ACTIVATIONS))}, and pass output_activation={activation.name!r}")
     return activation
 
 

@@ -97,7 +97,8 @@ class Activation:
     """A named activation: ``f(z)``, its slope ``prime(z)``, and ``backward`` giving ∂C/∂z.
 
     ``prime_from_a`` is the same slope written with the output a = f(z), so backward
-    reads the forward trace instead of computing f(z) again.
+    reads the forward trace instead of computing f(z) again (BP2's σ′: every activation a
+    hidden layer may use has one). ``backward`` is a softmax output's Jacobian product.
     """
 
     def __init__(self, name, f, prime=None, prime_from_a=None, backward=None, kink=None):
@@ -125,10 +126,10 @@ ACTIVATIONS = {
     "sigmoid": Activation("sigmoid", sigmoid, sigmoid_prime, lambda a: a * (1.0 - a)),
     "tanh": Activation("tanh", tanh, tanh_prime, lambda a: 1.0 - a * a),
     "relu": Activation("relu", relu, relu_prime, lambda a: (a > 0).astype(float), kink=0.0),
-    "identity": Activation("identity", identity, identity_prime),
+    "identity": Activation("identity", identity, identity_prime, np.ones_like),
     "softmax": Activation("softmax", softmax, backward=softmax_backward),
 }
-HIDDEN_ACTIVATIONS = ("sigmoid", "tanh", "relu", "identity")
+HIDDEN_ACTIVATIONS = tuple(name for name, f in ACTIVATIONS.items() if f.elementwise)   # all but softmax
 
 
 def get_activation(name):

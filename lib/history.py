@@ -22,9 +22,9 @@ class History:
 
     step_loss: the loss of each mini-batch before its step, batch_sizes: its number of
     examples; epoch_loss: the mean over an epoch's examples of the loss before their step
-    (each batch's loss weighted by its size, so a short last batch counts for what it holds). recorded_at[i] is the number of steps done when train_loss[i],
-    train_accuracy[i] (with record_every) and val_loss[i], val_accuracy[i] (with
-    validation) were scored. verdict is 'finished', 'diverged', 'not learning' or
+    (each batch's loss weighted by its size: a short last batch counts for what it holds).
+    recorded_at[i] is the number of steps done when train_loss[i], train_accuracy[i] (with
+    record_every) and val_loss[i], val_accuracy[i] (with validation) were scored. verdict is 'finished', 'diverged', 'not learning' or
     'stopped'; message says it in words, with the likely cause.
     """
     step_loss: list = field(default_factory=list)
@@ -142,11 +142,16 @@ class History:
                       "the learning rate is too high; try a smaller lr")
         self.verdict, self.message = "diverged", f"diverged {when}: {what}" + (f" — {advice}" if advice else "")
 
+    @property
+    def lost_above(self):
+        """The loss above which a start is lost: TOO_LARGE_AT_START × max(C(z = 0), 1)."""
+        return TOO_LARGE_AT_START * max(self.neutral_loss, 1.0)
+
     def too_large_at_start(self):
         """Why the initial weights, not lr, are to blame, in words; '' when the loss before the first step
         was ordinary (the rule: TOO_LARGE_AT_START). No lr advice: a smaller step cannot fix the start."""
-        first, bound = self.step_loss[0], TOO_LARGE_AT_START * max(self.neutral_loss, 1.0)
-        if np.isfinite(first) and first <= bound:
+        first = self.step_loss[0]
+        if np.isfinite(first) and first <= self.lost_above:
             return ""
         was = "inf or NaN" if not np.isfinite(first) else f"{first:.3g}, over {TOO_LARGE_AT_START:g} × the " \
               f"{max(self.neutral_loss, 1.0):.3g} of outputs whose z is 0"
@@ -176,7 +181,7 @@ def not_learning(history, net, X, Y):
     """'not learning: …' in words when the initial weights were too large and stayed so, units died or
     accuracy stayed at chance while the loss did not fall well; '' otherwise."""
     cause = history.too_large_at_start()
-    if cause and not history.epoch_loss[-1] <= TOO_LARGE_AT_START * max(history.neutral_loss, 1.0):
+    if cause and not history.epoch_loss[-1] <= history.lost_above:      # and still lost at the end
         return f"not learning: {cause}"
     if history.epoch_loss[-1] < LEARNING * history.step_loss[0]:   # the loss fell well: it is learning
         return ""

@@ -117,26 +117,27 @@ class Network(Scores):
             return self._backward(trace, Y)
 
     def _backward(self, trace, Y):
+        """BP1–BP4 as lesson 09 writes them, for the batch: delta[L] (n, n_L), gradients as batch means."""
         depth, n = len(self._weights), Y.shape[0]
-        mean_row = np.full(n, 1.0 / n)      # mean_row @ delta = the batch mean of delta, as one BLAS call
+        sigma_prime = self.activation.prime_from_a          # σ′ of the hidden layers, read from their a
+        mean_row = np.full(n, 1.0 / n)                      # mean_row @ δ: the mean of δ's rows, one BLAS call
         delta, grad_w, grad_b = [None] * (depth + 1), [None] * depth, [None] * depth
-        delta[depth] = self.output.delta(trace.z[depth], trace.a[depth], Y)
+        delta[depth] = self.output.delta(trace.z[depth], trace.a[depth], Y)            # BP1, the output layer's
         # z, a and delta count layers from 1 as the lessons do; weights[L-1], biases[L-1] are layer L's.
         for L in range(depth, 0, -1):
-            grad_w[L - 1] = delta[L].T @ trace.sent(L - 1) / n
-            grad_b[L - 1] = mean_row @ delta[L]
-            if L > 1:                       # blame flows back through the weights, times σ'(z) (lesson 04)
-                dC_da = delta[L] @ self._weights[L - 1]
-                dC_da = dC_da if trace.masks[L - 1] is None else dC_da * trace.masks[L - 1]
-                delta[L - 1] = self.activations[L - 2].backward(trace.z[L - 1], trace.a[L - 1], dC_da)
+            grad_w[L - 1] = delta[L].T @ trace.sent(L - 1) / n                         # BP3
+            grad_b[L - 1] = mean_row @ delta[L]                                        # BP4: the mean of δ's rows
+            if L > 1:
+                delta[L - 1] = (delta[L] @ self._weights[L - 1]) * sigma_prime(trace.a[L - 1])   # BP2
+                if trace.masks[L - 1] is not None:      # dropout: a dropped unit passed nothing on, gets no blame
+                    delta[L - 1] *= trace.masks[L - 1]
         return Gradients(grad_w, grad_b, delta)
 
     def targets(self, y, n):
         """y as (n, n_out): integer labels become one-hot when there are several outputs.
 
-        ValueError for targets the output layer cannot learn (backprop.output): with softmax and
-        cross_entropy, rows that are not probability distributions; with binary_cross_entropy,
-        values outside 0..1."""
+        ValueError for targets whose loss has no minimum (backprop.output): a negative one with
+        cross_entropy, one outside 0..1 with binary_cross_entropy."""
         return self.output.targets(validate.check_targets(y, n, self.sizes[-1], one_hot_labels=True))
 
     def loss(self, X, y):

@@ -38,7 +38,8 @@ class SoftmaxCrossEntropy(OutputLayer):
     taken from a stable log-softmax of z, so class 1 costs the true 1000, not a capped value.
     δ = ∂C/∂z = (Σ_j y_j)·ŷ − y, which is the lesson's ŷ − y when the target row sums to 1
     (one-hot rows and class labels bit for bit, label smoothing within rounding). Rows that
-    sum to something else (several labels, none) get their true gradient too. A negative target is refused: with it C falls without end as its ŷ → 0.
+    sum to something else (several labels, none) get their true gradient too. A negative
+    target is refused: with it C falls without end as its ŷ → 0.
     """
 
     def targets(self, Y):

