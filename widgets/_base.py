@@ -64,6 +64,7 @@ class View(widgets.VBox):
         for button, handler in self._clicks:     # actions: button name → what a click does
             button.on_click(handler)
         super().__init__(children=[self._control_box(), self.figure, self.readout])
+        self.add_class("bp-view")                 # the course's look (plot.js): theme colours, controls that flow
 
     def close(self):
         """Close the view: its figure, every widget in it and every observer (re-running its cell does this)."""

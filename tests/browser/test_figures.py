@@ -53,7 +53,9 @@ def test_plot_follows_a_key_press_and_says_its_numbers(voila, lessons_copy, page
     expect(svg).to_have_attribute("aria-label", "sin(w) at w = 1.01 is 0.8468")
     assert svg.evaluate("s => s.innerHTML") != drawn
     cx = float(svg.locator("circle[r=\"5\"]").get_attribute("cx"))
-    assert abs(cx - 600 * (0.1 + 0.5 * 1.01 / 4)) <= 0.1          # left + width · (w − 0)/(4 − 0), in pixels
+    frame = svg.locator("clipPath rect").first                     # panel 0's plotting area, as laid out
+    left, width = float(frame.get_attribute("x")), float(frame.get_attribute("width"))
+    assert abs(cx - (left + width * 1.01 / 4)) <= 0.15             # left + width · (w − 0)/(4 − 0), in pixels
     expect(svg.locator("text", has_text=re.compile(r"^w = 1\.01$"))).to_have_count(1)
     shoot_element(view, "figure-probe")
     assert errors == [], f"the page raised JavaScript errors: {errors}"

@@ -24,7 +24,7 @@ def js_handlers():
     """{type: its source} of the MARKS table in plot.js."""
     source = (FIGURES / "plot.js").read_text()
     table = source[source.index("const MARKS = {"):source.index("\n};", source.index("const MARKS = {"))]
-    starts = [(m.group(1), m.start()) for m in re.finditer(r"^  (\w+): \(m, f\) =>", table, re.M)]
+    starts = [(m.group(1), m.start()) for m in re.finditer(r"^  (\w+): \(m, f(?:, g)?\) =>", table, re.M)]
     return {name: table[start:(starts[i + 1][1] if i + 1 < len(starts) else len(table))]
             for i, (name, start) in enumerate(starts)}
 

@@ -16,20 +16,20 @@ from pathlib import Path
 import numpy as np
 
 from .colours import Colormap, is_colour, normalize, to_hex
+from .style import is_meaning
 
 
 TYPES = json.loads((Path(__file__).parent / "marks.json").read_text())["types"]
 SHAPES = ("line", "o", "ring", "x")               # a legend entry's key
 _NUMBERS, _HEXES = {float, int, type(None)}, re.compile("(#[0-9a-f]{6})*")   # one look at a whole list
 _real = lambda v: isinstance(v, _numbers.Real) and not isinstance(v, bool)
-_hex = lambda v: isinstance(v, str) and len(v) == 7 and _HEXES.fullmatch(v) is not None
+_hex = lambda v: isinstance(v, str) and ((len(v) == 7 and _HEXES.fullmatch(v) is not None) or is_meaning(v))
 _strings = lambda v: isinstance(v, list) and {type(w) for w in v} <= {str}
 KINDS = {"index": lambda v: isinstance(v, _numbers.Integral) and not isinstance(v, bool) and v >= 0,
          "number": _real,
          "numbers": lambda v: isinstance(v, list) and {type(x) for x in v} <= _NUMBERS,
          "colour": _hex,
-         "colours": lambda v: _strings(v) and _HEXES.fullmatch("".join(v)) is not None and
-                              all([len(c) == 7 for c in v]),
+         "colours": lambda v: _strings(v) and all([_hex(c) for c in v]),
          "flag": lambda v: isinstance(v, bool),
          "words": _strings,
          "none": lambda v: v is None,
@@ -71,26 +71,30 @@ def numbers(values):
 
 
 def colour(c):
-    """'#rrggbb' for any matplotlib colour ('C0', '0.8', 'gold', an RGBA tuple), or a list of them."""
+    """A meaning of the course's palette ('positive', 'train', 'learner': style.json) as it is, so that the
+    figure paints it in the theme's colour; '#rrggbb' for any other matplotlib colour ('0.8', an RGBA tuple);
+    or a list of them."""
+    if is_meaning(c):
+        return c
     if getattr(c, "ndim", 1) == 2 or not is_colour(c):      # rows of RGBA, or a list of colours
-        return [to_hex(each) for each in c]
+        return [colour(each) for each in c]
     return to_hex(c)
 
 
-def line(panel, x, y, color="C0", width=1.5, dash=False, marker=None, size=3, opacity=1.0):
+def line(panel, x, y, color="ink", width=1.5, dash=False, marker=None, size=3, opacity=1.0):
     """A polyline through (x, y); ``marker`` 'o', 'ring' or 'x' puts a marker of radius ``size`` at each point."""
     return mark("line", panel=panel, x=numbers(x), y=numbers(y), color=colour(color),
                 width=width, dash=dash, marker=marker, size=size, opacity=opacity)
 
 
-def points(panel, x, y, color="C3", shape="o", size=4, edge=None):
+def points(panel, x, y, color="learner", shape="o", size=4, edge=None):
     """Markers at (x, y): 'o' filled, 'ring' hollow, 'x' a cross; colour and size may be one per point."""
     return mark("points", panel=panel, x=numbers(x), y=numbers(y), color=colour(color),
                 shape=shape, size=size if np.isscalar(size) else numbers(size),
                 edge=None if edge is None else colour(edge))
 
 
-def segments(panel, starts, ends, color="0.3", width=1.0, opacity=1.0):
+def segments(panel, starts, ends, color="muted", width=1.0, opacity=1.0):
     """Straight lines from starts[i] to ends[i] (each (m, 2)); colour and width may be one per segment."""
     starts, ends = np.reshape(starts, (-1, 2)), np.reshape(ends, (-1, 2))
     return mark("segments", panel=panel, x0=numbers(starts[:, 0]), y0=numbers(starts[:, 1]),
@@ -98,31 +102,31 @@ def segments(panel, starts, ends, color="0.3", width=1.0, opacity=1.0):
                 width=width if np.isscalar(width) else numbers(width), opacity=opacity)
 
 
-def bars(panel, x, top, bottom=0.0, width=0.7, color="C0"):
+def bars(panel, x, top, bottom=0.0, width=0.7, color="ink"):
     """Bars centred on x, from ``bottom`` (one value or one per bar) up or down to ``top``."""
     return mark("bars", panel=panel, x=numbers(x), top=numbers(top),
                 bottom=float(bottom) if np.isscalar(bottom) else numbers(bottom), width=width,
                 color=colour(color))
 
 
-def rect(panel, x0=None, x1=None, y0=None, y1=None, color="C2", opacity=0.12):
+def rect(panel, x0=None, x1=None, y0=None, y1=None, color="highlight", opacity=0.12):
     """A filled rectangle; a side given as None reaches the panel's edge (a band across the panel)."""
     side = lambda v: None if v is None else float(v)
     return mark("rect", panel=panel, x0=side(x0), x1=side(x1), y0=side(y0), y1=side(y1),
                 color=colour(color), opacity=opacity)
 
 
-def hline(panel, y, xlim, color="0.8", width=1.0, dash=False):
+def hline(panel, y, xlim, color="muted", width=1.0, dash=False):
     """A horizontal line at y across the panel's x-limits."""
     return line(panel, xlim, [y, y], color=color, width=width, dash=dash)
 
 
-def vline(panel, x, ylim, color="0.8", width=1.0, dash=False):
+def vline(panel, x, ylim, color="muted", width=1.0, dash=False):
     """A vertical line at x across the panel's y-limits."""
     return line(panel, [x, x], ylim, color=color, width=width, dash=dash)
 
 
-def texts(panel, xy, words, coords="data", anchor="middle", baseline="middle", size=9, color="#222222",
+def texts(panel, xy, words, coords="data", anchor="middle", baseline="middle", size=12, color="ink",
           halo=False):
     """Words at positions xy (m, 2), in data or axes (0..1) coordinates; ``halo`` keeps them readable on lines."""
     xy = np.reshape(xy, (-1, 2))

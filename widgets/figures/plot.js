@@ -2,54 +2,156 @@
 // Python (backprop.widgets.figures) sends every number, colour, tick and word; this module only
 // places them on screen: no maths, nothing computed but pixel positions. anywidget's render API only.
 // MARKS draws each mark type declared in marks.json (tests/widgets/test_figures_declared.py checks it).
+// The figure reflows with its column: text keeps its CSS size (style.json's font scale), panels stack
+// when the column is too narrow for them side by side, margins follow the labels, ticks are thinned
+// until their labels do not touch. Colours named by meaning follow the page's light or dark theme.
+const STYLE = __STYLE__;
 const esc = (s) => String(s).replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
 const pick = (v, i) => (Array.isArray(v) ? v[i] : v);
 const px = (v) => Math.round(v * 10) / 10;
 const ok = (...vs) => vs.every((v) => v !== null && Number.isFinite(v));
 const TRAITS = ["width", "height", "panels", "backdrop", "marks", "title", "description"];
+const FAMILY = "DejaVu Sans, Verdana, sans-serif";
+const paint = (c) => (c && c[0] !== "#" && c !== "none" && c in STYLE.colours ? `var(--bp-${c})` : c);
+let ruler = null;
+
+function measure(words, size) {                     // the width of one line of text, in CSS px
+  ruler = ruler || document.createElement("canvas").getContext("2d");
+  ruler.font = `${size}px ${FAMILY}`;
+  return ruler.measureText(String(words)).width;
+}
+const widest = (lines, size) => Math.max(0, ...lines.map((l) => measure(l, size)));
+
+function wrap(words, room, size) {                  // words broken into lines no wider than room
+  const lines = [];
+  for (const part of String(words).split("\n")) {
+    let line = "";
+    for (const word of part.split(" ")) {
+      const next = line ? `${line} ${word}` : word;
+      if (line && measure(next, size) > room) [lines[lines.length], line] = [line, word];
+      else line = next;
+    }
+    lines.push(line);
+  }
+  return lines;
+}
 
 function scale([lo, hi], log, from, to) {
   const f = log ? Math.log10 : (v) => v, a = f(lo), b = f(hi);
   return (v) => (v === null ? NaN : from + ((f(v) - a) / (b - a)) * (to - from));
 }
 
-function frame(panel, width, height) {
-  const [l, b, w, h] = panel.rect, left = l * width, top = (1 - b - h) * height;
-  const f = { left, top, right: left + w * width, bottom: top + h * height };
-  f.x = scale(panel.xlim, panel.xscale === "log", f.left, f.right);
-  f.y = scale(panel.ylim, panel.yscale === "log", f.bottom, f.top);
-  return f;
+// ---- layout: cells from the panels' rects, stacked when the column is narrow, margins from the text ----
+function columns(panels) {
+  const order = panels.map((p, i) => i).sort((i, j) => panels[i].rect[0] - panels[j].rect[0]), cols = [];
+  for (const i of order) {
+    const [l, , w] = panels[i].rect, col = cols.find((c) => l < c.right - 0.02 && l + w > c.left + 0.02);
+    if (col) [col.members, col.right] = [[...col.members, i], Math.max(col.right, l + w)];
+    else cols.push({ left: l, right: l + w, members: [i] });
+  }
+  return cols;
 }
 
-function text(x, y, words, { anchor = "middle", base = "middle", size = 10, color = "#222", halo = false } = {}) {
-  const lines = String(words).split("\n"), shift = base === "middle" ? -(lines.length - 1) * 0.55 : 0;
-  const spans = lines.map((t, i) => `<tspan x="${px(x)}" dy="${i ? 1.1 : shift}em">${esc(t)}</tspan>`).join("");
-  const extra = halo ? ' stroke="white" stroke-width="4" paint-order="stroke"' : "";
-  return `<text x="${px(x)}" y="${px(y)}" text-anchor="${anchor}" dominant-baseline="${base}" font-size="${size}" fill="${color}"${extra}>${spans}</text>`;
+function spans(ranges) {                            // [start, end] per range, stretched to meet its neighbours
+  const order = ranges.map((r, i) => i).sort((i, j) => ranges[i][0] - ranges[j][0]), out = [];
+  order.forEach((i, n) => {
+    const prev = n ? ranges[order[n - 1]] : null, next = n < order.length - 1 ? ranges[order[n + 1]] : null;
+    out[i] = [prev ? (prev[1] + ranges[i][0]) / 2 : 0, next ? (ranges[i][1] + next[0]) / 2 : 1];
+  });
+  return out;
 }
 
-function axes(panel, f) {
-  if (panel.frame === false) return panel.title ? text((f.left + f.right) / 2, f.top - 4, panel.title, { base: "auto", size: 11 }) : "";
-  let s = `<rect x="${px(f.left)}" y="${px(f.top)}" width="${px(f.right - f.left)}" height="${px(f.bottom - f.top)}" fill="none" stroke="#444"/>`;
-  for (const [v, label] of panel.xticks) {
+function margins(p, fs) {
+  if (p.frame === false) return { left: 4, right: 4, top: p.title ? fs.title * 1.4 + 6 : 4, bottom: 4 };
+  const ytick = widest(p.yticks.map((t) => t[1]), fs.tick);
+  return { left: 10 + ytick + (p.ylabel ? fs.label * 1.3 + 6 : 0), right: 14,
+           top: p.title ? fs.title * 1.4 + 8 : 10, bottom: 8 + fs.tick * 1.2 + (p.xlabel ? fs.label * 1.3 + 6 : 0) };
+}
+
+function layout(panels, W, design, fs, top) {
+  const [W0, H0] = design, cols = columns(panels);
+  const stacked = cols.length > 1 && W / cols.length < STYLE.layout.min_panel;
+  const grow = Math.min(Math.max(W / W0, 1), 1.6), cells = [];
+  const colSpans = spans(cols.map((c) => [c.left, c.right]));
+  let y = top;
+  cols.forEach((col, c) => {
+    const rows = spans(col.members.map((i) => [1 - panels[i].rect[1] - panels[i].rect[3], 1 - panels[i].rect[1]]));
+    const order = col.members.map((i, r) => r).sort((a, b) => rows[a][0] - rows[b][0]);
+    for (const r of order) {
+      const [rs, re] = rows[r];
+      if (stacked) {
+        const h = Math.max(150, (re - rs) * H0);
+        cells[col.members[r]] = { x0: 0, x1: W, y0: y, y1: y + h };
+        y += h;
+      } else {
+        const h = H0 * grow;
+        cells[col.members[r]] = { x0: colSpans[c][0] * W, x1: colSpans[c][1] * W, y0: top + rs * h, y1: top + re * h };
+      }
+    }
+  });
+  const height = stacked ? y : top + H0 * grow;
+  const frames = panels.map((p, i) => {
+    const cell = cells[i], m = margins(p, fs);
+    const f = { left: cell.x0 + m.left, right: cell.x1 - m.right, top: cell.y0 + m.top, bottom: cell.y1 - m.bottom, cell };
+    f.x = scale(p.xlim, p.xscale === "log", f.left, f.right);
+    f.y = scale(p.ylim, p.yscale === "log", f.bottom, f.top);
+    return f;
+  });
+  return { frames, height };
+}
+
+function thin(ticks, at, room) {                    // every k-th tick, k the least that keeps labels apart
+  for (let k = 1; k <= ticks.length; k++) {
+    const kept = ticks.filter((t, i) => i % k === 0);
+    if (kept.every((t, i) => !i || Math.abs(at(t) - at(kept[i - 1])) >= room(t, kept[i - 1]))) return kept;
+  }
+  return ticks.slice(0, 1);
+}
+
+// ---- drawing ----------------------------------------------------------------------------------------
+function text(g, x, y, words, { anchor = "middle", base = "middle", size = 12, color = "ink", halo = false } = {}) {
+  const lines = Array.isArray(words) ? words : String(words).split("\n"), line = 1.15 * size;
+  const w = widest(lines, size), left = anchor === "start" ? x : anchor === "end" ? x - w : x - w / 2;
+  x += left < 2 || w > g.W - 4 ? 2 - left : Math.min(0, g.W - 2 - (left + w));     // the box stays in the figure
+  const high = base === "middle" ? y - (lines.length * line) / 2 : base === "hanging" ? y : y - line;
+  y += Math.max(0, 2 - high) + Math.min(0, g.H - 2 - (high + lines.length * line));
+  const shift = base === "middle" ? -(lines.length - 1) * 0.575 : 0;
+  const spans = lines.map((t, i) => `<tspan x="${px(x)}" dy="${i ? 1.15 : shift}em">${esc(t)}</tspan>`).join("");
+  const extra = halo ? ' stroke="var(--bp-paper)" stroke-width="4" paint-order="stroke"' : "";
+  return `<text x="${px(x)}" y="${px(y)}" text-anchor="${anchor}" dominant-baseline="${base}" font-size="${px(size)}" ` +
+    `fill="${paint(color)}"${extra}>${spans}</text>`;
+}
+
+function axes(g, panel, f) {
+  const fs = g.fs, mid = (f.left + f.right) / 2, title = panel.title ? wrap(panel.title, f.cell.x1 - f.cell.x0 - 8, fs.title) : [];
+  if (panel.frame === false) return title.length ? text(g, mid, f.top - 4, title, { base: "auto", size: fs.title }) : "";
+  let s = `<rect x="${px(f.left)}" y="${px(f.top)}" width="${px(f.right - f.left)}" height="${px(f.bottom - f.top)}" fill="none" stroke="var(--bp-muted)"/>`;
+  const xticks = thin(panel.xticks, (t) => f.x(t[0]), (a, b) => (measure(a[1], fs.tick) + measure(b[1], fs.tick)) / 2 + 8);
+  const yticks = thin(panel.yticks, (t) => f.y(t[0]), () => fs.tick * 1.3);
+  for (const [v, label] of xticks) {
     const x = px(f.x(v));
-    s += `<line x1="${x}" x2="${x}" y1="${px(f.bottom)}" y2="${px(f.bottom + 4)}" stroke="#444"/>` + text(x, f.bottom + 6, label, { base: "hanging", size: 9 });
+    s += `<line x1="${x}" x2="${x}" y1="${px(f.bottom)}" y2="${px(f.bottom + 4)}" stroke="var(--bp-muted)"/>` + text(g, x, f.bottom + 6, label, { base: "hanging", size: fs.tick });
   }
-  for (const [v, label] of panel.yticks) {
+  for (const [v, label] of yticks) {
     const y = px(f.y(v));
-    s += `<line x1="${px(f.left - 4)}" x2="${px(f.left)}" y1="${y}" y2="${y}" stroke="#444"/>` + text(f.left - 6, y, label, { anchor: "end", size: 9 });
+    s += `<line x1="${px(f.left - 4)}" x2="${px(f.left)}" y1="${y}" y2="${y}" stroke="var(--bp-muted)"/>` + text(g, f.left - 6, y, label, { anchor: "end", size: fs.tick });
   }
-  if (panel.xlabel) s += text((f.left + f.right) / 2, f.bottom + 20, panel.xlabel, { base: "hanging", size: 10 });
-  if (panel.ylabel) s += `<g transform="translate(${px(f.left - 40)},${px((f.top + f.bottom) / 2)}) rotate(-90)">${text(0, 0, panel.ylabel)}</g>`;
-  if (panel.title) s += text((f.left + f.right) / 2, f.top - 5, panel.title, { base: "auto", size: 11 });
+  if (panel.xlabel) s += text(g, mid, f.bottom + 10 + fs.tick * 1.2, panel.xlabel, { base: "hanging", size: fs.label });
+  if (panel.ylabel) {
+    const x = f.cell.x0 + 4 + fs.label * 0.6;
+    s += `<g transform="translate(${px(x)},${px((f.top + f.bottom) / 2)}) rotate(-90)">` +
+      `<text text-anchor="middle" dominant-baseline="middle" font-size="${px(fs.label)}" fill="var(--bp-ink)">${esc(panel.ylabel)}</text></g>`;
+  }
+  if (title.length) s += text(g, mid, f.top - 6, title, { base: "auto", size: fs.title });
   return s;
 }
 
 function marker(shape, x, y, r, color, edge) {
   if (!ok(x, y)) return "";
+  color = paint(color);
   if (shape === "x") return `<path d="M${px(x - r)},${px(y - r)}L${px(x + r)},${px(y + r)}M${px(x - r)},${px(y + r)}L${px(x + r)},${px(y - r)}" stroke="${color}" stroke-width="2"/>`;
-  const fill = shape === "ring" ? "white" : color, stroke = shape === "ring" ? color : edge || color;
-  return `<circle cx="${px(x)}" cy="${px(y)}" r="${r}" fill="${fill}" stroke="${stroke}" stroke-width="${shape === "ring" ? 1.5 : 1}"/>`;
+  const fill = shape === "ring" ? "var(--bp-paper)" : color, stroke = shape === "ring" ? color : paint(edge) || color;
+  return `<circle cx="${px(x)}" cy="${px(y)}" r="${r}" fill="${fill}" stroke="${stroke}" stroke-width="${shape === "ring" ? 2 : 1}"/>`;
 }
 
 function path(xs, ys, f) {
@@ -63,92 +165,171 @@ function path(xs, ys, f) {
 }
 
 const MARKS = {
-  line: (m, f) => `<path d="${path(m.x, m.y, f)}" fill="none" stroke="${m.color}" stroke-width="${m.width}" opacity="${m.opacity}"` +
+  line: (m, f) => `<path d="${path(m.x, m.y, f)}" fill="none" stroke="${paint(m.color)}" stroke-width="${m.width}" opacity="${m.opacity}"` +
     `${m.dash ? ' stroke-dasharray="5 3"' : ""} stroke-linecap="round"/>` + (m.marker ? MARKS.points({ ...m, shape: m.marker }, f) : ""),
   points: (m, f) => m.x.map((x, i) => marker(m.shape, f.x(x), f.y(m.y[i]), pick(m.size, i), pick(m.color, i), m.edge)).join(""),
   segments: (m, f) => m.x0.map((x, i) => `<line x1="${px(f.x(x))}" y1="${px(f.y(m.y0[i]))}" x2="${px(f.x(m.x1[i]))}" ` +
-    `y2="${px(f.y(m.y1[i]))}" stroke="${pick(m.color, i)}" stroke-width="${pick(m.width, i)}" opacity="${m.opacity}" stroke-linecap="round"/>`).join(""),
+    `y2="${px(f.y(m.y1[i]))}" stroke="${paint(pick(m.color, i))}" stroke-width="${pick(m.width, i)}" opacity="${m.opacity}" stroke-linecap="round"/>`).join(""),
   bars: (m, f) => m.x.map((x, i) => {
     const left = f.x(x - m.width / 2), right = f.x(x + m.width / 2), a = f.y(pick(m.bottom, i)), b = f.y(m.top[i]);
     return ok(left, a, b) ? `<rect x="${px(left)}" y="${px(Math.min(a, b))}" width="${px(right - left)}" ` +
-      `height="${px(Math.abs(a - b))}" fill="${pick(m.color, i)}"/>` : "";
+      `height="${px(Math.abs(a - b))}" fill="${paint(pick(m.color, i))}"/>` : "";
   }).join(""),
   rect: (m, f) => {
     const x0 = m.x0 === null ? f.left : f.x(m.x0), x1 = m.x1 === null ? f.right : f.x(m.x1);
     const y0 = m.y0 === null ? f.bottom : f.y(m.y0), y1 = m.y1 === null ? f.top : f.y(m.y1);
     return `<rect x="${px(Math.min(x0, x1))}" y="${px(Math.min(y0, y1))}" width="${px(Math.abs(x1 - x0))}" ` +
-      `height="${px(Math.abs(y1 - y0))}" fill="${m.color}" opacity="${m.opacity}"/>`;
+      `height="${px(Math.abs(y1 - y0))}" fill="${paint(m.color)}" opacity="${m.opacity}"/>`;
   },
-  text: (m, f) => m.text.map((t, i) => {
+  text: (m, f, g) => m.text.map((t, i) => {
     const axes = m.coords === "axes", x = axes ? f.left + m.x[i] * (f.right - f.left) : f.x(m.x[i]);
     const y = axes ? f.bottom - m.y[i] * (f.bottom - f.top) : f.y(m.y[i]);
-    return ok(x, y) ? text(x, y, t, { anchor: m.anchor, base: m.baseline, size: m.size, color: pick(m.color, i), halo: m.halo }) : "";
+    const size = Math.max(STYLE.font.smallest, m.size) * g.grow;
+    return ok(x, y) ? text(g, x, y, t, { anchor: m.anchor, base: m.baseline, size, color: pick(m.color, i), halo: m.halo }) : "";
   }).join(""),
-  legend: (m, f) => m.entries.map(([label, color, shape], i) => {
-    const x = f.left + m.x * (f.right - f.left), y = f.bottom - m.y * (f.bottom - f.top) + i * 13;
-    const key = shape === "line" ? `<line x1="${px(x)}" x2="${px(x + 16)}" y1="${px(y)}" y2="${px(y)}" stroke="${color}" stroke-width="2"/>`
+  legend: (m, f, g) => m.entries.map(([label, color, shape], i) => {
+    const row = g.fs.text * 1.35, x = f.left + m.x * (f.right - f.left), y = f.bottom - m.y * (f.bottom - f.top) + i * row;
+    const key = shape === "line" ? `<line x1="${px(x)}" x2="${px(x + 16)}" y1="${px(y)}" y2="${px(y)}" stroke="${paint(color)}" stroke-width="2"/>`
       : marker(shape, x + 8, y, 4, color);
-    return key + text(x + 20, y, label, { anchor: "start", size: 9 });
+    return key + text(g, x + 20, y, label, { anchor: "start", size: g.fs.text, halo: true });
   }).join(""),
-  image: (m, f) => {
+  image: (m, f) => {                     // pixels stay square: the picture is fitted, centred, into its extent
     const [x0, x1, y0, y1] = m.extent.map((v, i) => (i < 2 ? f.x(v) : f.y(v)));
     return `<image href="${m.src}" x="${px(Math.min(x0, x1))}" y="${px(Math.min(y0, y1))}" width="${px(Math.abs(x1 - x0))}" ` +
-      `height="${px(Math.abs(y1 - y0))}" preserveAspectRatio="none" style="image-rendering:pixelated"/>`;
+      `height="${px(Math.abs(y1 - y0))}" preserveAspectRatio="xMidYMid meet" style="image-rendering:pixelated"/>`;
   },
 };
 const UNCLIPPED = new Set(["text", "legend"]);
 
-function layer(model, frames, id, name) {
+function layer(model, g, name) {
   let s = "";
   for (const m of model.get(name)) {
-    const inner = MARKS[m.type](m, frames[m.panel]);
-    s += UNCLIPPED.has(m.type) ? inner : `<g clip-path="url(#${id}-${m.panel})">${inner}</g>`;
+    const inner = MARKS[m.type](m, g.frames[m.panel], g);
+    s += UNCLIPPED.has(m.type) ? inner : `<g clip-path="url(#${g.id}-${m.panel})">${inner}</g>`;
   }
   return s;
 }
 
+function geometry(model, id, column) {
+  const design = [model.get("width"), model.get("height")];
+  const W = Math.round(Math.min(column > 0 ? column : design[0], STYLE.layout.max_width));
+  const grow = W >= STYLE.font.wide ? STYLE.font.projector : 1, fs = {};
+  for (const [role, size] of Object.entries(STYLE.font.sizes)) fs[role] = Math.max(STYLE.font.smallest, size) * grow;
+  const title = model.get("title") ? wrap(model.get("title"), W - 16, fs.heading) : [];
+  const top = title.length ? title.length * fs.heading * 1.15 + 10 : 0;
+  const { frames, height } = layout(model.get("panels"), W, design, fs, top);
+  return { id, W, H: Math.round(height), fs, grow, frames, title };
+}
+
 // The figure is five parts; a change redraws only the parts whose traits changed (a new path does not
-// re-parse the contours or re-decode the digit images of the backdrop).
-function draw(model, svg, id, parts, changed) {
-  const width = model.get("width"), height = model.get("height"), panels = model.get("panels");
-  const frames = panels.map((p) => frame(p, width, height)), all = ["width", "height", "panels"].some((t) => changed.has(t));
+// re-parse the contours or re-decode the digit images of the backdrop). A new column width redraws all.
+function draw(model, svg, g, parts, changed) {
+  const all = ["width", "height", "panels", "resize", "title"].some((t) => changed.has(t)), panels = model.get("panels");
   if (all) {
-    svg.setAttribute("width", width);
-    svg.setAttribute("height", height);
-    parts.frame.innerHTML = frames.map((f, i) => `<clipPath id="${id}-${i}"><rect x="${px(f.left)}" y="${px(f.top)}" ` +
+    svg.setAttribute("width", g.W);
+    svg.setAttribute("height", g.H);
+    svg.setAttribute("viewBox", `0 0 ${g.W} ${g.H}`);
+    parts.frame.innerHTML = g.frames.map((f, i) => `<clipPath id="${g.id}-${i}"><rect x="${px(f.left)}" y="${px(f.top)}" ` +
       `width="${px(f.right - f.left)}" height="${px(f.bottom - f.top)}"/></clipPath>`).join("") +
-      `<rect width="${width}" height="${height}" fill="white"/>`;
-    parts.axes.innerHTML = panels.map((p, i) => axes(p, frames[i])).join("");
+      `<rect width="${g.W}" height="${g.H}" fill="var(--bp-paper)"/>`;
+    parts.axes.innerHTML = panels.map((p, i) => axes(g, p, g.frames[i])).join("");
+    parts.title.innerHTML = g.title.length ? text(g, g.W / 2, 6, g.title, { base: "hanging", size: g.fs.heading }) : "";
   }
-  if (all || changed.has("backdrop")) parts.backdrop.innerHTML = layer(model, frames, id, "backdrop");
-  if (all || changed.has("marks")) parts.marks.innerHTML = layer(model, frames, id, "marks");
-  if (all || changed.has("title")) {
-    parts.title.innerHTML = model.get("title") ? text(width / 2, 6, model.get("title"), { base: "hanging", size: 12 }) : "";
-  }
+  if (all || changed.has("backdrop")) parts.backdrop.innerHTML = layer(model, g, "backdrop");
+  if (all || changed.has("marks")) parts.marks.innerHTML = layer(model, g, "marks");
   svg.setAttribute("aria-label", model.get("description"));
+}
+
+// ---- the page: the theme's colours, and the controls of the view around the figure ------------------
+function stylesheet() {
+  if (document.getElementById("backprop-style")) return;
+  const vars = (theme) => Object.entries(STYLE.colours).map(([name, c]) =>
+    `--bp-${name}: ${c.css ? `var(${c.css}, ${c[theme]})` : c[theme]};`).join(" ");
+  const css = document.createElement("style"), ring = STYLE.layout.focus_ring, target = STYLE.layout.min_target;
+  css.id = "backprop-style";
+  css.textContent = `.bp-view, .bp-figure { ${vars("light")} }
+body[data-jp-theme-light="false"] .bp-view, body[data-jp-theme-light="false"] .bp-figure { ${vars("dark")} }
+.bp-figure { width: 100%; min-width: 0; }
+.bp-figure svg { display: block; max-width: none; }
+.bp-view .widget-hbox, .bp-view .widget-box.bp-controls { flex-wrap: wrap; }
+.bp-view .widget-slider { flex: 1 1 auto; min-width: ${STYLE.layout.min_track + 150}px; max-width: 100%; width: auto; }
+.bp-view .widget-slider .slider-container { min-width: ${STYLE.layout.min_track}px; }
+.bp-view .widget-label, .bp-view .widget-readout { overflow: visible; text-overflow: clip; white-space: nowrap; max-width: none; }
+.bp-view .widget-readout { width: auto; min-width: 4.5em; }
+.bp-view .jupyter-button, .bp-view .widget-toggle-button { width: auto; min-width: ${target}px; min-height: ${target}px;
+  height: auto; max-width: none; overflow: visible; white-space: nowrap; padding: 0 10px; }
+.bp-view .widget-toggle-buttons .widget-toggle-button { width: auto; }
+.bp-view .widget-toggle-buttons { flex-wrap: wrap; height: auto; }
+.bp-view .widget-dropdown, .bp-view .widget-inline-hbox { max-width: 100%; }
+.bp-view .widget-dropdown select { min-height: ${target}px; }
+.bp-view .noUi-handle { min-width: ${target}px; min-height: ${target}px; }
+.bp-view :focus-visible, .bp-view .noUi-handle:focus { outline: ${ring}px solid var(--jp-brand-color1, #1967d2) !important;
+  outline-offset: 2px; }
+.bp-view .widget-html td, .bp-view .bp-number { white-space: nowrap; }
+.bp-view .widget-html table { border-collapse: collapse; }
+.bp-view .widget-html td { padding: 0 1em 0 0; }
+.bp-view .widget-html .bp-readout { display: flex; flex-wrap: wrap; gap: 0 1.2em; font-family: var(--jp-code-font-family, monospace); }`;
+  document.head.appendChild(css);
+}
+
+// ipywidgets 8's sliders give their handle no accessible name and a value read as 0.10000000000000009:
+// each handle of the view around this figure is named by its label and says the value its readout shows.
+function nameControls(el) {
+  const view = el.closest(".bp-view");
+  if (!view) return;
+  for (const slider of view.querySelectorAll(".widget-slider")) {
+    const handle = slider.querySelector(".noUi-handle"), label = slider.querySelector(".widget-label");
+    const shown = slider.querySelector(".widget-readout");
+    if (!handle || !label) continue;
+    handle.setAttribute("aria-label", label.textContent.trim());
+    if (shown) handle.setAttribute("aria-valuetext", shown.textContent.trim());
+    if (shown && !shown.dataset.bpWatched) {
+      shown.dataset.bpWatched = "1";
+      new MutationObserver(() => handle.setAttribute("aria-valuetext", shown.textContent.trim()))
+        .observe(shown, { childList: true, characterData: true, subtree: true });
+    }
+  }
 }
 
 function render({ model, el }) {
   const NS = "http://www.w3.org/2000/svg", svg = document.createElementNS(NS, "svg");
   const id = `backprop-figure-${Math.random().toString(36).slice(2)}`, parts = {};
+  stylesheet();
   svg.setAttribute("role", "img");
-  svg.setAttribute("font-family", "DejaVu Sans, sans-serif");
+  svg.setAttribute("font-family", FAMILY);
   for (const name of ["frame", "backdrop", "marks", "axes", "title"]) svg.appendChild(parts[name] = document.createElementNS(NS, "g"));
   el.dataset.figure = "plot";
+  el.classList.add("bp-figure");
   el.appendChild(svg);
-  let changed = new Set(TRAITS);
+  let changed = new Set(TRAITS), column = 0, g = null;
   const redraw = () => {                // several traits change in one message: draw once, before the next frame
     const now = changed;
     changed = new Set();
-    draw(model, svg, id, parts, now);
+    if (!g || ["width", "height", "panels", "resize", "title"].some((t) => now.has(t))) g = geometry(model, id, column);
+    draw(model, svg, g, parts, now);
+    nameControls(el);
   };
-  const handlers = TRAITS.map((name) => [name, () => {
+  const ask = (name) => {
     if (!changed.size) queueMicrotask(redraw);
     changed.add(name);
-  }]);
+  };
+  const handlers = TRAITS.map((name) => [name, () => ask(name)]);
   for (const [name, handler] of handlers) model.on(`change:${name}`, handler);
+  const watcher = new ResizeObserver(() => {
+    const now = Math.floor(el.clientWidth);
+    if (now > 0 && now !== column) {
+      column = now;
+      ask("resize");
+    }
+  });
+  watcher.observe(el);
+  column = Math.floor(el.clientWidth);
   redraw();
-  return () => handlers.forEach(([name, handler]) => model.off(`change:${name}`, handler));
+  setTimeout(() => nameControls(el), 0);   // the view's controls are on the page once the view is
+  return () => {
+    watcher.disconnect();
+    handlers.forEach(([name, handler]) => model.off(`change:${name}`, handler));
+  };
 }
 
 export default { render };

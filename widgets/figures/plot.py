@@ -7,6 +7,7 @@ with matplotlib when the figure is displayed (picture.py), never on a change. In
 zero-install site) a live front end always exists, so the output carries no PNG there (``wants_picture``).
 """
 import base64
+import json
 import sys
 from pathlib import Path
 
@@ -15,6 +16,7 @@ import numpy as np
 import traitlets
 from . import tickrules
 from .marks import numbers
+from .style import for_the_browser
 
 
 def wants_picture():
@@ -55,7 +57,7 @@ def panel(rect, xlim=(0.0, 1.0), ylim=(0.0, 1.0), xscale="linear", yscale="linea
 class Plot(anywidget.AnyWidget):
     """Panels and marks drawn as SVG in the browser; ``description`` is its text alternative (aria-label)."""
 
-    _esm = (Path(__file__).parent / "plot.js").read_text()
+    _esm = (Path(__file__).parent / "plot.js").read_text().replace("__STYLE__", json.dumps(for_the_browser()))
     width = traitlets.Int(640).tag(sync=True)
     height = traitlets.Int(320).tag(sync=True)
     panels = traitlets.List().tag(sync=True)
