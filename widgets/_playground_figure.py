@@ -15,6 +15,7 @@ import numpy as np
 import traitlets
 
 from .figures.colours import to_rgba
+from .figures.style import FONT, colour_of
 
 WHITE = np.ones(3)
 STRENGTH = 0.75         # how far a confident region's colour goes from white to its class colour
@@ -30,16 +31,25 @@ def colour_tables(k):
 
     k == 2: one row, byte b = P(class 1)·255, from class 0's colour through white (0.5) to class 1's.
     k > 2: one row per class, byte b = that class's margin over 1/k (0 white, 255 its full colour).
-    The last row is the hidden neurons' table, byte b = (a + 1)·127.5 for a in [-1, 1]: C0 below 0, C1 above.
+    The last row is the hidden neurons' table, byte b = (a + 1)·127.5 for a in [-1, 1]: the style's 'negative'
+    colour below 0, white at 0, 'positive' above (as the edges' signs).
     """
     rgb = [np.array(to_rgba(c)[:3]) for c in class_colours(max(k, 2))]
+    sign = [np.array(to_rgba(colour_of(meaning))[:3]) for meaning in ("negative", "positive")]
     t = np.linspace(0.0, 1.0, 256)[:, None]
     two_sided = lambda low, high: np.where(t < 0.5, WHITE + (1 - 2 * t) * STRENGTH * (low - WHITE),
                                            WHITE + (2 * t - 1) * STRENGTH * (high - WHITE))
     rows = [two_sided(rgb[0], rgb[1])] if k == 2 else [WHITE + t * STRENGTH * (c - WHITE) for c in rgb]
-    rows.append(two_sided(rgb[0], rgb[1]))
+    rows.append(two_sided(*sign))
     table = np.concatenate([np.stack(rows), np.ones((len(rows), 256, 1))], axis=2)
     return np.round(255 * table).astype(np.uint8)
+
+
+def colours():
+    """The figure's colours by role: the classes' (the palette's cycle), the signs', the curves', the text's."""
+    return {"negative": colour_of("negative"), "positive": colour_of("positive"), "train": colour_of("train"),
+            "test": colour_of("test"), "ink": colour_of("ink"), "muted": colour_of("muted"),
+            "font": FONT["family"], "sizes": FONT["sizes"]}
 
 
 def boundary_bytes(boundary):
@@ -62,7 +72,7 @@ class PlaygroundFigure(anywidget.AnyWidget):
     """The boundary, the points, the network with each hidden neuron's picture, the loss curves, the verdict."""
 
     _esm = (Path(__file__).with_name("playground.js")).read_text()
-    width = traitlets.Int(900).tag(sync=True)
+    width = traitlets.Int(960).tag(sync=True)
     height = traitlets.Int(430).tag(sync=True)
     setup = traitlets.Dict().tag(sync=True)        # changes with the data or network: sizes, grid, points, colours
     frame = traitlets.Int(0).tag(sync=True)         # the number of the frame below

@@ -67,8 +67,10 @@ function layout(sizes) {
   });
 }
 
-function text(ctx, words, x, y, { size = 12, align = "left", colour = "#222", bold = false } = {}) {
-  ctx.font = `${bold ? "600 " : ""}${size}px sans-serif`;
+let FONT = "sans-serif", INK = "#1f1f1f";
+
+function text(ctx, words, x, y, { size = 12, align = "left", colour = INK, bold = false } = {}) {
+  ctx.font = `${bold ? "600 " : ""}${Math.max(size, 11)}px ${FONT}`;
   ctx.fillStyle = colour; ctx.textAlign = align; ctx.textBaseline = "middle";
   ctx.fillText(words, x, y);
 }
@@ -97,7 +99,7 @@ function drawNetwork(ctx, setup, model, lut, boundaryTile) {
       ctx.drawImage(t, node.x, node.y, NET.node, NET.node);
       k += 1;
     }
-    ctx.strokeStyle = "#444"; ctx.lineWidth = 1; ctx.strokeRect(node.x, node.y, NET.node, NET.node);
+    ctx.strokeStyle = setup.colours.muted; ctx.lineWidth = 1; ctx.strokeRect(node.x, node.y, NET.node, NET.node);
   }));
   setup.columns.forEach((name, L) => text(ctx, name, nodes[L][0].x + NET.node / 2, NET.top - 14, { size: 11, align: "center" }));
 }
@@ -112,8 +114,8 @@ function drawPoints(ctx, setup) {
   });
   ctx.strokeStyle = "#444"; ctx.lineWidth = 1; ctx.strokeRect(MAP.left, MAP.top, s, s);
   setup.ticks.forEach((v) => {
-    text(ctx, String(v).replace("-", "−"), X(v), MAP.top + s + 10, { size: 10, align: "center" });
-    text(ctx, String(v).replace("-", "−"), MAP.left - 4, Y(v), { size: 10, align: "right" });
+    text(ctx, String(v).replace("-", "−"), X(v), MAP.top + s + 10, { size: 11, align: "center" });
+    text(ctx, String(v).replace("-", "−"), MAP.left - 4, Y(v), { size: 11, align: "right" });
   });
 }
 
@@ -121,6 +123,8 @@ function drawCurves(ctx, setup, curves) {
   const { left, top, width, height } = CURVE;
   ctx.strokeStyle = "#444"; ctx.lineWidth = 1; ctx.strokeRect(left, top, width, height);
   text(ctx, curves.label || "loss", left, top - 9, { size: 11 });
+  text(ctx, "train", left + width + 8, top + 10, { size: 11, colour: setup.colours.train, bold: true });
+  text(ctx, "test", left + width + 8, top + 28, { size: 11, colour: setup.colours.test, bold: true });
   const steps = curves.steps || [], last = Math.max(steps[steps.length - 1] || 1, 1), top_loss = curves.top || 1;
   [["train", setup.colours.train], ["test", setup.colours.test]].forEach(([name, colour]) => {
     const ys = curves[name] || [];
@@ -134,16 +138,30 @@ function drawCurves(ctx, setup, curves) {
     });
     ctx.stroke();
   });
-  text(ctx, `0`, left - 4, top + height, { size: 10, align: "right" });
-  text(ctx, String(top_loss), left - 4, top, { size: 10, align: "right" });
+  text(ctx, `0`, left - 4, top + height, { size: 11, align: "right" });
+  text(ctx, String(top_loss), left - 4, top, { size: 11, align: "right" });
+}
+
+function legend(ctx, setup, x, y) {
+  [["training point", "#fff", 1], ["test point", "#000", 1.6]].forEach(([name, rim, width], i) => {
+    ctx.beginPath(); ctx.arc(x + 4, y + 18 * i, 4, 0, 2 * Math.PI);
+    ctx.fillStyle = setup.colours.muted; ctx.fill();
+    ctx.lineWidth = width; ctx.strokeStyle = rim; ctx.stroke();
+    text(ctx, `${name} (${rim === "#fff" ? "white" : "black"} rim)`, x + 14, y + 18 * i, { size: 11 });
+  });
+  setup.colours.classes.forEach((colour, c) => {
+    ctx.fillStyle = colour; ctx.fillRect(x, y + 36 + 18 * c - 5, 9, 9);
+    text(ctx, `class ${c}`, x + 14, y + 36 + 18 * c, { size: 11 });
+  });
 }
 
 function render({ model, el }) {
   const root = document.createElement("div"), canvas = document.createElement("canvas");
   const verdict = document.createElement("div");
   root.className = "bp-playground";
+  root.dataset.figure = "playground";
   canvas.setAttribute("role", "img");
-  verdict.style.cssText = "font:13px sans-serif;min-height:1.4em;margin:2px 0 0 6px;color:#222";
+  verdict.style.cssText = "font-size:13px;min-height:1.4em;margin:2px 0 0 6px;max-width:880px";
   root.append(canvas, verdict);
   el.append(root);
   let queued = 0, painted = 0;
@@ -160,6 +178,7 @@ function render({ model, el }) {
     const ctx = canvas.getContext("2d");
     ctx.setTransform(ratio, 0, 0, ratio, 0, 0);
     ctx.fillStyle = "#fff"; ctx.fillRect(0, 0, w, h);
+    FONT = getComputedStyle(root).fontFamily || "sans-serif"; INK = setup.colours.ink;
     const lut = tables(setup), [nx, ny] = setup.grid, map = tile(nx, ny);
     paintGrid(map, null, nx, ny, boundaryColour(model, setup, lut));
     ctx.imageSmoothingEnabled = true;
@@ -170,6 +189,7 @@ function render({ model, el }) {
     const words = model.get("words");
     text(ctx, words.title || "", MAP.left, 10, { size: 12, bold: true });
     (words.lines || []).forEach((line, i) => text(ctx, line, MAP.left + MAP.size + 14, MAP.top + 10 + 18 * i, { size: 12 }));
+    legend(ctx, setup, MAP.left + MAP.size + 14, MAP.top + 110);
     verdict.textContent = words.verdict || "";
     canvas.setAttribute("aria-label", model.get("description"));
     painted = model.get("frame");

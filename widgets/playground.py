@@ -19,6 +19,7 @@ from backprop.planar import DEFAULT_CLASSES, FIXED_CLASSES, SETS
 from ._base import Demo, View
 from ._lifetime import close_widgets
 from ._playground_figure import PlaygroundFigure, class_colours, colour_tables
+from ._playground_figure import colours as figure_colours
 from ._playground_setup import ACTIVATIONS, OUTPUTS, STEPS_PER_FRAME, Settings, extent_of, grid_size
 from ._sliders import choice_slider, int_slider
 
@@ -60,9 +61,9 @@ class PlaygroundExplorer(View):
     classes); ``network`` is the core Network being trained.
     """
 
-    demo = Demo("button:Step")
+    demo = Demo("button:Step", "Enter")
     passes = (5, 1)      # the grid, the training points, the test points, the verdict's look; a gradient on demand
-    plot_size = (900, 430)
+    plot_size = (960, 430)
 
     def __init__(self, data="circles", seed=0, wire="bytes", **settings):
         self.settings = Settings.checked(**{**Settings().as_dict(), "data": data, "seed": seed, "classes": None,
@@ -262,8 +263,7 @@ class PlaygroundExplorer(View):
                                 len(range(0, self.grid_shape[0], HIDDEN_GRID))],
                 "points": {"x": np.round(X[:, 0], 4).tolist(), "y": np.round(X[:, 1], 4).tolist(),
                            "c": labels.astype(int).tolist(), "test": [0] * len(split.y_train) + [1] * len(split.y_test)},
-                "colours": {"classes": colours, "negative": colours[0], "positive": colours[1],
-                            "train": "#222222", "test": class_colours(4)[3]},
+                "colours": {"classes": colours, **figure_colours()},
                 "columns": ["input"] + [f"layer {L}" for L in range(1, len(net.sizes) - 1)] + ["output"],
                 "ticks": [t for t in (-half, -half / 2, 0.0, half / 2, half)]}
 
