@@ -203,14 +203,22 @@ class PlaygroundExplorer(View):
         boundary = trace.y_hat[:, 0].reshape(ny, nx) if k == 1 else trace.y_hat.reshape(ny, nx, k)
         verdict, message = training.judge()
         epochs, steps = divmod(training.steps, training.steps_per_epoch)
+        train_accuracy, test_accuracy = self._accuracies()
         return {"boundary": boundary, "extent": self.extent, "hidden": self._pictures(trace),
-                "edges": self._edges(), "train_accuracy": net.accuracy(split.X_train, s.targets(split.y_train)),
-                "test_accuracy": net.accuracy(split.X_test, s.targets(split.y_test)),
+                "edges": self._edges(), "train_accuracy": train_accuracy, "test_accuracy": test_accuracy,
                 "train_loss": history.train_loss[-1] if history.train_loss else None,
                 "test_loss": history.val_loss[-1] if history.val_loss else None,
                 "epoch": history.epochs_run, "steps": training.steps, "steps_in_epoch": steps,
                 "verdict": verdict, "message": message, "history": history, "settings": s,
                 "curves": self._curves(), "setup": self._setup()}
+
+    def _accuracies(self):
+        """(train, test) accuracy now: the History's record when it was scored at this step, else the core's."""
+        h, split, s = self.training.history, self.split, self.settings
+        if h.recorded_at and h.recorded_at[-1] == self.training.steps and h.train_accuracy and h.val_accuracy:
+            return h.train_accuracy[-1], h.val_accuracy[-1]
+        return (self.net.accuracy(split.X_train, s.targets(split.y_train)),
+                self.net.accuracy(split.X_test, s.targets(split.y_test)))
 
     def _pictures(self, trace):
         """Each input's and hidden neuron's value over the plane, every HIDDEN_GRID-th grid point, in [-1, 1]:
@@ -270,7 +278,10 @@ class PlaygroundExplorer(View):
     def _curves(self):
         h = self.training.history
         every = max(1, -(-len(h.recorded_at) // MOST_CURVE))
-        rounded = lambda values: [round(v, 4) if np.isfinite(v) else None for v in values[::every]]
+        def rounded(values):
+            picked = np.round(np.asarray(values[::every], dtype=float), 4)
+            finite = np.isfinite(picked)
+            return picked.tolist() if finite.all() else [v if ok else None for v, ok in zip(picked.tolist(), finite)]
         finite = [v for v in h.train_loss + h.val_loss if np.isfinite(v)]
         top = float(np.ceil(max(finite[:2] + finite[-2:] + [0.5]) * 2) / 2) if finite else 1.0
         return {"steps": h.recorded_at[::every], "train": rounded(h.train_loss), "test": rounded(h.val_loss),

@@ -73,6 +73,8 @@ def test_the_defaults_learn_circles_and_xor(data):
     view = PlaygroundExplorer(data).train(epochs=300)
     assert view.state["test_accuracy"] >= 0.95 and view.state["train_accuracy"] >= 0.95
     assert view.state["verdict"] == "learning"
+    split, y = view.split, view.split.y_test.reshape(-1, 1)
+    assert view.state["test_accuracy"] == view.network.accuracy(split.X_test, y)      # the record is the core's
 
 
 def test_a_deep_sigmoid_network_cannot_learn_the_spiral_and_the_verdict_says_why():
