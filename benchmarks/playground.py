@@ -9,7 +9,7 @@ seconds in each frame (training, forward passes, verdict, sending), the page's p
 websocket bytes per frame; then presses Pause and measures when the last frame was painted after the
 click. Median of RUNS runs each. Goal (issue 28): ≥ 30 frames/s; Pause within 100 ms.
 """
-import json
+import os
 import tempfile
 import time
 from pathlib import Path
@@ -17,6 +17,7 @@ from pathlib import Path
 import numpy as np
 
 from ._playground_floor import SOURCE as FLOOR
+from .browser import write_cells
 from ._report import Section
 from ._results_md import write_block
 from ._timing import load_average, verdict
@@ -46,11 +47,7 @@ READ = f"""v => {{ const f = v.querySelector('{FIGURE}');
 def write_notebook(folder, wire):
     clock = Path(folder) / f"{wire}.kernel.txt"
     cells = [FLOOR] if wire == "floor" else [CLOCK.replace("CLOCK_FILE", repr(str(clock))), VIEW.format(wire=wire)]
-    notebook = {"cells": [{"cell_type": "code", "metadata": {}, "execution_count": None, "outputs": [],
-                           "source": source} for source in cells],
-                "metadata": {"kernelspec": {"name": "python3", "display_name": "Python 3", "language": "python"}},
-                "nbformat": 4, "nbformat_minor": 5}
-    (Path(folder) / f"{wire}.ipynb").write_text(json.dumps(notebook))
+    write_cells(Path(folder) / f"{wire}.ipynb", cells)
     return f"{wire}.ipynb", clock
 
 
@@ -100,7 +97,6 @@ def run(quick=False):
 
     from ._browser_driver import chromium_and_voila
     from .run import machine_lines
-    import os
     machine = machine_lines()
     section = Section("playground: frames/s of Play (Voilà + headless Chromium, desktop kernel, 80 × 80 grid)",
                       HEADER)

@@ -84,7 +84,10 @@ function drawNetwork(ctx, setup, model, lut, boundaryTile) {
       ctx.strokeStyle = w < 0 ? colours.negative : colours.positive;
       ctx.globalAlpha = 0.25 + 0.75 * Math.abs(w);
       ctx.lineWidth = 0.5 + 3.5 * Math.abs(w);
-      ctx.beginPath(); ctx.moveTo(a.x + NET.node, a.y + NET.node / 2); ctx.lineTo(b.x, b.y + NET.node / 2); ctx.stroke();
+      ctx.beginPath();
+      ctx.moveTo(a.x + NET.node, a.y + NET.node / 2);
+      ctx.lineTo(b.x, b.y + NET.node / 2);
+      ctx.stroke();
     }));
   });
   ctx.globalAlpha = 1;
@@ -101,7 +104,8 @@ function drawNetwork(ctx, setup, model, lut, boundaryTile) {
     }
     ctx.strokeStyle = setup.colours.muted; ctx.lineWidth = 1; ctx.strokeRect(node.x, node.y, NET.node, NET.node);
   }));
-  setup.columns.forEach((name, L) => text(ctx, name, nodes[L][0].x + NET.node / 2, NET.top - 14, { size: 11, align: "center" }));
+  setup.columns.forEach((name, L) =>
+    text(ctx, name, nodes[L][0].x + NET.node / 2, NET.top - 14, { size: 11, align: "center" }));
 }
 
 function drawPoints(ctx, setup) {
@@ -189,7 +193,8 @@ function render({ model, el }) {
     drawCurves(ctx, setup, model.get("curves"));
     const words = model.get("words");
     text(ctx, words.title || "", MAP.left, 10, { size: 12, bold: true });
-    (words.lines || []).forEach((line, i) => text(ctx, line, MAP.left + MAP.size + 14, MAP.top + 10 + 18 * i, { size: 12 }));
+    (words.lines || []).forEach((line, i) =>
+      text(ctx, line, MAP.left + MAP.size + 14, MAP.top + 10 + 18 * i, { size: 12 }));
     legend(ctx, setup, MAP.left + MAP.size + 14, MAP.top + 110);
     verdict.textContent = words.verdict || "";
     canvas.setAttribute("aria-label", model.get("description"));

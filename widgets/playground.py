@@ -13,18 +13,15 @@ import ipywidgets as widgets
 import numpy as np
 
 from backprop import checks as check
-from backprop.flow import norm
 from backprop.planar import DEFAULT_CLASSES, FIXED_CLASSES, SETS
 
 from ._base import Demo, View
 from ._lifetime import close_widgets
-from ._playground_figure import PlaygroundFigure, class_colours, colour_tables
-from ._playground_figure import colours as figure_colours
+from . import _playground_frame as frame
+from ._playground_figure import PlaygroundFigure
 from ._playground_setup import ACTIVATIONS, OUTPUTS, STEPS_PER_FRAME, Settings, extent_of, grid_size
 from ._sliders import choice_slider, int_slider
 
-HIDDEN_GRID = 4          # a hidden neuron's picture takes every 4th grid point along each side
-MOST_CURVE = 200         # points of each loss curve sent to the page
 LRS = (0.001, 0.003, 0.01, 0.03, 0.1, 0.3, 1.0, 3.0, 10.0)
 DECAYS, DROPOUTS = (0.0, 0.001, 0.003, 0.01, 0.03, 0.1), (0.0, 0.1, 0.2, 0.3, 0.5)
 NOISES, POINTS, BATCHES = (0.0, 0.05, 0.1, 0.2, 0.3, 0.5), (20, 40, 100, 200, 400, 1000), (1, 5, 10, 20, 50, 100)
@@ -41,7 +38,8 @@ def _controls(s):
             "layers": int_slider("hidden layers", s.layers, 0, 6), "width": int_slider("neurons", s.width, 1, 8),
             "activation": widgets.Dropdown(options=ACTIVATIONS, value=s.activation, description="activation"),
             "output": widgets.Dropdown(options=OUTPUTS, value=s.output, description="output"),
-            "lr": sel("learning rate", LRS, s.lr, "{:g}"), "batch_size": sel("batch size", BATCHES, s.batch_size, "{:d}"),
+            "lr": sel("learning rate", LRS, s.lr, "{:g}"),
+            "batch_size": sel("batch size", BATCHES, s.batch_size, "{:d}"),
             "weight_decay": sel("weight decay λ", DECAYS, s.weight_decay, "{:g}"),
             "dropout": sel("dropout", DROPOUTS, s.dropout, "{:g}"),
             "edges": widgets.ToggleButtons(options=["weight", "gradient"], value="weight", description="edges by"),
@@ -221,71 +219,23 @@ class PlaygroundExplorer(View):
                 self.net.accuracy(split.X_test, s.targets(split.y_test)))
 
     def _pictures(self, trace):
-        """Each input's and hidden neuron's value over the plane, every HIDDEN_GRID-th grid point, in [-1, 1]:
-        tanh as it is, sigmoid as 2a − 1, ReLU and identity scaled by their largest |a| on the grid."""
-        ny, nx = self.grid_shape
-        half = self.extent[1]
-        pictures = [trace.a[0][:, i] / half for i in range(2)]
-        name = self.net.activation.name
-        for a in trace.a[1:-1]:
-            for j in range(a.shape[1]):
-                v = a[:, j]
-                if name == "sigmoid":
-                    v = 2 * v - 1
-                elif name != "tanh":
-                    top = float(np.max(np.abs(v)))
-                    v = v / top if top > 0 else v
-                pictures.append(v)
-        return np.stack([p.reshape(ny, nx)[::HIDDEN_GRID, ::HIDDEN_GRID] for p in pictures])
+        return frame.pictures(trace, self.grid_shape, self.extent[1], self.net.activation.name)
 
     def _edges(self):
-        """Per layer, each weight (or its gradient on the training set) over the layer's largest |…|, in [-1, 1]."""
         if self.controls and self.controls["edges"].value == "gradient":
             split = self.split
-            arrays = self.net.backward(self.net.forward(split.X_train),
-                                       self.settings.targets(split.y_train)).weights
-        else:
-            arrays = self.net.weights
-        out = []
-        for W in arrays:
-            top = norm(W) and float(np.max(np.abs(W)))
-            out.append(np.round(W / top if top and np.isfinite(top) else np.zeros_like(W), 3).ravel().tolist())
-        return out
+            return frame.edges(self.net.backward(self.net.forward(split.X_train),
+                                                 self.settings.targets(split.y_train)).weights)
+        return frame.edges(self.net.weights)
 
     def _setup(self):
-        """What changes only with the data or the network: grid, points, sizes, colours, colour tables."""
+        """What changes only with the data or the network, made once per run."""
         if self._setup_sent is None:
-            self._setup_sent = self._new_setup()
+            self._setup_sent = frame.setup(self.split, self.net, self.extent, self.grid_shape)
         return self._setup_sent
 
-    def _new_setup(self):
-        split, net = self.split, self.net
-        k = 2 if net.sizes[-1] == 1 else net.sizes[-1]
-        X = np.vstack([split.X_train, split.X_test])
-        labels = np.r_[split.y_train, split.y_test]
-        colours = class_colours(max(k, 2))
-        half = self.extent[1]
-        return {"grid": [self.grid_shape[1], self.grid_shape[0]], "extent": list(self.extent), "k": k,
-                "tables": colour_tables(k).ravel().tolist(), "sizes": net.sizes,
-                "hidden_grid": [len(range(0, self.grid_shape[1], HIDDEN_GRID)),
-                                len(range(0, self.grid_shape[0], HIDDEN_GRID))],
-                "points": {"x": np.round(X[:, 0], 4).tolist(), "y": np.round(X[:, 1], 4).tolist(),
-                           "c": labels.astype(int).tolist(), "test": [0] * len(split.y_train) + [1] * len(split.y_test)},
-                "colours": {"classes": colours, **figure_colours()},
-                "columns": ["input"] + [f"layer {L}" for L in range(1, len(net.sizes) - 1)] + ["output"],
-                "ticks": [t for t in (-half, -half / 2, 0.0, half / 2, half)]}
-
     def _curves(self):
-        h = self.training.history
-        every = max(1, -(-len(h.recorded_at) // MOST_CURVE))
-        def rounded(values):
-            picked = np.round(np.asarray(values[::every], dtype=float), 4)
-            finite = np.isfinite(picked)
-            return picked.tolist() if finite.all() else [v if ok else None for v, ok in zip(picked.tolist(), finite)]
-        finite = [v for v in h.train_loss + h.val_loss if np.isfinite(v)]
-        top = float(np.ceil(max(finite[:2] + finite[-2:] + [0.5]) * 2) / 2) if finite else 1.0
-        return {"steps": h.recorded_at[::every], "train": rounded(h.train_loss), "test": rounded(h.val_loss),
-                "top": top, "label": f"loss ({self.net.loss_function.name.replace('_', ' ')}): train, test"}
+        return frame.curves(self.training.history, self.net.loss_function.name)
 
     def _update_artists(self):
         s = self.state

@@ -21,7 +21,8 @@ def button(view, name):
 
 
 def test_play_paints_a_changing_heat_map_and_pause_stops_it(voila, lessons_copy, page):
-    notebook(lessons_copy / "playground.ipynb", ["from backprop.widgets import PlaygroundExplorer\nPlaygroundExplorer()"])
+    notebook(lessons_copy / "playground.ipynb",
+             ["from backprop.widgets import PlaygroundExplorer\nPlaygroundExplorer()"])
     errors = open_in_voila(page, f"{voila.url}/voila/render/playground.ipynb")
     view = view_with(page, "hidden layers")
     canvas = view.locator(f"{FIGURE} canvas[role=img]")
