@@ -11,7 +11,8 @@ from hypothesis import strategies as st
 
 from backprop import Network, checks
 
-pytestmark = pytest.mark.filterwarnings("error")
+pytestmark = [pytest.mark.filterwarnings("error::RuntimeWarning"),   # numpy's overflow, invalid, divide …
+              pytest.mark.filterwarnings("error::UserWarning"), pytest.mark.filterwarnings("error::DeprecationWarning")]
 STYLE = re.compile(r"^(?P<name>\S.*?) must (be|hold|list|have) .+; got .+")
 NUMPY_WORDS = re.compile("ufunc|broadcast|operands|could not convert", re.IGNORECASE)
 NOT_NUMBERS = [None, "0.5", "abc", [0.5], [], {"a": 1}, 1 + 2j, True, np.bool_(False), np.array([0.1, 0.2]), object()]

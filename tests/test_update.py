@@ -61,8 +61,9 @@ def test_no_other_module_of_the_core_writes_an_update():
 
 
 def test_nothing_outside_network_touches_its_private_members():
+    """benchmarks/backward.py is the one exception: it times Network._backward against its earlier twin."""
     private = re.compile(r"\._(forward|backward|weights|biases)\b")
     root = LIB.parent
     users = sorted(str(f.relative_to(root)) for folder in ("lib", "widgets", "benchmarks")
                    for f in (root / folder).rglob("*.py") if private.search(f.read_text(encoding="utf-8")))
-    assert users == ["lib/network.py"]
+    assert users == ["benchmarks/backward.py", "lib/network.py"]
