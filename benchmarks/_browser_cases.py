@@ -35,8 +35,8 @@ def view_case(name, demo, presses):
     else:
         plan = [step for _ in range(presses) for step in ([(*demo.between, False)] if demo.between else [])
                 + [(demo.control, demo.key, True)]]
-        how = f"{demo.key} on '{demo.control.removeprefix('button:')}'" + (f" after {demo.between[1]} on '{demo.between[0]}'"
-                                                    if demo.between else "")
+        how = f"{demo.key} on '{demo.control.removeprefix('button:')}'"
+        how += f" after {demo.between[1]} on '{demo.between[0]}'" if demo.between else ""
     return Case(name, source, plan, how, name, dict(demo.kwargs))
 
 

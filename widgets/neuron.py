@@ -26,11 +26,9 @@ class NeuronExplorer(View):
     def __init__(self, x=(0.5, 0.1), w=(0.4, 0.3), b=0.1, activation="sigmoid"):
         x = check.vector(x, "x", what="inputs", most=MOST_INPUTS)
         w = check.vector(w, "w", what="weights", most=MOST_INPUTS)
-        if x.size != w.size:
-            raise ValueError(f"x and w must be the same length, one weight per input; got {x.size} inputs in x "
-                             f"and {w.size} weights in w")
         self.n_in, b = x.size, check.number(b, "b")
         activation = check.choice(activation, "activation", HIDDEN_ACTIVATIONS)
+        neuron(x, w, b, activation)                # the core's rules for one neuron: one weight per input
         controls = {"activation": widgets.Dropdown(options=HIDDEN_ACTIVATIONS, value=activation,
                                                    description="activation f")}
         controls.update({f"x{k + 1}": ExactSlider(f"input x{k + 1}", v, -X_MAX, X_MAX, name="x")

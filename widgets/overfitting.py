@@ -45,19 +45,12 @@ class OverfittingExplorer(View):
         n_test = check.whole(n_test, "n_test", 1, len(self.split.X_test))
         self.X_test, self.y_test = self.split.X_test[:n_test], self.split.y_test[:n_test]
         n_train = check.whole(n_train, "n_train", 1, len(self.split.X_train))
-        weight_decay, dropout = check.number(weight_decay, "weight_decay", 0.0, MOST_DECAY), self._dropout(dropout)
+        weight_decay = check.number(weight_decay, "weight_decay", 0.0, MOST_DECAY)
+        dropout = check.fraction(dropout, "dropout")              # the core's rule: 0 up to (not including) 1
         controls = {"n_train": choice_slider("training examples", SIZES, n_train, "{:d}"),
                     "weight_decay": choice_slider("weight decay λ", DECAYS, weight_decay, "{:g}"),
                     "dropout": choice_slider("dropout", DROPOUTS, dropout, "{:.1f}")}
         super().__init__(controls)
-
-    @staticmethod
-    def _dropout(dropout):
-        dropout = check.number(dropout, "dropout", 0.0, 1.0)
-        if dropout == 1.0:
-            raise ValueError("dropout must be a fraction from 0 up to (not including) 1; got 1.0, which drops "
-                             "every neuron")
-        return dropout
 
     def _release(self):
         self.split, self.X_test, self.y_test, self._runs = None, None, None, {}

@@ -23,8 +23,9 @@ WHERE = "import os; print('KERNEL-AT', os.getcwd(), '01_neuron_anatomy.ipynb' in
 
 @pytest.fixture
 def tab(playwright, chromium):
-    """A tab of a fresh offline browser (tools.browser.lite.offline_context); ``tab.said`` collects its console (the kernel's
-    worker's too), ``tab.context.requests`` every URL asked for, ``tab.context.missing`` those answered 4xx or 5xx."""
+    """A tab of a fresh offline browser (tools.browser.lite.offline_context); ``tab.said`` collects its console
+    (the kernel's worker's too), ``tab.context.requests`` every URL asked for, ``tab.context.missing`` those
+    answered 4xx or 5xx."""
     with offline_context(playwright, chromium) as context:
         page = context.new_page()
         page.said = []

@@ -75,3 +75,9 @@ def test_closing_closes_the_plot():
     plot = view.figure
     view.close()
     assert view.figure is None and plot.comm is None
+
+
+def test_inputs_and_weights_of_other_lengths_are_refused_in_the_cores_words():
+    with pytest.raises(ValueError, match=r"^x and w must be flat lists of the same length, one weight per input; "
+                                         r"got x of shape \(2,\) and w of shape \(3,\)"):
+        NeuronExplorer(x=(0.5, 0.1), w=(0.4, 0.3, 0.2))
