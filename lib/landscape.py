@@ -127,6 +127,36 @@ def descent_path(net, X, y, keys, start, lr, steps, tol=1e-2, blowup=1e3):
                        overshoots=overshoots, **path)
 
 
+def steps_to_converge(net, X, y, keys, start, lrs, steps, tol=1e-2):
+    """Steps descent_path needs to converge from ``start`` (2,) at each rate of ``lrs`` (m,): floats (m,), NaN
+    where it did not converge within ``steps`` (crawled or diverged). Lesson 06 plots it over a fine grid of lr."""
+    paths = (descent_path(net, X, y, keys, start, lr, steps, tol) for lr in np.ravel(lrs))
+    return np.array([np.nan if p.converged_at is None else float(p.converged_at) for p in paths])
+
+
+def curvature(net, X, y, keys, at, eps=1e-4):
+    """The curvature matrix (2, 2) of the batch-mean loss over the two parameters ``keys`` at ``at`` (2,).
+
+    Column i is the centred difference of backward's gradient along parameter i, (g(at + eps e_i) −
+    g(at − eps e_i)) / 2 eps, symmetrised; exact up to rounding where the loss is a quadratic bowl
+    (lesson 06: descent converges for lr < 2/λmax, and 2/(λmin + λmax) shrinks the slowest direction fastest).
+    """
+    X = check.check_inputs(X, net.sizes[0])
+    probe, Y, at = net.copy(), net.targets(y, X.shape[0]), check.check_vector(at, "at", length=2)
+    columns = []
+    for i in range(2):
+        grads = []
+        for sign in (1.0, -1.0):
+            point = at.copy()
+            point[i] += sign * eps
+            set_parameter(probe, keys[0], point[0])
+            set_parameter(probe, keys[1], point[1])
+            grads.append(loss_and_gradient(probe, X, Y, keys)[1])
+        columns.append((grads[0] - grads[1]) / (2 * eps))
+    H = np.array(columns).T
+    return (H + H.T) / 2
+
+
 def lowest_point(w1, w2, surface):
     """(w1, w2, loss) of the grid point with the lowest loss in ``surface`` (len(w2), len(w1))."""
     i, j = np.unravel_index(np.nanargmin(surface), surface.shape)

@@ -4,8 +4,8 @@ import numpy as np
 import pytest
 
 from backprop import Network
-from backprop.landscape import (OUTPUT_WEIGHTS, descent_example, descent_path, get_parameter,
-                                loss_and_gradient, loss_surface, lowest_point, set_parameter)
+from backprop.landscape import (OUTPUT_WEIGHTS, curvature, descent_example, descent_path, get_parameter,
+                                loss_and_gradient, loss_surface, lowest_point, set_parameter, steps_to_converge)
 
 pytestmark = pytest.mark.filterwarnings("error")
 
@@ -111,3 +111,45 @@ def test_a_loss_that_only_grows_is_called_diverging():
 def test_lowest_point_reads_the_grid():
     surface = np.array([[3.0, 2.0, 5.0], [4.0, 0.5, 1.0]])
     assert lowest_point(np.array([10.0, 20.0, 30.0]), np.array([-1.0, 1.0]), surface) == (20.0, 1.0, 0.5)
+
+
+def test_curvature_is_the_hand_hessian_of_the_bowl_anywhere(bowl):
+    net, X, y, _, _, H = bowl
+    for at in [(-2.0, -2.5), (0.0, 0.0), (1.5, -0.7)]:
+        np.testing.assert_allclose(curvature(net, X, y, OUTPUT_WEIGHTS, at), H, rtol=1e-7, atol=1e-9)
+    assert net.weights[1].tolist() == [[-2.0, 2.0]]           # the network itself is left alone
+
+
+def test_curvature_of_a_one_neuron_bowl_is_the_mean_of_x_x_transposed():
+    x = np.array([[0.5], [1.0], [2.0]])
+    net = Network.from_parameters([[[0.3]]], [[0.1]], "identity", "identity")
+    keys = (("weights", 0, 0, 0), ("biases", 0, 0))
+    design = np.hstack([x, np.ones_like(x)])                   # rows [x_i, 1]
+    np.testing.assert_allclose(curvature(net, x, np.zeros((3, 1)), keys, (0.3, 0.1)), design.T @ design / 3,
+                               rtol=1e-7)
+
+
+def test_steps_to_converge_counts_each_rate_as_its_own_path_would(bowl):
+    net, X, y = bowl[:3]
+    rates = [0.5, 1.0, 2.0, 2.4, 3.0]
+    steps = steps_to_converge(net, X, y, OUTPUT_WEIGHTS, (-2.0, -2.5), rates, steps=200)
+    for lr, counted in zip(rates, steps):
+        path = descent_path(net, X, y, OUTPUT_WEIGHTS, (-2.0, -2.5), lr, 200)
+        assert (np.isnan(counted) and path.converged_at is None) or counted == path.converged_at
+    assert np.isnan(steps[-1])                                  # 3.0 diverges
+
+
+def test_lesson_06_lr_grid_fastest_well_below_the_edge(bowl):
+    """The numbers lesson 06 states: under its stopping rule the fastest rates are near 1.6, 2/(λmin+λmax) ≈ 2.18,
+    the edge 2/λmax ≈ 2.54, and the table's 2.0: 11 steps, 2.4: 50, 2.5: 197 (λ from the hand Hessian aᵀa/n)."""
+    net, X, y, _, _, H = bowl
+    lam_min, lam_max = np.linalg.eigvalsh(H)
+    assert round(2 / (lam_min + lam_max), 2) == 2.18 and round(2 / lam_max, 2) == 2.54
+    rates = np.round(np.arange(0.05, 2.61, 0.05), 2)
+    steps = steps_to_converge(net, X, y, OUTPUT_WEIGHTS, (-2.0, -2.5), rates, steps=1000)
+    fastest = rates[steps == np.nanmin(steps)]
+    assert np.nanmin(steps) == 7 and (fastest.min(), fastest.max()) == (1.55, 1.8)
+    assert [steps[rates == lr][0] for lr in (2.0, 2.4, 2.5)] == [11, 50, 197]
+    assert np.all(np.isnan(steps[rates > 2 / lam_max]))          # above the edge nothing converges
+    near_edge = steps[(rates > 2 / (lam_min + lam_max)) & (rates < 2 / lam_max)]
+    assert np.all(np.diff(near_edge) > 0)                        # past the balance point, slower towards the edge

@@ -31,7 +31,7 @@ class DashboardFigure:
         self.cells = [(i % cols, rows - 1 - i // cols) for i in range(len(samples))]     # (column, row from below)
         self.backdrop = [image(DIGITS, digit.reshape(8, 8), (c + 0.15, c + 0.85, r + 0.05, r + 0.75))
                          for digit, (c, r) in zip(samples, self.cells)]
-        self.backdrop.append(legend(0, [("train", "C0", "line"), ("test", "C3", "line")], x=0.03, y=0.35))
+        self.backdrop.append(legend(0, [("train", "train", "line"), ("test", "test", "line")], x=0.03, y=0.35))
 
     @staticmethod
     def panels(epochs):
@@ -48,12 +48,12 @@ class DashboardFigure:
     def marks(self, s):
         """The four curves and the guesses of the dashboard's state ``s``."""
         marks = [line(0 if name.endswith("loss") else 1, np.arange(1, len(s[name]) + 1), s[name],
-                      color="C0" if name.startswith("train") else "C3", width=1.5, marker="o", size=2.5)
+                      color="train" if name.startswith("train") else "test", width=1.5, marker="o", size=2.5)
                  for name in CURVES]
         guesses = s.get("predictions", [None] * len(self.cells))
-        words = ["?" if g is None else f"says {g}" for g in guesses]
-        colours = ["0.4" if g is None else "C2" if g == label else "C3" for g, label in zip(guesses, s["labels"])]
-        marks.append(texts(DIGITS, [(c + 0.5, r + 0.88) for c, r in self.cells], words, size=10, color=colours))
+        words = ["?" if g is None else f"✓ says {g}" if g == label else f"✗ says {g}" for g, label in zip(guesses, s["labels"])]
+        colours = ["muted" if g is None else "right" if g == label else "wrong" for g, label in zip(guesses, s["labels"])]
+        marks.append(texts(DIGITS, [(c + 0.5, r + 0.88) for c, r in self.cells], words, size=12, color=colours))
         return marks
 
     @staticmethod

@@ -16,14 +16,15 @@ def readout_table(items, decimals):
     cells = [f"<td style='padding:0 .8em 0 0'><b>{html.escape(str(k))}</b> = "
              f"{html.escape(_fmt(v, decimals))}</td>" for k, v in items]
     rows = ["<tr>" + "".join(cells[i:i + 4]) + "</tr>" for i in range(0, len(cells), 4)]
-    return "<table style='font-family:monospace'>" + "".join(rows) + "</table>"
+    return "<table class='bp-readout' style='font-family:monospace'>" + "".join(rows) + "</table>"
 
 
 def parameter_table(rows):
     """An HTML table of (label, value, gradient or None) rows, fixed decimals, '?' for unknown."""
     cells = "".join(f"<tr><td>{html.escape(label)}</td><td>{fixed(value, 4, True)}</td><td>"
                     + ("?" if grad is None else fixed(grad, 6, True)) + "</td></tr>" for label, value, grad in rows)
-    return ("<div style='max-height:14em;overflow-y:auto'><table style='font-family:monospace'>"
+    return ("<div style='max-height:14em;overflow-y:auto' tabindex='0' role='region' aria-label='parameters, "
+            "values and gradients'><table style='font-family:monospace'>"
             f"<tr><th>parameter p</th><th>value</th><th>∂C/∂p</th></tr>{cells}</table></div>")
 
 

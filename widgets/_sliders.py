@@ -124,7 +124,10 @@ class ExactSlider(_Exact, widgets.FloatSlider):
         return max(self._home[2], nice_limit((high - low) / 1000, smallest=1e-12))
 
     def _restep(self):
-        self.step = self._step_for(self.min, self.max)
+        """The step of the range, or a finer one (down to 1/1000 of it) for a number smaller than a step, so that
+        the readout shows its leading digit (lesson 03's Δp = 0.001 reads 0.001, not 0.00; a weight 0.004, 0.004)."""
+        step, exact = self._step_for(self.min, self.max), abs(self.exact if hasattr(self, "exact") else self.value)
+        self.step = finer(exact, step) if 0 < exact < step else step
         self.readout_format = f".{max(0, -math.floor(math.log10(self.step) + 1e-9))}f"
 
     @staticmethod
@@ -136,7 +139,7 @@ class ExactLogSlider(_Exact, widgets.FloatLogSlider):
     """A FloatLogSlider over 10^low … 10^high (whole exponents, grown to hold ``value``) whose number is ``exact``."""
 
     def __init__(self, description, value, low, high, step=0.05, name=None, **kw):
-        self._home = (float(low), float(high))
+        self._home, self._home_step = (float(low), float(high)), float(step)
         least, most = 10.0 ** (math.floor(low) - 3), 10.0 ** (math.ceil(high) + 3)
         if not least <= value <= most:             # refused: the argument ``name`` seeds this slider
             raise ValueError(f"{name or description} must be between {least:g} and {most:g} for this view's "
@@ -153,11 +156,24 @@ class ExactLogSlider(_Exact, widgets.FloatLogSlider):
         return min(low, math.floor(position)), max(high, math.ceil(position))
 
     def _restep(self):
-        self.readout_format = f".{max(3, -int(self.min))}f"
+        """Exponent steps of the home step, or of 0.001 when the exact number is off that grid (lr 0.3 reads 0.300,
+        not 0.316); the readout shows three significant digits of the number."""
+        exact = self.exact if hasattr(self, "exact") else self.value
+        position, step = self._position(exact), self._home_step
+        self.step = step if abs(position / step - round(position / step)) <= 1e-6 else 0.001
+        self.readout_format = f".{max(2, 2 - math.floor(math.log10(max(exact, 1e-300))))}f"
 
     @staticmethod
     def _position(value):
         return math.log10(max(value, 1e-300))
+
+
+def finer(value, step):
+    """The largest of step / 10, / 100, / 1000 that is no larger than |value| (at least step / 1000)."""
+    for divisor in (10, 100, 1000):
+        if step / divisor <= abs(value) * (1 + 1e-9):
+            break
+    return step / divisor
 
 
 def int_slider(description, value, low, high):

@@ -190,6 +190,6 @@ class BlameExplorer(View):
 
     def _readout_html(self):
         s = self.state
-        warning = f"<p style='color:#b2182b'>{s['message']}</p>" if s["message"] else ""
+        warning = f"<p style='color:var(--bp-wrong, #8c510a)'>{s['message']}</p>" if s["message"] else ""
         return warning + super()._readout_html() + parameter_table(parameter_rows(s))
 

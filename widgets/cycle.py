@@ -25,7 +25,7 @@ WHAT = {"ready": "press Step to start: nothing computed yet",
         "loss": "loss: compare ŷ with the target y, C = {formula}",
         "backward": "backward: blame δ flows back; each weight gets ∂C/∂w = δ·a",
         "update": "update: every weight moves, w ← w − η·∂C/∂w"}
-IDLE = "#eeeeee"
+IDLE = "muted"
 
 
 class CycleExplorer(View):
@@ -120,10 +120,10 @@ class CycleExplorer(View):
         marks = self._stage_marks(xy, s) + [
             segments(0, d.starts, d.ends, *d.edge_style(edges, 1e-12, spread=6.0)),
             points(0, xy[:, 0], xy[:, 1], fills, size=d.radius, edge="0.25"),
-            texts(0, xy, words, size=9),
+            texts(0, xy, words, size=12, color="#1f1f1f"),
             texts(0, 0.72 * d.ends + 0.28 * d.starts,
                   [fixed(edges[l][j, k], 3 if s['stage'] in ('ready', 'forward', 'loss') else 4, True)
-                   for l, j, k in d.edge_index], size=8, halo=True)]   # 4 decimals: a step moves the 4th
+                   for l, j, k in d.edge_index], size=12, halo=True)]   # 4 decimals: a step moves the 4th
         marks += self._cycle_marks(s)
         title = self._what() + (f" — {s['message']}" if s["message"] else "")
         self.figure.show(marks, backdrop=d.backdrop(), title=title, description=self._description())
@@ -154,11 +154,11 @@ class CycleExplorer(View):
         """The four stages as boxes, the current one gold, and ŷ, y, C below them."""
         tops = [0.97 - 0.15 * i for i in range(len(STAGES))]
         marks = [rect(1, 0.05, 0.95, top - 0.12, top, color=HIGHLIGHT if name == s["stage"] else IDLE,
-                      opacity=0.9) for name, top in zip(STAGES, tops)]
+                      opacity=0.9 if name == s["stage"] else 0.15) for name, top in zip(STAGES, tops)]
         names = [f"{i + 1}. {name}" + ("  ◀ now" if name == s["stage"] else "") for i, name in enumerate(STAGES)]
-        marks.append(texts(1, [(0.1, top - 0.06) for top in tops], names, anchor="start", size=11))
+        marks.append(texts(1, [(0.1, top - 0.06) for top in tops], names, anchor="start", size=12))
         marks.append(texts(1, [(0.05, 0.28), (0.05, 0.18), (0.05, 0.08)], self._numbers_lines(s)[:3],
-                           anchor="start", size=10))
+                           anchor="start", size=12))
         return marks
 
     @staticmethod

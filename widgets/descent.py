@@ -108,8 +108,8 @@ class DescentExplorer(View):
             backdrop += contours(0, self.w1, self.w2, self.surface, np.geomspace(max(low, 1e-6) * 1.05, high, 14),
                                  width=0.9)
         best = lowest_point(self.w1, self.w2, self.surface)
-        backdrop += [points(0, [best[0]], [best[1]], color="k", shape="x", size=5),
-                     legend(0, [("lowest loss", "k", "x"), ("descent path", "C3", "line")], x=0.03, y=0.97)]
+        backdrop += [points(0, [best[0]], [best[1]], color="reference", shape="x", size=5),
+                     legend(0, [("lowest loss", "reference", "x"), ("descent path", "learner", "line")], x=0.03, y=0.97)]
         bottom, top = 10 ** np.floor(np.log10(max(low, 1e-6) / 2)), 10 ** np.ceil(np.log10(high * 1e3))
         self.panels = [panel((0.08, 0.15, 0.45, 0.71), xlim=(self.w1[0], self.w1[-1]), ylim=(self.w2[0], self.w2[-1]),
                              xlabel=self.weight_names[0], ylabel=self.weight_names[1], title="loss over two weights"),
@@ -119,9 +119,9 @@ class DescentExplorer(View):
 
     def _update_artists(self):
         s = self.state
-        marks = [line(0, s["path"][:, 0], s["path"][:, 1], color="C3", width=1.2, marker="o", size=2),
-                 points(0, [s["start"][0]], [s["start"][1]], color="C3", shape="ring", size=5),
-                 line(1, np.arange(len(s["losses"])), s["losses"], color="C3", width=1, marker="o", size=1.5)]
+        marks = [line(0, s["path"][:, 0], s["path"][:, 1], color="learner", width=1.2, marker="o", size=2),
+                 points(0, [s["start"][0]], [s["start"][1]], color="learner", shape="ring", size=5),
+                 line(1, np.arange(len(s["losses"])), s["losses"], color="learner", width=1, marker="o", size=1.5)]
         self.figure.show(marks, backdrop=self.backdrop, panels=self.panels, title=s["descent"].headline,
                          description=self._description())
 

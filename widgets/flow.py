@@ -20,7 +20,7 @@ from .figures import bars, panel, rect, texts
 DEPTH_MAX, MOST_DEPTH, MOST_WIDTH, SCALE_MIN, SCALE_MAX = 30, 100, 256, 0.01, 10.0
 INITS = ("small", "xavier", "he", "scale")          # "scale": weights drawn with the scale slider's std
 Y_LIMITS = (1e-24, 1e24)                            # bars beyond are drawn to the edge; the readout has the number
-COLOURS = {"vanishing": "C0", "healthy": "C2", "exploding": "C3"}
+COLOURS = {"vanishing": "wrong", "healthy": "right", "exploding": "wrong"}   # the verdict is also in words
 
 
 class GradientFlowExplorer(View):
@@ -70,9 +70,9 @@ class GradientFlowExplorer(View):
         self.panels = [panel((0.11, 0.16, 0.87, 0.72), xlim=(0.4, most + 1.6), ylim=Y_LIMITS, yscale="log",
                              xticks=[(l, str(l)) for l in range(step, most + 2, step)],
                              xlabel="layer (1 = first hidden layer, last = output)", ylabel="‖∂C/∂W‖")]
-        self.backdrop = [rect(0, y0=TINY, y1=HUGE, color="C2", opacity=0.12),
+        self.backdrop = [rect(0, y0=TINY, y1=HUGE, color="muted", opacity=0.15),
                          texts(0, [(most + 1.4, HUGE / 2)], ["healthy range"], anchor="end", baseline="hanging",
-                               size=8, color="C2")]
+                               size=12, color="muted")]
 
     def _update_artists(self):
         s = self.state
@@ -94,7 +94,7 @@ class GradientFlowExplorer(View):
         items = [("layer 1 ‖∂C/∂W‖", s["first_layer"]), ("output ‖∂C/∂W‖", s["output_layer"]),
                  ("ratio layer 1 / output", s["ratio"]), ("largest", np.max(s["norms"]))]
         cells = "".join(f"<td style='padding:0 .8em 0 0'><b>{html.escape(k)}</b> = {_number(v)}</td>" for k, v in items)
-        return (f"<table style='font-family:monospace'><tr>{cells}</tr></table>"
+        return (f"<table class='bp-readout' style='font-family:monospace'><tr>{cells}</tr></table>"
                 f"<div style='font-family:monospace'><b>{html.escape(s['verdict'])}</b></div>")
 
 

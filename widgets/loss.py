@@ -71,13 +71,13 @@ class LossExplorer(View):
         s = self.state
         heights = [s["error"], s["dC_dy_hat_half"], s["dC_dy_hat_squared"]]
         limit = 1.15 * self._steady_limit("slopes", heights)
-        backdrop = [line(0, s["y_hat_grid"], s["curve"], color="C0", width=2), hline(1, 0, (-0.6, 2.6), color="0.5")]
-        marks = [vline(0, s["y"], (-0.05 * s["top"], s["top"]), color="C2", dash=True),
-                 line(0, self._tangent_x(s["y_hat"]), s["tangent"], color="C3", dash=True),
-                 points(0, [s["y_hat"]], [s["loss"]], color="C3", size=4.5),
+        backdrop = [line(0, s["y_hat_grid"], s["curve"], color="ink", width=2), hline(1, 0, (-0.6, 2.6), color="muted")]
+        marks = [vline(0, s["y"], (-0.05 * s["top"], s["top"]), color="reference", dash=True),
+                 line(0, self._tangent_x(s["y_hat"]), s["tangent"], color="slope", dash=True),
+                 points(0, [s["y_hat"]], [s["loss"]], color="learner", size=4.5),
                  texts(0, [(0.03, 0.93)], [f"C = {s['loss']:.4f},  dC/dŷ = {s['dC_dy_hat']:+.4f}"],
-                       coords="axes", anchor="start", size=8),
-                 bars(1, np.arange(3), heights, color=["C2", "C0", "C1"])]
+                       coords="axes", anchor="start", size=12, halo=True),
+                 bars(1, np.arange(3), heights, color=["positive" if h >= 0 else "negative" for h in heights])]
         self.figure.show(marks, backdrop=backdrop, panels=self._panels(s, limit), description=self._description())
 
     def _description(self):

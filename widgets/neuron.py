@@ -76,12 +76,12 @@ class NeuronExplorer(View):
         panels = self._panels(s["a_grid"], limit)
         (xlim, ylim), n = (panels[0]["xlim"], panels[0]["ylim"]), len(self.names)
         words = f"z = {s['z']:+.3f},  a = {s['a']:.3f},  f'(z) = {s['da_dz']:.3f}"
-        backdrop = [hline(0, 0, xlim), vline(0, 0, ylim), hline(1, 0, (-0.6, n - 0.4), color="0.5"),
-                    line(0, s["z_grid"], s["a_grid"], color="C0", width=2)]    # sent only when it changes
-        marks = [line(0, self._tangent_z(s["z"]), s["tangent"], color="C3", dash=True),
-                 points(0, [s["z"]], [s["a"]], color="C3", size=4.5),
-                 texts(0, [(0.03, 0.93)], [words], coords="axes", anchor="start", size=8),
-                 bars(1, np.arange(n), heights, color=["C0"] * self.n_in + ["C2", "C1"])]
+        backdrop = [hline(0, 0, xlim), vline(0, 0, ylim), hline(1, 0, (-0.6, n - 0.4), color="muted"),
+                    line(0, s["z_grid"], s["a_grid"], color="ink", width=2)]    # sent only when it changes
+        marks = [line(0, self._tangent_z(s["z"]), s["tangent"], color="slope", dash=True),
+                 points(0, [s["z"]], [s["a"]], color="learner", size=4.5),
+                 texts(0, [(0.03, 0.93)], [words], coords="axes", anchor="start", size=12, halo=True),
+                 bars(1, np.arange(n), heights, color=["positive" if h >= 0 else "negative" for h in heights])]
         self.figure.show(marks, backdrop=backdrop, panels=panels, description=self._description())
 
     def _description(self):

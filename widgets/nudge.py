@@ -121,18 +121,18 @@ class NudgeExplorer(View):
         heights = [s["dC_da"], s["da_dz"], s["dz_dp"], s["dC_dp"]]
         limit = 1.15 * self._steady_limit("factors", heights)
         p_new = s["p"] + s["dp"]
-        backdrop = [line(0, s["p_grid"], s["curve"], color="C0", width=2), hline(1, 0, (-0.6, 3.6), color="0.5"),
-                    legend(0, [("actual C(p + Δp)", "C0", "ring"), ("predicted C + dC/dp·Δp", "C3", "x")],
+        backdrop = [line(0, s["p_grid"], s["curve"], color="ink", width=2), hline(1, 0, (-0.6, 3.6), color="muted"),
+                    legend(0, [("actual C(p + Δp)", "reference", "ring"), ("predicted C + dC/dp·Δp", "slope", "x")],
                            x=0.3, y=0.86)]
-        marks = [line(0, [s["p"] - DP_MAX, s["p"] + DP_MAX], s["tangent"], color="C3", width=1.2, dash=True),
-                 points(0, [s["p"]], [s["loss"]], color="C3", size=4.5),
-                 points(0, [p_new], [s["loss"] + s["actual_dC"]], color="C0", shape="ring", size=4.5),
-                 points(0, [p_new], [s["loss"] + s["predicted_dC"]], color="C3", shape="x", size=5),
-                 bars(1, np.arange(4), heights, color=["C0", "C1", "C2", "C3"]),
+        marks = [line(0, [s["p"] - DP_MAX, s["p"] + DP_MAX], s["tangent"], color="slope", width=1.2, dash=True),
+                 points(0, [s["p"]], [s["loss"]], color="learner", size=4.5),
+                 points(0, [p_new], [s["loss"] + s["actual_dC"]], color="reference", shape="ring", size=4.5),
+                 points(0, [p_new], [s["loss"] + s["predicted_dC"]], color="slope", shape="x", size=5),
+                 bars(1, np.arange(4), heights, color=["positive" if h >= 0 else "negative" for h in heights]),
                  texts(1, [(i, h + (0.08 if h >= 0 else -0.08) * limit) for i, h in enumerate(heights)],
-                       [f"{h:+.4f}" for h in heights], size=7),
+                       [f"{h:+.4f}" for h in heights], size=12, halo=True),
                  texts(0, [(0.03, 0.93)], [f"ΔC = {s['actual_dC']:+.5f},  ∂C/∂p·Δp = {s['predicted_dC']:+.5f}"],
-                       coords="axes", anchor="start", size=8)]
+                       coords="axes", anchor="start", size=12, halo=True)]
         self.figure.show(marks, backdrop=backdrop, panels=self._panels(s, limit), description=self._description())
 
     def _description(self):

@@ -85,21 +85,21 @@ class OverfittingExplorer(View):
     def _draw(self):
         self.panels = [panel((0.1, 0.16, 0.87, 0.72), xlim=(0, self.epochs + 1), ylim=LOSS_LIMITS, yscale="log",
                              xlabel="epoch", ylabel="cross-entropy loss")]
-        self.backdrop = [legend(0, [("training digits", "C0", "line"), ("unseen test digits", "C3", "line")],
+        self.backdrop = [legend(0, [("training digits", "train", "line"), ("unseen test digits", "test", "line")],
                                 x=0.03, y=0.12)]
 
     def _update_artists(self):
         s = self.state
         if s["final_train_loss"] is None:               # diverged before the first recorded epoch: say so
-            marks = [texts(0, [(0.5, 0.5)], [s["message"]], coords="axes", size=9, halo=True)]
+            marks = [texts(0, [(0.5, 0.5)], [s["message"]], coords="axes", size=12, halo=True)]
             self.figure.show(marks, backdrop=self.backdrop, panels=self.panels, title=s["message"],
                              description=self._description(s["message"]))
             return
         end, middle = s["epoch"][-1], np.sqrt(s["final_train_loss"] * s["final_test_loss"])
-        marks = [line(0, s["epoch"], s["train_loss"], color="C0", width=2),
-                 line(0, s["epoch"], s["test_loss"], color="C3", width=2),
-                 line(0, [end, end], [s["final_train_loss"], s["final_test_loss"]], color="k", width=1.5, dash=True),
-                 texts(0, [(end - 1, middle)], [f"gap {s['gap']:.3f}"], anchor="end", size=9, halo=True)]
+        marks = [line(0, s["epoch"], s["train_loss"], color="train", width=2),
+                 line(0, s["epoch"], s["test_loss"], color="test", width=2),
+                 line(0, [end, end], [s["final_train_loss"], s["final_test_loss"]], color="ink", width=1.5, dash=True),
+                 texts(0, [(end - 1, middle)], [f"gap {s['gap']:.3f}"], anchor="end", size=12, halo=True)]
         title = (f"{s['n_train']} training digits: train accuracy {s['train_accuracy']:.2f}, "
                  f"test accuracy {s['test_accuracy']:.2f}")
         self.figure.show(marks, backdrop=self.backdrop, panels=self.panels, title=title,

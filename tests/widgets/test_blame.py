@@ -13,7 +13,7 @@ from hypothesis import strategies as st  # noqa: E402
 from backprop import Network  # noqa: E402
 from backprop.parameters import get_parameter, parameter_keys  # noqa: E402
 from backprop.widgets import BlameExplorer  # noqa: E402
-from backprop.widgets.figures.network import UNKNOWN, shade  # noqa: E402
+from backprop.widgets.figures.network import UNKNOWN_FILL as UNKNOWN, shade  # noqa: E402
 
 from _networks import assert_shows, learners_networks, pick_or_move, play  # noqa: E402
 from _views import X, Y, diagram, echoes, marks, note_003, parameters_bytes  # noqa: E402
@@ -56,7 +56,7 @@ def test_blame_toggle_colours_neurons_by_delta_and_edges_by_gradient():
     assert colours[2:] == [matplotlib.colors.to_hex(c) for c in shade(deltas, np.abs(deltas).max())]
     assert colours != forward
     gradient = np.concatenate([grads.weights[0].ravel(), grads.weights[1].ravel()])
-    assert diagram(view)["edges"]["color"] == ["#2166ac" if g >= 0 else "#b2182b" for g in gradient]
+    assert diagram(view)["edges"]["color"] == ["positive" if g >= 0 else "negative" for g in gradient]
     assert diagram(view)["node_words"][2:] == [f"{d:+.4f}" for d in deltas]
     assert f"delta[2] = ({grads.delta[2][0, 0]:+.4f})" in view.figure.description
 

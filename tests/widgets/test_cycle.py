@@ -70,7 +70,7 @@ def test_the_current_stage_is_the_one_gold_box():
     for name in ("forward", "loss", "backward", "update", "forward"):
         step(view)
         boxes = marks_of(view, "rect")
-        gold = [i for i, box in enumerate(boxes) if box["color"] == "#ffd700"]
+        gold = [i for i, box in enumerate(boxes) if box["color"] == "highlight"]
         assert gold == [("forward", "loss", "backward", "update").index(name)]
         labels, = [m for m in marks_of(view, "text") if any("◀ now" in t for t in m["text"])]
         assert [t for t in labels["text"] if "◀ now" in t] == [f"{gold[0] + 1}. {name}  ◀ now"]

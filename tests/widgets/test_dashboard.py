@@ -38,7 +38,10 @@ def test_dashboard_trains_one_epoch_and_its_curves_get_a_point():
     assert view.state["epochs_run"] == 1 and view.progress.value == 1
     guesses = net.classify(view.samples)
     assert list(view.state["predictions"]) == list(guesses)
-    assert marks(view, "text")[0]["text"] == [f"says {g}" for g in guesses]
+    digits = marks(view, "text")[0]
+    right = [g == label for g, label in zip(guesses, view.state["labels"])]
+    assert digits["text"] == [f"{'✓' if r else '✗'} says {g}" for g, r in zip(guesses, right)]   # not colour alone
+    assert digits["color"] == ["right" if r else "wrong" for r in right]
     assert view.message == "training finished" and not view.controls["train"].disabled
     assert f"test accuracy {view.state['test_accuracy'][-1]:.3f}" in view.figure.description
 

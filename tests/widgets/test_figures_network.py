@@ -21,7 +21,7 @@ def test_forward_labels_neurons_by_a_and_edges_by_w():
     assert node_words["text"] == ["0.500", "0.100", "0.580", "0.570", "0.700"]
     assert edge_words["text"] == ["+0.40", "+0.30", "+0.60", "+0.90", "+0.50", "-0.70"]   # weights[l][j, k] order
     edges = by_type(marks, "segments")[-1]
-    assert edges["color"][-1] == "#b2182b" and edges["color"][0] == "#2166ac"            # sign: red < 0 < blue
+    assert edges["color"][-1] == "negative" and edges["color"][0] == "positive"            # sign: red < 0 < blue
     widths = np.array(edges["width"])
     scale = 1.0                                   # the largest |w| (0.9), but at least 1 in the forward view
     np.testing.assert_allclose((widths - 0.8) / 7.0, np.abs(np.concatenate([w.ravel() for w in W])) / scale)
@@ -33,7 +33,7 @@ def test_nodes_sit_left_to_right_neuron_one_on_top():
     nodes = by_type(marks, "points")[-1]
     assert nodes["x"] == [0, 0, 1, 1, 1, 2] and nodes["y"] == [0.5, -0.5, 1, 0, -1, 0]
     ring = by_type(marks, "points")[0]                       # the bias of neuron 2 in layer 1 is marked
-    assert (ring["x"], ring["y"], ring["color"]) == ([1.0], [0.0], to_hex("gold"))
+    assert (ring["x"], ring["y"], ring["color"]) == ([1.0], [0.0], "highlight")
 
 
 def test_blame_not_yet_revealed_is_grey_with_question_marks():

@@ -27,8 +27,10 @@ def test_a_slider_holds_any_value_exactly_and_echoes_change_nothing(value, other
     for shown in (value, other):
         slider.show(shown)
         assert slider.exact == shown and slider.value == shown and slider.min <= shown <= slider.max
-        assert slider.min == -slider.max and slider.max >= 4.0 and slider.step >= 0.01
-        assert (slider.max - slider.min) / slider.step <= 1000 or slider.step == 0.01
+        tiny = 0 < abs(shown) < 0.01                                       # below a step: a finer one shows it
+        assert slider.min == -slider.max and slider.max >= 4.0
+        assert slider.step >= 0.01 or (tiny and 1e-5 <= slider.step <= max(abs(shown) * (1 + 1e-9), 1e-5))
+        assert (slider.max - slider.min) / slider.step <= 1000 or slider.step == 0.01 or tiny
         assert 10 ** -int(slider.readout_format[1:-1]) <= slider.step       # the readout is as fine as a step
         sent = echoes(slider)                                              # what the browser was sent, rounded
         for echo in sent:
@@ -47,6 +49,19 @@ def test_the_range_grows_to_hold_5_and_1e3_and_comes_home():
     assert (slider.min, slider.max, slider.step, slider.value) == (-4.0, 4.0, 0.01, -0.43737)
     assert ExactSlider("lr", 0.001, 0.01, 5.0).min == 0.0                 # a positive range grows down to 0
     assert ExactSlider("y", 3.0, 0.0, 1.0).max >= 3.0
+
+
+def test_a_number_below_one_step_is_shown_to_its_leading_digit():
+    """Lesson 03's Δp = 0.001 read 0.00 and a weight of 0.004 read 0.00: the step and readout follow the number."""
+    for value, shown in ((0.001, "0.001"), (0.004, "0.004"), (0.00025, "0.0003"), (0.5, "0.50")):
+        slider = ExactSlider("Δp", value, -1.0, 1.0)
+        assert f"{slider.value:{slider.readout_format}}" == shown and slider.exact == value
+    slider = ExactSlider("Δp", 0.001, -1.0, 1.0)
+    slider.show(0.5)
+    assert slider.step == 0.01                                             # back to the range's own step
+    lr = ExactLogSlider("lr", 0.3, -3, 1)
+    shown = 10 ** (round(math.log10(0.3) / lr.step) * lr.step)              # where the browser's grid puts it
+    assert f"{shown:{lr.readout_format}}" == "0.300"                      # not 0.316
 
 
 def test_a_move_of_one_step_is_heard_with_its_exact_value():

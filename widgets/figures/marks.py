@@ -29,7 +29,8 @@ KINDS = {"index": lambda v: isinstance(v, _numbers.Integral) and not isinstance(
          "number": _real,
          "numbers": lambda v: isinstance(v, list) and {type(x) for x in v} <= _NUMBERS,
          "colour": _hex,
-         "colours": lambda v: _strings(v) and all([_hex(c) for c in v]),
+         "colours": lambda v: _strings(v) and ((_HEXES.fullmatch("".join(v)) is not None and
+                                               all([len(c) == 7 for c in v])) or all([_hex(c) for c in v])),
          "flag": lambda v: isinstance(v, bool),
          "words": _strings,
          "none": lambda v: v is None,

@@ -10,7 +10,8 @@ from .colours import Colormap
 from .marks import colour, points, segments, texts
 from .plot import panel
 
-POSITIVE, NEGATIVE, UNKNOWN, BLANK, HIGHLIGHT = "#2166ac", "#b2182b", "#d9d9d9", "#ffffff", "gold"
+POSITIVE, NEGATIVE, UNKNOWN, BLANK, HIGHLIGHT = "positive", "negative", "muted", "#ffffff", "highlight"
+NODE_INK, UNKNOWN_FILL = "#1f1f1f", "#d9d9d9"      # a neuron's words sit on its pale fill, light in either theme
 _CMAP = Colormap("RdBu")
 
 
@@ -54,7 +55,7 @@ class NetworkFigure:
         """The layer names above the columns (drawn once)."""
         names = ["inputs"] + [f"hidden {l}" for l in range(1, len(self.sizes) - 1)] + ["output"]
         return [texts(self.index, [(l, self.ylim[1]) for l in range(len(names))], names, baseline="hanging",
-                      size=11, color="0.35")]
+                      size=12, color="muted")]
 
     def forward(self, activations, weights, key):
         """Marks: neurons shaded and labelled by a[L] (inputs by x), edges by the weights, ``key`` highlighted."""
@@ -84,15 +85,15 @@ class NetworkFigure:
         marks = [*self._highlight(key), segments(self.index, self.starts, self.ends, colours, widths),
                  points(self.index, xy[:, 0], xy[:, 1], self._node_colours(node_values, floor), size=self.radius,
                         edge="0.25"),
-                 texts(self.index, xy, [t for layer in node_labels for t in layer], size=9)]
+                 texts(self.index, xy, [t for layer in node_labels for t in layer], size=12, color=NODE_INK)]
         if self.edge_labels:
             words = [edge_labels[l][j][k] for l, j, k in self.edge_index]
-            marks.append(texts(self.index, 0.72 * self.ends + 0.28 * self.starts, words, size=9, halo=True))
+            marks.append(texts(self.index, 0.62 * self.ends + 0.38 * self.starts, words, size=12, halo=True))
         return marks
 
     def _node_colours(self, values, floor):
         scale = scale_of([v for v in values if not isinstance(v, str)], floor)
-        rows = [[UNKNOWN if v is None else BLANK] * n if v is None or isinstance(v, str) else colour(shade(v, scale))
+        rows = [[UNKNOWN_FILL if v is None else BLANK] * n if v is None or isinstance(v, str) else colour(shade(v, scale))
                 for v, n in zip(values, self.sizes)]
         return [c for row in rows for c in row]
 

@@ -65,7 +65,7 @@ function margins(p, fs) {
   if (p.frame === false) return { left: 4, right: 4, top: p.title ? fs.title * 1.4 + 6 : 4, bottom: 4 };
   const ytick = widest(p.yticks.map((t) => t[1]), fs.tick);
   return { left: 10 + ytick + (p.ylabel ? fs.label * 1.3 + 6 : 0), right: 14,
-           top: p.title ? fs.title * 1.4 + 8 : 10, bottom: 8 + fs.tick * 1.2 + (p.xlabel ? fs.label * 1.3 + 6 : 0) };
+           top: p.title ? fs.title * 1.4 + 8 : 10, bottom: 6 + fs.tick * 1.8 + (p.xlabel ? fs.label * 1.3 + 6 : 0) };
 }
 
 function layout(panels, W, design, fs, top) {
@@ -130,13 +130,13 @@ function axes(g, panel, f) {
   const yticks = thin(panel.yticks, (t) => f.y(t[0]), () => fs.tick * 1.3);
   for (const [v, label] of xticks) {
     const x = px(f.x(v));
-    s += `<line x1="${x}" x2="${x}" y1="${px(f.bottom)}" y2="${px(f.bottom + 4)}" stroke="var(--bp-muted)"/>` + text(g, x, f.bottom + 6, label, { base: "hanging", size: fs.tick });
+    s += `<line x1="${x}" x2="${x}" y1="${px(f.bottom)}" y2="${px(f.bottom + 4)}" stroke="var(--bp-muted)"/>` + text(g, x, f.bottom + 4 + fs.tick * 0.6, label, { base: "hanging", size: fs.tick });
   }
   for (const [v, label] of yticks) {
     const y = px(f.y(v));
     s += `<line x1="${px(f.left - 4)}" x2="${px(f.left)}" y1="${y}" y2="${y}" stroke="var(--bp-muted)"/>` + text(g, f.left - 6, y, label, { anchor: "end", size: fs.tick });
   }
-  if (panel.xlabel) s += text(g, mid, f.bottom + 10 + fs.tick * 1.2, panel.xlabel, { base: "hanging", size: fs.label });
+  if (panel.xlabel) s += text(g, mid, f.bottom + 8 + fs.tick * 1.8, panel.xlabel, { base: "hanging", size: fs.label });
   if (panel.ylabel) {
     const x = f.cell.x0 + 4 + fs.label * 0.6;
     s += `<g transform="translate(${px(x)},${px((f.top + f.bottom) / 2)}) rotate(-90)">` +
@@ -252,10 +252,13 @@ body[data-jp-theme-light="false"] .bp-view, body[data-jp-theme-light="false"] .b
 .bp-figure { width: 100%; min-width: 0; }
 .bp-figure svg { display: block; max-width: none; }
 .bp-view .widget-hbox, .bp-view .widget-box.bp-controls { flex-wrap: wrap; }
-.bp-view .widget-slider { flex: 1 1 auto; min-width: ${STYLE.layout.min_track + 150}px; max-width: 100%; width: auto; }
-.bp-view .widget-slider .slider-container { min-width: ${STYLE.layout.min_track}px; }
+.bp-view .widget-slider { min-width: 0; max-width: 100%; width: auto; }
+.bp-view .widget-hbox > .widget-slider { flex: 1 1 ${STYLE.layout.min_track + 160}px; }
+.bp-view .widget-vbox > .widget-slider { width: auto; align-self: stretch; max-width: 640px; }
+.bp-view .widget-slider .widget-label { flex: 0 1 auto; min-width: 3em; white-space: normal; overflow-wrap: normal; }
+.bp-view .widget-slider .slider-container { flex: 1 1 ${STYLE.layout.min_track}px; min-width: ${STYLE.layout.min_track}px; }
 .bp-view .widget-label, .bp-view .widget-readout { overflow: visible; text-overflow: clip; white-space: nowrap; max-width: none; }
-.bp-view .widget-readout { width: auto; min-width: 4.5em; }
+.bp-view .widget-readout { width: auto; min-width: 3em; flex: 0 0 auto; }
 .bp-view .jupyter-button, .bp-view .widget-toggle-button { width: auto; min-width: ${target}px; min-height: ${target}px;
   height: auto; max-width: none; overflow: visible; white-space: nowrap; padding: 0 10px; }
 .bp-view .widget-toggle-buttons .widget-toggle-button { width: auto; }
@@ -268,7 +271,10 @@ body[data-jp-theme-light="false"] .bp-view, body[data-jp-theme-light="false"] .b
 .bp-view .widget-html td, .bp-view .bp-number { white-space: nowrap; }
 .bp-view .widget-html table { border-collapse: collapse; }
 .bp-view .widget-html td { padding: 0 1em 0 0; }
-.bp-view .widget-html .bp-readout { display: flex; flex-wrap: wrap; gap: 0 1.2em; font-family: var(--jp-code-font-family, monospace); }`;
+.bp-view .widget-html table.bp-readout, .bp-view .bp-readout tbody, .bp-view .bp-readout tr { display: flex; flex-wrap: wrap; }
+.bp-view .jupyter-button.mod-success { background-color: #2e7d32; color: #ffffff; }
+.bp-view .jupyter-button.mod-danger { background-color: #c62828; color: #ffffff; }
+.bp-view .jupyter-button.mod-primary { background-color: #1565c0; color: #ffffff; }`;
   document.head.appendChild(css);
 }
 

@@ -1,0 +1,97 @@
+"""Every view, as a learner sees it, in Voilà's light and dark themes, at the course's column widths
+(tools.browser.layout.COLUMNS: a phone, JupyterLab at 800 px with the file browser open and closed, Lab
+at 1280 px, a projector): no text outside its figure or the visible output area, no two texts on top
+of each other, nothing smaller than 11 px, square digit images, no cut control text, slider tracks
+≥ 120 px, targets ≥ 24 px, and no serious or critical axe-core violation inside a view. The page is
+opened once per theme and resized. Screenshots of each view at each width are kept in
+test-artifacts/browser/layout-<theme>-<width>-<view>.png, the measurements in layout-report.json.
+Every slider is named by its label and tells a screen reader the value its readout shows."""
+import json
+
+import pytest
+from playwright.sync_api import expect
+
+from tools.browser.layout import COLUMNS, axe_violations, layout_problems, measure, smallest_text
+from tools.browser.page import ARTIFACTS, INTERACTION_TIMEOUT, PLOT, VIEW, shoot, shoot_element, wait_for_figures
+from .test_figures import every_view, views_notebook
+from .test_voila import open_in_voila
+
+REPORT = {}
+
+
+def fit_column(page, column):
+    """Resize the page so that the views' output column is ``column`` px wide (the phone and the projector
+    are the whole window, as in Voilà); wait until every figure has redrawn for it."""
+    page.set_viewport_size({"width": column, "height": 900})
+    if column not in (360, 1920):
+        area = page.locator(VIEW).first.evaluate("v => v.getBoundingClientRect().width")
+        page.set_viewport_size({"width": round(column + (column - area)), "height": 900})
+    page.wait_for_timeout(150)                       # ResizeObserver, then one redraw per figure
+    wait_for_figures(page)
+
+
+@pytest.mark.parametrize("theme", ["light", "dark"])
+def test_every_view_fits_reads_and_is_accessible_at_every_width(voila, lessons_copy, page, theme):
+    views_notebook(lessons_copy)
+    errors = open_in_voila(page, f"{voila.url}/voila/render/every_view.ipynb?theme={theme}")
+    names = [name for name, _ in every_view()]
+    expect(page.locator(VIEW)).to_have_count(len(names), timeout=INTERACTION_TIMEOUT)
+    wait_for_figures(page)
+    failures = []
+    for label, column in COLUMNS.items():
+        fit_column(page, column)
+        for index, name in enumerate(names):
+            view = page.locator(VIEW).nth(index)
+            view.scroll_into_view_if_needed()
+            report = measure(view)
+            problems = layout_problems(report)
+            serious = axe_violations(page, view)
+            problems += [f"axe: {rule} at {node}" for rule, node in serious]
+            REPORT.setdefault(theme, {}).setdefault(name, {})[label] = {
+                "smallest_text": smallest_text(report), "problems": problems, "sliders_named": len(report["named"]), "axe_serious": len(serious),
+                "figure_width": max((s["w"] for s in report["svgs"]), default=None), "column": report["area"]["w"]}
+            shoot_element(view, f"layout-{theme}-{label}-{name}")
+            failures += [f"{name} at {label} ({theme}): {p}" for p in problems]
+    background = page.locator(PLOT).first.evaluate(
+        "s => getComputedStyle(s.querySelector('rect[fill]')).fill || s.querySelector('rect[fill]').getAttribute('fill')")
+    REPORT[theme]["_figure_background"] = background
+    (ARTIFACTS / "layout-report.json").write_text(json.dumps(REPORT, indent=1, ensure_ascii=False))
+    if theme == "dark":                              # the figure's paper is the theme's, not a white slab
+        assert page.locator(PLOT).first.evaluate(
+            "s => getComputedStyle(s).getPropertyValue('--bp-paper').trim()") not in ("", "#ffffff", "white")
+    named = [v[label]["sliders_named"] for name, v in REPORT[theme].items() if name in names for label in COLUMNS]
+    assert sum(named) >= 10 * len(COLUMNS), "the sliders' names and values were not read"
+    assert errors == [], f"the page raised JavaScript errors: {errors}"
+    assert not failures, f"{len(failures)} problems:\n" + "\n".join(failures[:80])
+
+
+OUTPUTS = ".jp-OutputArea-output:has(.jupyter-widgets, img, svg)"      # a view's or a picture's output area
+
+
+@pytest.mark.parametrize("theme", ["light", "dark"])
+def test_every_lessons_views_and_pictures_fit_and_are_accessible(voila, page, theme):
+    """Each lesson opened once per theme in Voilà, then resized through the widths: its views pass the layout
+    checks at every width, and axe-core finds no serious or critical violation in any output area that holds a
+    view or a picture (at the narrowest Lab column and the projector)."""
+    from .test_voila import NOTEBOOKS
+    failures, errors = [], []
+    for name in NOTEBOOKS:
+        stem = name.removesuffix(".ipynb")
+        page.set_viewport_size({"width": 1280, "height": 900})
+        errors += open_in_voila(page, f"{voila.url}/voila/render/{name}?theme={theme}")
+        views = page.locator(VIEW)
+        if views.count():
+            wait_for_figures(page)
+        for label, column in COLUMNS.items():
+            fit_column(page, column) if views.count() else page.set_viewport_size({"width": column, "height": 900})
+            for index in range(views.count()):
+                problems = layout_problems(measure(views.nth(index)))
+                failures += [f"{stem} view {index + 1} at {label} ({theme}): {p}" for p in problems]
+            if label in ("lab-800-browser-open", "projector-1920"):
+                outputs = page.locator(OUTPUTS)
+                for index in range(outputs.count()):
+                    failures += [f"{stem} output {index + 1} at {label} ({theme}): axe {rule} at {node}"
+                                 for rule, node in axe_violations(page, outputs.nth(index))]
+        shoot(page, f"layout-lesson-{theme}-{stem}")
+    assert errors == [], f"the pages raised JavaScript errors: {errors}"
+    assert not failures, f"{len(failures)} problems:\n" + "\n".join(failures[:80])
