@@ -121,6 +121,18 @@ class PlaygroundFigure(anywidget.AnyWidget):
 
     state = None                                    # the view's state the latest frame shows
 
+    def structure(self):
+        """What the frame draws, without its pixels (tests/widgets/test_marks_snapshot.py): the grid, extent,
+        classes, network sizes and points of the setup; the bytes of the heat maps, the edges per layer, the
+        points of each curve, the title and the first number of each line of words."""
+        setup, curves = self.setup, self.curves
+        return {"setup": {key: setup.get(key) for key in ("grid", "extent", "k", "sizes", "hidden_grid", "columns")},
+                "points": len(setup.get("points", {}).get("x", [])),
+                "frame": {"boundary bytes": len(self.boundary), "boundary numbers": len(self.boundary_json),
+                          "hidden bytes": len(self.hidden), "edges": [len(layer) for layer in self.edges],
+                          "curves": [len(curves.get(name, [])) for name in ("steps", "train", "test")]},
+                "title": self.words.get("title"), "lines": self.words.get("lines")}
+
     def picture(self, dpi=100):
         """PNG bytes of the boundary with the points and the loss curves (matplotlib, for places without a page)."""
         from ._playground_picture import png
