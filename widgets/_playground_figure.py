@@ -14,6 +14,7 @@ import anywidget
 import numpy as np
 import traitlets
 
+from .figures import Plot
 from .figures.colours import to_rgba
 from .figures.style import FONT, colour_of
 
@@ -71,7 +72,8 @@ def hidden_bytes(pictures):
 class PlaygroundFigure(anywidget.AnyWidget):
     """The boundary, the points, the network with each hidden neuron's picture, the loss curves, the verdict."""
 
-    _esm = (Path(__file__).with_name("playground.js")).read_text()
+    _esm = (Plot._esm.replace("export default { render };", "") + "\n" +      # plot.js's page helpers, then …
+            Path(__file__).with_name("playground.js").read_text())             # … the playground's own scope
     width = traitlets.Int(960).tag(sync=True)
     height = traitlets.Int(430).tag(sync=True)
     setup = traitlets.Dict().tag(sync=True)        # changes with the data or network: sizes, grid, points, colours

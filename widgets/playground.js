@@ -2,9 +2,19 @@
 // the points, the network with each neuron's picture and its edges, the loss curves, the words. Every
 // colour comes from Python (colour tables and hex strings); nothing is computed here but pixel positions.
 // After painting a frame the page answers {drawn: frame}: the kernel sends the next one only then.
-const MAP = { left: 470, top: 24, size: 300 };
-const CURVE = { left: 470, top: 360, width: 300, height: 56 };
-const NET = { left: 20, right: 430, top: 30, bottom: 400, node: 28 };
+// Python appends this module to plot.js's (without its export): stylesheet() and nameControls() are plot.js's,
+// everything here lives in its own scope.
+const playground = (() => {
+// Two layouts: side by side in a column of WIDE px or more; stacked (map, curves, words, then the network) in a
+// narrower one, the canvas scaled down by CSS below NARROW px.
+const WIDE = 960, NARROW = 470;
+const LAYOUTS = {
+  wide: { W: 960, H: 430, map: { left: 470, top: 24, size: 300 }, curve: { left: 470, top: 360, width: 300, height: 56 },
+          net: { left: 20, right: 430, top: 30, bottom: 400, node: 28 }, numbers: [784, 34], legend: [784, 134] },
+  narrow: { W: 470, H: 850, map: { left: 44, top: 24, size: 300 }, curve: { left: 44, top: 372, width: 300, height: 56 },
+            net: { left: 14, right: 456, top: 600, bottom: 840, node: 26 }, numbers: [10, 470], legend: [250, 470] },
+};
+let MAP = LAYOUTS.wide.map, CURVE = LAYOUTS.wide.curve, NET = LAYOUTS.wide.net;
 
 function bytesOf(v) {
   if (!v) return new Uint8Array(0);
@@ -160,10 +170,12 @@ function legend(ctx, setup, x, y) {
 }
 
 function render({ model, el }) {
+  stylesheet();                                   // plot.js's: the course's look for the view around the figure
   const root = document.createElement("div"), canvas = document.createElement("canvas");
   const verdict = document.createElement("div");
   root.className = "bp-playground";
   root.dataset.figure = "playground";
+  el.classList.add("bp-figure");
   canvas.setAttribute("role", "img");
   verdict.style.cssText = "font-size:13px;min-height:1.4em;margin:2px 0 0 6px;max-width:880px";
   root.append(canvas, verdict);
@@ -175,11 +187,13 @@ function render({ model, el }) {
     const started = performance.now();
     const setup = model.get("setup");
     if (!setup || !setup.grid) return;
-    const w = model.get("width"), h = model.get("height"), ratio = window.devicePixelRatio || 1;
+    const column = el.clientWidth || model.get("width"), L = LAYOUTS[column >= WIDE ? "wide" : "narrow"];
+    ({ map: MAP, curve: CURVE, net: NET } = L);
+    const w = L.W, h = L.H, ratio = window.devicePixelRatio || 1, shown = Math.min(w, column);
     if (canvas.width !== Math.round(w * ratio)) {
       canvas.width = Math.round(w * ratio); canvas.height = Math.round(h * ratio);
-      canvas.style.width = `${w}px`; canvas.style.height = `${h}px`;
     }
+    canvas.style.width = `${shown}px`; canvas.style.height = `${(h * shown) / w}px`;
     const ctx = canvas.getContext("2d");
     ctx.setTransform(ratio, 0, 0, ratio, 0, 0);
     ctx.fillStyle = "#fff"; ctx.fillRect(0, 0, w, h);
@@ -194,8 +208,8 @@ function render({ model, el }) {
     const words = model.get("words");
     text(ctx, words.title || "", MAP.left, 10, { size: 12, bold: true });
     (words.lines || []).forEach((line, i) =>
-      text(ctx, line, MAP.left + MAP.size + 14, MAP.top + 10 + 18 * i, { size: 12 }));
-    legend(ctx, setup, MAP.left + MAP.size + 14, MAP.top + 110);
+      text(ctx, line, L.numbers[0], L.numbers[1] + 18 * i, { size: 12 }));
+    legend(ctx, setup, L.legend[0], L.legend[1]);
     verdict.textContent = words.verdict || "";
     canvas.setAttribute("aria-label", model.get("description"));
     painted = model.get("frame");
@@ -208,6 +222,10 @@ function render({ model, el }) {
   // A new frame is drawn into the canvas at once (the browser shows it at its next paint) and answered;
   // a new setup or size waits for the next animation frame, where one draw serves all.
   const schedule = () => { if (!queued) queued = requestAnimationFrame(draw); };
+  let column = el.clientWidth;
+  const watcher = new ResizeObserver(() => { if (el.clientWidth !== column) { column = el.clientWidth; schedule(); } });
+  watcher.observe(el);
+  setTimeout(() => nameControls(el), 0);          // plot.js's: each slider handle named by its label
   const now = () => { if (queued) cancelAnimationFrame(queued); draw(); };
   const traits = ["setup", "width", "height"];
   traits.forEach((name) => model.on(`change:${name}`, schedule));
@@ -215,9 +233,13 @@ function render({ model, el }) {
   schedule();
   return () => {
     if (queued) cancelAnimationFrame(queued);
+    watcher.disconnect();
     traits.forEach((name) => model.off(`change:${name}`, schedule));
     model.off("change:frame", now);
   };
 }
 
-export default { render };
+return { render };
+})();
+
+export default playground;
