@@ -20,8 +20,8 @@ def png(setup, state, curves, dpi=100):
     import matplotlib
     from matplotlib.figure import Figure
     matplotlib.rcParams["svg.hashsalt"] = "backprop"
-    figure = Figure(figsize=(8.4, 3.9), dpi=dpi)
-    left, right = figure.add_axes((0.06, 0.2, 0.42, 0.72)), figure.add_axes((0.58, 0.2, 0.38, 0.6))
+    figure = Figure(figsize=(8.4, 4.4), dpi=dpi)
+    left, right = figure.add_axes((0.06, 0.25, 0.42, 0.68)), figure.add_axes((0.58, 0.3, 0.38, 0.56))
     x0, x1, y0, y1 = setup["extent"]
     left.imshow(_image(setup, state["boundary"]), origin="lower", extent=(x0, x1, y0, y1), interpolation="bilinear")
     p = setup["points"]
@@ -39,7 +39,7 @@ def png(setup, state, curves, dpi=100):
     right.set_title(curves["label"], fontsize=10), right.legend(fontsize=9, frameon=False)
     if state["message"]:
         words = state["message"] if len(state["message"]) < 110 else state["message"][:state["message"].find(" —")]
-        figure.text(0.5, 0.04, words, ha="center", fontsize=8.5, wrap=True)
+        figure.text(0.5, 0.02, words, ha="center", va="bottom", fontsize=8.5, wrap=True)
     out = io.BytesIO()
     figure.savefig(out, format="png", dpi=dpi, metadata={"Software": None})
     return out.getvalue()
