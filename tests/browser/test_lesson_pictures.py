@@ -10,9 +10,8 @@ zero-install JupyterLite site show the same static pictures, alt text included.
 import pytest
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
-from ._lite import lite, lite_page, offline  # noqa: F401 (fixtures)
-from ._lite import reveal, run_lesson
-from ._page import PLOT, shoot, shoot_element, wait_for_figures
+from tools.browser.lite import reveal, run_lesson
+from tools.browser.page import PLOT, shoot, shoot_element, wait_for_figures
 from .test_jupyterlab import run_all_cells
 from .test_voila import open_in_voila
 
