@@ -141,8 +141,8 @@ def curvature(net, X, y, keys, at, eps=1e-4):
     g(at − eps e_i)) / 2 eps, symmetrised; exact up to rounding where the loss is a quadratic bowl
     (lesson 06: descent converges for lr < 2/λmax, and 2/(λmin + λmax) shrinks the slowest direction fastest).
     """
-    X = check.check_inputs(X, net.sizes[0])
-    probe, Y, at = net.copy(), net.targets(y, X.shape[0]), check.check_vector(at, "at", length=2)
+    X = validate.check_inputs(X, net.sizes[0])
+    probe, Y, at = net.copy(), net.targets(y, X.shape[0]), check.vector(at, "at", n=2)
     columns = []
     for i in range(2):
         grads = []
