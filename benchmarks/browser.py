@@ -49,13 +49,17 @@ _dashboard.TrainingDashboard._epoch = _clocked(_dashboard.TrainingDashboard._epo
 def write_notebook(folder, index, case):
     """The case as ``<index>.ipynb``: the kernel clock, then the view; returns (name, clock file)."""
     clock = Path(folder) / f"{index}.kernel.txt"
-    cells = [CLOCK.replace("CLOCK_FILE", repr(str(clock))), case.source]
+    write_cells(Path(folder) / f"{index}.ipynb", [CLOCK.replace("CLOCK_FILE", repr(str(clock))), case.source])
+    return f"{index}.ipynb", clock
+
+
+def write_cells(path, cells):
+    """A notebook at ``path`` of these code cells, unexecuted, for Voilà to run."""
     notebook = {"cells": [{"cell_type": "code", "metadata": {}, "execution_count": None, "outputs": [],
                            "source": source} for source in cells],
                 "metadata": {"kernelspec": {"name": "python3", "display_name": "Python 3", "language": "python"}},
                 "nbformat": 4, "nbformat_minor": 5}
-    (Path(folder) / f"{index}.ipynb").write_text(json.dumps(notebook))
-    return f"{index}.ipynb", clock
+    Path(path).write_text(json.dumps(notebook))
 
 
 def kernel_seconds(clock):

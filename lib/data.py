@@ -1,5 +1,8 @@
 """Data sets that work offline: note 003's worked example, the digits, small generated sets.
 
+The playground's seeded 2-D sets (noisy XOR, spiral, blobs, circles, moons; ``planar`` splits one
+into train and test) are made in backprop.planar and importable from here.
+
 Note 003's example is worked in lessons/05_worked_example; digits are introduced in
 lessons/07_sgd_minibatches; XOR in lessons/00_start_here.
 """
@@ -90,3 +93,11 @@ def circles(n=200, noise=0.05, factor=0.5, seed=0):
     X = np.c_[radius * np.cos(t), radius * np.sin(t)] + rng.normal(0, noise, (n, 2))
     order = rng.permutation(n)
     return X[order], y[order]
+
+
+def __getattr__(name):
+    """The playground's sets, from backprop.planar (which builds on the sets above), on first use."""
+    if name in ("blobs", "noisy_xor", "planar", "spiral"):
+        from . import planar
+        return getattr(planar, name)
+    raise AttributeError(f"module 'backprop.data' has no attribute {name!r}")

@@ -29,6 +29,7 @@ class History:
     """
     step_loss: list = field(default_factory=list)
     batch_sizes: list = field(default_factory=list)
+    gradient_norms: list = field(default_factory=list)     # per step: ‖∂C/∂W⁽ᴸ⁾‖ of each layer, first layer first
     epoch_loss: list = field(default_factory=list)
     recorded_at: list = field(default_factory=list)
     train_loss: list = field(default_factory=list)
@@ -59,10 +60,13 @@ class History:
         loss (a float), or None until both were scored."""
         return self.val_loss[-1] - self.train_loss[-1] if self.val_loss and self.train_loss else None
 
-    def add_step(self, loss, batch_size):
-        """Record one mini-batch: its loss before the step and its number of examples."""
+    def add_step(self, loss, batch_size, gradient_norms=None):
+        """Record one mini-batch: its loss before the step, its number of examples and (if given) the norm
+        of each layer's weight gradient."""
         self.step_loss.append(loss)
         self.batch_sizes.append(batch_size)
+        if gradient_norms is not None:
+            self.gradient_norms.append(gradient_norms)
 
     def end_epoch(self):
         """Close an epoch: the mean of its step losses weighted by batch size (its examples' mean) joins epoch_loss."""
@@ -98,6 +102,19 @@ class History:
         start = self.too_large_at_start()            # then the initial weights are to blame, not lr
         self.diverge(f"in epoch {self.epochs_run}", start or what, "" if start else None)
         return True
+
+    def blew_up_in_step(self):
+        """The verdict 'diverged' when a step was refused because it would have put inf or NaN in the weights."""
+        self.diverge(f"in epoch {self.epochs_run}", "a step would have made a weight inf or NaN (the network keeps "
+                     "its last finite weights)")
+        return True
+
+    def judge(self, net, X, Y):
+        """(verdict, message) of the run so far, History unchanged: 'diverged', 'not learning' (vanishing
+        gradients in a saturated deep network, dead units, chance accuracy), 'overfitting' (test loss rising
+        while training loss falls), else 'learning'. The rules: backprop.judge (lessons/08_challenges)."""
+        from .judge import judge
+        return judge(self, net, X, Y)
 
     def scores_blew_up(self):
         """True (and the verdict 'diverged') when the latest recorded loss is inf or NaN."""
@@ -155,12 +172,19 @@ def diagnose(history, net, X, Y):
     """Turn a 'finished' verdict into 'not learning' when units died or accuracy stayed at chance."""
     if history.verdict != "finished" or not history.step_loss:
         return
+    message = not_learning(history, net, X, Y)
+    if message:
+        history.verdict, history.message = "not learning", message
+
+
+def not_learning(history, net, X, Y):
+    """'not learning: …' in words when the initial weights were too large and stayed so, units died or
+    accuracy stayed at chance while the loss did not fall well; '' otherwise."""
     cause = history.too_large_at_start()
     if cause and not history.epoch_loss[-1] <= history.lost_above:      # and still lost at the end
-        history.verdict, history.message = "not learning", f"not learning: {cause}"
-        return
+        return f"not learning: {cause}"
     if history.epoch_loss[-1] < LEARNING * history.step_loss[0]:   # the loss fell well: it is learning
-        return
+        return ""
     trace = net.forward(X)
     relu = [L for L in range(1, len(net.sizes) - 1) if net.activations[L - 1].name == "relu"]
     dead = sum(int(np.sum(np.all(trace.a[L] <= 0, axis=0))) for L in relu)
@@ -174,11 +198,12 @@ def diagnose(history, net, X, Y):
     if accuracy <= 1.0 / n_classes + CHANCE_MARGIN:
         causes.append(f"training accuracy {accuracy:.3f} is at chance level ({1.0 / n_classes:.3f} "
                       f"for {n_classes} classes)")
-    if causes:
-        likely = (f"lr={history.lr:g} is likely too high (large steps push units to where they never fire); "
-                  f"try lr={history.lr / 10:g}" if dead else
-                  f"check lr={history.lr:g} (too high bounces, too low crawls) and the number of epochs")
-        history.verdict, history.message = "not learning", f"not learning: {'; '.join(causes)} — {likely}"
+    if not causes:
+        return ""
+    likely = (f"lr={history.lr:g} is likely too high (large steps push units to where they never fire); "
+              f"try lr={history.lr / 10:g}" if dead else
+              f"check lr={history.lr:g} (too high bounces, too low crawls) and the number of epochs")
+    return f"not learning: {'; '.join(causes)} — {likely}"
 
 
 def neutral_loss(net, Y):

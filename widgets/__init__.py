@@ -21,6 +21,7 @@ _VIEWS = {
     "GradientFlowExplorer": "flow",
     "OverfittingExplorer": "overfitting",
     "GraphExplorer": "graph",
+    "PlaygroundExplorer": "playground",
 }
 __all__ = list(_VIEWS)
 

@@ -8,7 +8,7 @@ import ipywidgets as widgets
 
 from playwright.sync_api import expect
 
-from tools.browser.page import INTERACTION_TIMEOUT, PLOT, VIEW, nudge, shoot_element, slider_handle, view_with
+from tools.browser.page import INTERACTION_TIMEOUT, PICTURE, PLOT, VIEW, nudge, shoot_element, slider_handle, view_with
 from .test_voila import open_in_voila
 
 NOTEBOOK = "figure_probe.ipynb"
@@ -111,11 +111,11 @@ def test_every_views_figure_follows_a_key_press_and_says_the_new_numbers(voila, 
         view.scroll_into_view_if_needed()
         svg = view.locator(PLOT)
         expect(svg).not_to_have_attribute("aria-label", "", timeout=INTERACTION_TIMEOUT)
-        before, drawn = svg.get_attribute("aria-label"), svg.evaluate("s => s.innerHTML")
+        before, drawn = svg.get_attribute("aria-label"), svg.evaluate(PICTURE)
         handle(view, demo.control).focus()
         handle(view, demo.control).press(demo.key)
         expect(svg).to_have_attribute("aria-label", expected_after(name, demo), timeout=INTERACTION_TIMEOUT)
-        assert svg.get_attribute("aria-label") != before and svg.evaluate("s => s.innerHTML") != drawn, name
+        assert svg.get_attribute("aria-label") != before and svg.evaluate(PICTURE) != drawn, name
         shoot_element(view, f"figure-{name}")
     assert errors == [], f"the page raised JavaScript errors: {errors}"
 

@@ -24,7 +24,10 @@ def first(values):
 
 def structure(figure):
     """What the figure draws, without its pixels: 'layer panel type ×count at (x, y)' per mark, and the panels'
-    limits, scales and titles."""
+    limits, scales and titles. A figure of its own module (not a Plot) gives its own structure()."""
+    if hasattr(figure, "structure"):
+        return figure.structure()
+
     def one(layer, m):
         xs = m.get("x", m.get("x0", m.get("extent", [None])[:1]))
         ys = m.get("y", m.get("y0", m.get("top", m.get("extent", [None] * 3)[2:])))

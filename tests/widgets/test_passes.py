@@ -39,17 +39,26 @@ def counting():
         Network._forward, Network._backward = forward, backward
 
 
-def core_work(before, after):
+def history_sizes(state):
+    """(steps, records) of each History in a state: a History trained on in place reports only what is new."""
+    return {name: (len(v.step_loss), len(v.recorded_at)) for name, v in state.items() if isinstance(v, History)}
+
+
+def core_work(before, after, sizes=None):
     """(forward, backward) passes the new state reports beyond a move: training it records, curves it drew."""
     forward = backward = 0
     for name, value in after.items():
+        if isinstance(value, History):                         # each step: a pass each way; each score: one
+            steps, records = (sizes or {}).get(name, (0, 0)) if before.get(name) is value else (0, 0)
+            if (steps, records) == (len(value.step_loss), len(value.recorded_at)):
+                continue                                       # kept from before, not trained on: no new work
+            steps = len(value.step_loss) - steps
+            forward += steps + 2 * (len(value.recorded_at) - records) + (steps > 0)   # + the verdict's look
+            backward += steps
+            continue
         if before.get(name) is value:                          # kept from before (a cache): no new work
             continue
-        if isinstance(value, History):                         # each step: a pass each way; each score: one
-            steps = len(value.step_loss)
-            forward += steps + 2 * len(value.recorded_at) + (steps > 0)   # + the verdict's look at the training set
-            backward += steps
-        elif isinstance(value, DescentPath):                   # each point: its loss and gradient
+        if isinstance(value, DescentPath):                     # each point: its loss and gradient
             forward, backward = forward + len(value.losses), backward + len(value.losses)
         elif name == "curve" and not np.array_equal(before.get(name), value):
             forward += np.size(value)                          # a new curve: the loss at each point of its grid
@@ -78,10 +87,10 @@ def passes_per_change(view):
     for name, control in list(view.controls.items()):
         if getattr(control, "disabled", False):
             continue
-        before = dict(view.state)
+        before, sizes = dict(view.state), history_sizes(view.state)
         with counting() as count:
             one_step(control)
-        work = core_work(before, view.state)
+        work = core_work(before, view.state, sizes)
         seen[name] = (count["forward"], count["backward"], tuple(a + b for a, b in zip(view.passes, work)))
     return seen
 

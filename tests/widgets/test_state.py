@@ -16,7 +16,8 @@ pytestmark = pytest.mark.filterwarnings("error")
 
 def shown(view):
     """What the learner sees: the figure's synced traits and the readout's HTML, as text."""
-    traits = view.figure.get_state()                       # every synced trait, whatever kind of figure it is
+    traits = {name: value for name, value in view.figure.get_state().items()   # every synced trait of any figure,
+              if name != "frame"}                                             # but the frame's number
     return json.dumps([traits, view.readout.value], default=str, sort_keys=True)
 
 

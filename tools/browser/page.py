@@ -13,11 +13,13 @@ from playwright.sync_api import expect
 ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts" / "browser"
 VIEW = ".widget-vbox:has(> .widget-html)"          # a View: controls, figure, readout
 INTERACTION_TIMEOUT = 20_000                       # ms for the kernel to answer a slider or a button
-PLOT = "[data-figure] svg[role=img]"               # a view's drawing: a Plot (plot.js) or a graph (graph.js)
+PLOT = "[data-figure] svg[role=img], [data-figure] canvas[role=img]"   # a figure's drawing: a Plot's or a graph's
+#                                  SVG (widgets/figures/plot.js, graph.js) or a view's own canvas (playground.js)
+PICTURE = "f => f.tagName === 'CANVAS' ? f.toDataURL() : f.innerHTML"   # what a figure's drawing shows
 
 _FIGURES_DRAWN = f"""() => [...document.querySelectorAll('{PLOT}')]
-    .every(s => s.childElementCount > 0 && s.getAttribute('aria-label'))"""
-_PICTURE = "f => f.getAttribute('aria-label') + f.innerHTML"
+    .every(s => (s.tagName === 'CANVAS' || s.childElementCount > 0) && s.getAttribute('aria-label'))"""
+_PICTURE = f"f => f.getAttribute('aria-label') + ({PICTURE})(f)"
 
 
 def shoot(page, name):
