@@ -81,6 +81,14 @@ class Plot(anywidget.AnyWidget):
             self.marks = list(marks)
             self.description = description
 
+    def on_click(self, callback):
+        """Call ``callback(key)`` when a click lands on a marker or segment that carries a key (marks' ``keys``):
+        the browser reports the key only, every time, even the same key twice; anything else it sends is ignored."""
+        def heard(widget, content, buffers):
+            if isinstance(content, dict) and isinstance(content.get("clicked"), str) and content["clicked"]:
+                callback(content["clicked"])
+        self.on_msg(heard)
+
     def picture(self, dpi=100):
         """PNG bytes of what the figure shows now, drawn with matplotlib.
 
