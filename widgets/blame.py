@@ -60,6 +60,8 @@ class BlameExplorer(View):
     the output neurons their own δ. A zero weight passes back no blame, yet its own gradient δ_j·a_k
     need not be zero.
     ``net``: show a copy of your own network (bit-identical; only what you move or Step changes).
+    The **parameter** dropdown (or a click on an edge of the diagram: its weight; on a neuron: its bias) picks the
+    parameter its slider moves and the readout's "why this number" explains.
     """
 
     demo = Demo("its value")
