@@ -4,14 +4,13 @@ readout then says "why this number" as the core (backprop.blame) writes it for n
 The clicks land where a learner would click: on the number written along the edge (the click passes through the
 words to the edge under them) and on a neuron's centre (through its words to the neuron).
 """
-import json
-
 from playwright.sync_api import expect
 
 from backprop.blame import why_parameter
 from backprop.data import WORKED_LR, worked_example
 
 from tools.browser.page import INTERACTION_TIMEOUT, PLOT, shoot_element, slider_value, view_with
+from .test_figures import notebook
 from .test_voila import open_in_voila
 
 NOTEBOOK = "blame_click.ipynb"
@@ -28,17 +27,9 @@ _AT = """([svg, key, a]) => {
 }"""
 
 
-def write_notebook(folder):
-    cell = {"cell_type": "code", "metadata": {}, "execution_count": None, "outputs": [],
-            "source": "from backprop.widgets import BlameExplorer\nBlameExplorer()"}
-    (folder / NOTEBOOK).write_text(json.dumps({
-        "cells": [cell], "nbformat": 4, "nbformat_minor": 5,
-        "metadata": {"kernelspec": {"name": "python3", "display_name": "Python 3", "language": "python"}}}))
-
-
 def click_on(view, key, along=0.62):
     """A mouse click on the diagram's target ``key``: ``along`` its edge (0.62: where the edge's number is
-    written), or on a neuron ``along`` its radius right of its centre (at least the first one of that key)."""
+    written), or on a neuron ``along`` its radius right of its centre (the first target of that key)."""
     svg = view.locator(PLOT)
     x, y = view.page.evaluate(_AT, [svg.element_handle(), key, along])
     view.page.mouse.click(x, y)
@@ -47,11 +38,11 @@ def click_on(view, key, along=0.62):
 def expect_why(view, key, label, steps=0):
     """The dropdown shows ``label`` and the readout the core's why-this-number of ``key`` (after ``steps`` Steps)."""
     net, x, y = worked_example()
-    for _ in range(steps + 1):
+    for _ in range(steps):                                            # Network.step, as the Step button does
         trace = net.forward(x)
-        grads = net.backward(trace, y)
-        if _ < steps:
-            net.step(grads, WORKED_LR)
+        net.step(net.backward(trace, y), WORKED_LR)
+    trace = net.forward(x)
+    grads = net.backward(trace, y)
     gradient, blame = why_parameter(net, trace, grads, y, key)
     readout = view.locator(":scope > .widget-html")
     expect(readout).to_contain_text(gradient, timeout=INTERACTION_TIMEOUT)
@@ -60,7 +51,7 @@ def expect_why(view, key, label, steps=0):
 
 
 def test_a_click_on_an_edge_or_a_neuron_explains_its_parameter_in_voila(voila, lessons_copy, page):
-    write_notebook(lessons_copy)
+    notebook(lessons_copy / NOTEBOOK, ["from backprop.widgets import BlameExplorer\nBlameExplorer()"])
     errors = open_in_voila(page, f"{voila.url}/voila/render/{NOTEBOOK}")
     view = view_with(page, "parameter")
     view.scroll_into_view_if_needed()
