@@ -1,19 +1,23 @@
-"""BlameExplorer in Voilà: a click on an edge of its diagram picks that weight, a click on a neuron its bias, and the
+"""BlameExplorer in Voilà and in the zero-install site (Pyodide, offline): a click on an edge of its diagram picks that weight, a click on a neuron its bias, and the
 readout then says "why this number" as the core (backprop.blame) writes it for note 003's network, computed here.
 
 The clicks land where a learner would click: on the number written along the edge (the click passes through the
 words to the edge under them) and on a neuron's centre (through its words to the neuron).
 """
+from urllib.parse import quote
+
 from playwright.sync_api import expect
 
 from backprop.blame import why_parameter
 from backprop.data import WORKED_LR, worked_example
 
-from tools.browser.page import INTERACTION_TIMEOUT, PLOT, shoot_element, slider_value, view_with
+from tools.browser.lite import RUN_TIMEOUT, foreign, reveal
+from tools.browser.page import INTERACTION_TIMEOUT, PLOT, VIEW, shoot_element, slider_value, view_with
 from .test_figures import notebook
 from .test_voila import open_in_voila
 
 NOTEBOOK = "blame_click.ipynb"
+CODE = "from backprop.widgets import BlameExplorer\nBlameExplorer()"
 
 # in page pixels, the point ``along`` the keyed target named ``key``: on an edge, 0 at its start … 1 at its end;
 # on a neuron, ``along`` of its radius right of its centre
@@ -51,17 +55,31 @@ def expect_why(view, key, label, steps=0):
 
 
 def test_a_click_on_an_edge_or_a_neuron_explains_its_parameter_in_voila(voila, lessons_copy, page):
-    notebook(lessons_copy / NOTEBOOK, ["from backprop.widgets import BlameExplorer\nBlameExplorer()"])
+    notebook(lessons_copy / NOTEBOOK, [CODE])
     errors = open_in_voila(page, f"{voila.url}/voila/render/{NOTEBOOK}")
     view = view_with(page, "parameter")
     view.scroll_into_view_if_needed()
+    exercise(view, "voila")
+    assert errors == [], f"the page raised JavaScript errors: {errors}"
+
+
+def test_a_click_on_an_edge_or_a_neuron_explains_its_parameter_in_the_zero_install_site(lite, offline, lite_page):
+    lite_page.goto(f"{lite.url}/repl/index.html?kernel=python&toolbar=1&code={quote(CODE)}")
+    view = lite_page.locator(VIEW).first
+    view.wait_for(timeout=RUN_TIMEOUT)
+    exercise(reveal(view), "lite")
+    assert foreign(offline.requests) == []
+
+
+def exercise(view, where):
+    """Clicks on an edge, a neuron, an input and the first edge again, each readout checked against the core."""
     expect(view.locator(PLOT)).not_to_have_attribute("aria-label", "", timeout=INTERACTION_TIMEOUT)
     expect(view.locator(f"{PLOT} [data-key]")).to_have_count(6 + 5)      # 6 weights, 5 neurons (2 of them inputs)
 
     click_on(view, "w⁽¹⁾₂₁")                                         # on the '+0.60' written along x₁ → hidden 2
     expect_why(view, ("weights", 0, 1, 0), "w⁽¹⁾₂₁")
     assert slider_value(view, "its value") == 0.6                    # its value's slider holds it
-    shoot_element(view, "blame-click-01-edge")
+    shoot_element(view, f"blame-click-{where}-01-edge")
 
     click_on(view, "b⁽²⁾₁", along=0)                                 # the output neuron's centre: its bias
     expect_why(view, ("biases", 1, 0), "b⁽²⁾₁")
@@ -75,4 +93,3 @@ def test_a_click_on_an_edge_or_a_neuron_explains_its_parameter_in_voila(voila, l
 
     click_on(view, "w⁽¹⁾₂₁", along=0.2)                              # the first edge again, on its line
     expect_why(view, ("weights", 0, 1, 0), "w⁽¹⁾₂₁", steps=1)
-    assert errors == [], f"the page raised JavaScript errors: {errors}"
