@@ -77,6 +77,11 @@ def exercise(view, where):
     figure.locator("[data-node='0']").click()          # x₁: why this number, by a click
     expect(readout(view)).to_contain_text("∂C/∂x₁ = the sum over its 2 paths", timeout=INTERACTION_TIMEOUT)
     expect(view.locator("select").first.locator("option:checked")).to_have_text("x₁")
+    view.locator("select").first.select_option(index=1)     # another node by the dropdown, then x₁ clicked again
+    expect(readout(view)).not_to_contain_text("∂C/∂x₁ = the sum over its 2 paths", timeout=INTERACTION_TIMEOUT)
+    figure.locator("[data-node='0']").click()
+    expect(readout(view)).to_contain_text("∂C/∂x₁ = the sum over its 2 paths", timeout=INTERACTION_TIMEOUT)
+    expect(view.locator("select").first.locator("option:checked")).to_have_text("x₁")
 
     leaf = view.locator("select").nth(1).locator("option:checked").inner_text()     # the leaf the slider moves
     assert leaf == "x₁"
