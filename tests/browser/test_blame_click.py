@@ -4,15 +4,13 @@ readout then says "why this number" as the core (backprop.blame) writes it for n
 The clicks land where a learner would click: on the number written along the edge (the click passes through the
 words to the edge under them) and on a neuron's centre (through its words to the neuron).
 """
-from urllib.parse import quote
-
 from playwright.sync_api import expect
 
 from backprop.blame import why_parameter
 from backprop.data import WORKED_LR, worked_example
 
-from tools.browser.lite import RUN_TIMEOUT, foreign, reveal
-from tools.browser.page import INTERACTION_TIMEOUT, PLOT, VIEW, shoot_element, slider_value, view_with
+from tools.browser.lite import foreign, repl_view
+from tools.browser.page import INTERACTION_TIMEOUT, PLOT, shoot_element, slider_value, view_with
 from .test_figures import notebook
 from .test_voila import open_in_voila
 
@@ -64,10 +62,7 @@ def test_a_click_on_an_edge_or_a_neuron_explains_its_parameter_in_voila(voila, l
 
 
 def test_a_click_on_an_edge_or_a_neuron_explains_its_parameter_in_the_zero_install_site(lite, offline, lite_page):
-    lite_page.goto(f"{lite.url}/repl/index.html?kernel=python&toolbar=1&code={quote(CODE)}")
-    view = lite_page.locator(VIEW).first
-    view.wait_for(timeout=RUN_TIMEOUT)
-    exercise(reveal(view), "lite")
+    exercise(repl_view(lite, lite_page, CODE), "lite")
     assert foreign(offline.requests) == []
 
 
