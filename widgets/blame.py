@@ -60,6 +60,8 @@ class BlameExplorer(View):
     the output neurons their own δ. A zero weight passes back no blame, yet its own gradient δ_j·a_k
     need not be zero.
     ``net``: show a copy of your own network (bit-identical; only what you move or Step changes).
+    The **parameter** dropdown (or a click on an edge of the diagram: its weight; on a neuron: its bias) picks the
+    parameter its slider moves and the readout's "why this number" explains.
     """
 
     demo = Demo("its value")
@@ -77,6 +79,7 @@ class BlameExplorer(View):
         self._sync_value = self._bind_parameter(controls["parameter"], controls["value"])
         controls["reveal"].observe(self._on_reveal, names="value")
         super().__init__(controls, actions={"step": self.step, "back": self.backward_one_layer, "reset": self.reset})
+        self.figure.on_click(self.choose)
 
     def _make_controls(self, lr, reset):
         net, x, y = self._initial
@@ -109,6 +112,14 @@ class BlameExplorer(View):
                             [widgets.HBox([c[k] for k in rows[2]])])
 
     # ---- actions ------------------------------------------------------
+    def choose(self, label):
+        """Pick the parameter named ``label`` ('w⁽¹⁾₁₂', 'b⁽²⁾₁'), as a click on its edge (a weight) or its neuron
+        (a bias) in the diagram does: the dropdown, its value's slider and the readout's why-this-number follow.
+        A name the network has no parameter of is ignored."""
+        key = dict(self._labelled).get(label)
+        if key is not None:
+            self.controls["parameter"].value = key
+
     def _on_reveal(self, change):
         if self.controls["show"].value == "forward":
             with self._silenced():                # moving the backward slider means: show the blame

@@ -54,7 +54,7 @@ class GraphExplorer(View):
             controls["leaf"].observe(self._show_leaf, names="value")
             controls["value"].on_move(self._move_leaf)
         super().__init__(controls, actions={"step": self.step, "back": self.back, "reset": self.reset})
-        self.figure.observe(self._on_click, names="clicked")
+        self.figure.on_click(self._on_click)
 
     def _control_box(self):
         c = self.controls
@@ -101,9 +101,9 @@ class GraphExplorer(View):
         with self._silenced():
             self.controls["value"].show(self.graph.nodes[change["new"]].data)
 
-    def _on_click(self, change):
-        if 0 <= change["new"] < len(self.graph):
-            self.controls["why"].value = change["new"]
+    def _on_click(self, key):
+        if key.isascii() and key.isdecimal() and int(key) < len(self.graph):     # a node's index, as graph.js sends it
+            self.controls["why"].value = int(key)
 
     # ---- numbers and drawing -------------------------------------------
     def _compute(self):

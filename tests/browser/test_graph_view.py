@@ -6,7 +6,6 @@ values read back from the page (backprop.graph on note 003's network, independen
 """
 import json
 import re
-from urllib.parse import quote
 
 import pytest
 from playwright.sync_api import expect
@@ -16,8 +15,8 @@ from backprop.graph_rules import fmt
 from backprop.graph_sources import network_graph
 from backprop.graph_walk import Walk
 
-from tools.browser.lite import RUN_TIMEOUT, foreign, reveal
-from tools.browser.page import INTERACTION_TIMEOUT, PLOT, VIEW, nudge, shoot_element, slider_value, view_with
+from tools.browser.lite import foreign, repl_view
+from tools.browser.page import INTERACTION_TIMEOUT, PLOT, nudge, shoot_element, slider_value, view_with
 
 NOTEBOOK = "graph_view.ipynb"
 
@@ -46,11 +45,7 @@ def test_step_back_click_and_a_leaf_slider_in_jupyterlab(jupyterlab, page, noteb
 
 
 def test_step_back_click_and_a_leaf_slider_in_the_zero_install_site(lite, offline, lite_page):
-    code = "from backprop.widgets import GraphExplorer\nGraphExplorer()"
-    lite_page.goto(f"{lite.url}/repl/index.html?kernel=python&toolbar=1&code={quote(code)}")
-    view = lite_page.locator(VIEW).first
-    view.wait_for(timeout=RUN_TIMEOUT)
-    exercise(reveal(view), "lite")
+    exercise(repl_view(lite, lite_page, "from backprop.widgets import GraphExplorer\nGraphExplorer()"), "lite")
     assert foreign(offline.requests) == []
 
 
@@ -75,6 +70,11 @@ def exercise(view, where):
     expect(figure).to_have_attribute("aria-label", re.compile(re.escape("backward: 1 of 15 rules run")))
 
     figure.locator("[data-node='0']").click()          # x₁: why this number, by a click
+    expect(readout(view)).to_contain_text("∂C/∂x₁ = the sum over its 2 paths", timeout=INTERACTION_TIMEOUT)
+    expect(view.locator("select").first.locator("option:checked")).to_have_text("x₁")
+    view.locator("select").first.select_option(index=1)     # another node by the dropdown, then x₁ clicked again
+    expect(readout(view)).not_to_contain_text("∂C/∂x₁ = the sum over its 2 paths", timeout=INTERACTION_TIMEOUT)
+    figure.locator("[data-node='0']").click()
     expect(readout(view)).to_contain_text("∂C/∂x₁ = the sum over its 2 paths", timeout=INTERACTION_TIMEOUT)
     expect(view.locator("select").first.locator("option:checked")).to_have_text("x₁")
 

@@ -1,6 +1,6 @@
 """One declaration of the mark types (widgets/figures/marks.json): marks.py builds and checks marks from it,
 and both drawers draw every declared type and read every declared field: plot.js in the browser,
-picture.py for the static PNG."""
+picture.py for the static PNG (but for the live-only fields, such as the keys a click reports)."""
 import inspect
 import json
 import re
@@ -10,7 +10,7 @@ import numpy as np
 import pytest
 
 from backprop.widgets.figures import Plot, bars, image, legend, line, panel, picture, points, rect, segments, texts
-from backprop.widgets.figures.marks import TYPES, mark
+from backprop.widgets.figures.marks import LIVE_ONLY, TYPES, mark
 
 pytestmark = pytest.mark.filterwarnings("error")
 FIGURES = Path(picture.__file__).parent
@@ -29,10 +29,19 @@ def js_handlers():
             for i, (name, start) in enumerate(starts)}
 
 
+def js_function(name):
+    """The source of plot.js's top-level function ``name``."""
+    source = (FIGURES / "plot.js").read_text()
+    start = source.index(f"\nfunction {name}(")
+    return source[start:source.index("\n}\n", start)]
+
+
 def test_the_declaration_is_json_with_a_kind_for_every_field():
     declared = json.loads((FIGURES / "marks.json").read_text())["types"]
     assert declared == TYPES and set(TYPES) == {"line", "points", "segments", "bars", "rect", "text", "legend", "image"}
     assert all(spec["about"] and spec["fields"]["panel"] == "index" for spec in TYPES.values())
+    assert LIVE_ONLY == ["keys"] and {kind for kind, spec in TYPES.items() if "keys" in spec["fields"]} == \
+        {"points", "segments"}
 
 
 def test_plot_js_draws_every_declared_type_and_reads_each_of_its_fields():
@@ -40,15 +49,18 @@ def test_plot_js_draws_every_declared_type_and_reads_each_of_its_fields():
     assert set(handlers) == set(TYPES)
     for kind, spec in TYPES.items():      # a handler that hands its mark on (MARKS.points(…)) reads what that one does
         source = handlers[kind] + "".join(handlers[other] for other in re.findall(r"MARKS\.(\w+)\(", handlers[kind]))
-        unread = [f for f in spec["fields"] if f != "panel" and not re.search(rf"\bm\.{f}\b", source)]
+        live = js_function("hits")          # the live-only fields: every mark's clickable targets, drawn after it
+        unread = [f for f in spec["fields"] if f != "panel" and not re.search(rf"\bm\.{f}\b", live if f in LIVE_ONLY
+                                                                             else source)]
         assert not unread, f"plot.js draws {kind} without reading {unread}"
+    assert "hits(m, g.frames[m.panel], g)" in js_function("layer")
 
 
 def test_picture_py_draws_every_declared_type_and_reads_each_of_its_fields():
     assert set(picture.DRAW) == set(TYPES)
     for kind, spec in TYPES.items():
         source = inspect.getsource(picture.DRAW[kind])
-        unread = [f for f in spec["fields"] if f != "panel" and f'm["{f}"]' not in source]
+        unread = [f for f in spec["fields"] if f != "panel" and f not in LIVE_ONLY and f'm["{f}"]' not in source]
         assert not unread, f"picture.py draws {kind} without reading {unread}"
 
 

@@ -182,11 +182,22 @@ def test_a_leaf_slider_moves_values_and_gradients():
 def test_why_this_number_sums_the_paths_and_a_click_sets_it():
     from backprop.widgets import GraphExplorer
     view = GraphExplorer()
-    view.figure.clicked = 0                               # x₁, a click in the browser
+    click(view, "0")                                      # x₁, a click in the browser
     assert view.controls["why"].value == 0
     text = view.state["explained"]
     assert text.startswith("∂C/∂x₁ = the sum over its 2 paths: (") and text.count(") + (") == 1
     assert len(view.state["path_edges"]) > 0
+    view.controls["why"].value = 3                        # the dropdown's way, then the same node clicked again
+    click(view, "0")
+    assert view.controls["why"].value == 0 and view.state["explained"] == text
+    for nothing in ("", "²", "-1", str(len(view.state["nodes"])), "x₁"):      # no node of the graph: ignored
+        click(view, nothing)
+        assert view.controls["why"].value == 0
+
+
+def click(view, key):
+    """What the kernel receives when graph.js reports a click on the node ``key`` (model.send)."""
+    view.figure._handle_msg({"content": {"data": {"method": "custom", "content": {"clicked": key}}}, "buffers": []})
 
 
 def test_the_learners_right_engine_matches_its_own_backward():

@@ -10,13 +10,13 @@ import os
 import re
 import sys
 from pathlib import Path
-from urllib.parse import urlsplit
+from urllib.parse import quote, urlsplit
 
 import pytest
 from playwright.sync_api import expect
 
 from .chromium import launch
-from .page import INTERACTION_TIMEOUT, slider_handle
+from .page import INTERACTION_TIMEOUT, VIEW, slider_handle
 from .servers import Server
 
 REPO = Path(__file__).resolve().parents[2]
@@ -103,6 +103,14 @@ def run_all(page, timeout=RUN_TIMEOUT, polling=500):
     stderr = page.locator('[data-mime-type="application/vnd.jupyter.stderr"]').all_inner_texts()
     shown = page.locator(".jp-OutputArea-output", has_text=re.compile("Error displaying widget")).all_inner_texts()
     return [t for t in stderr + shown if t.strip()]      # matplotlib's font cache notice too: the site ships one
+
+
+def repl_view(lite, page, code):
+    """Run ``code`` in the site's REPL (a cell that shows a view) and return that view, scrolled into sight."""
+    page.goto(f"{lite.url}/repl/index.html?kernel=python&toolbar=1&code={quote(code)}")
+    view = page.locator(VIEW).first
+    view.wait_for(timeout=RUN_TIMEOUT)
+    return reveal(view)
 
 
 def reveal(locator):

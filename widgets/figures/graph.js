@@ -3,7 +3,7 @@
 // row, and the positions for a 700 px column; this module only places them: left to right where the column
 // is wide enough, compressed where it is a little narrower, top to bottom (depth downwards) on a phone.
 // Colours are the course's meanings, painted with the theme's CSS variables (--bp-ink …, set by plot.js's
-// stylesheet), the light theme's value where none is set. A click on a node sets the model's `clicked`.
+// stylesheet), the light theme's value where none is set. A click on a node sends its index (model.send).
 const esc = (s) => String(s).replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
 const px = (v) => Math.round(v * 10) / 10;
 const TRAITS = ["width", "height", "nodes", "edges", "title", "legend", "description", "font", "top"];
@@ -128,8 +128,7 @@ function render({ model, el }) {
   svg.addEventListener("click", (event) => {
     const g = event.target.closest("[data-node]");
     if (g) {
-      model.set("clicked", Number(g.dataset.node));
-      model.save_changes();
+      model.send({ clicked: g.dataset.node });      // every click, even on the node already chosen
     }
   });
   let column = Math.floor(el.clientWidth), queued = false;

@@ -9,6 +9,7 @@ from pathlib import Path
 import anywidget
 import traitlets
 
+from .clicks import Clickable
 from .style import FONT as SCALE
 from .style import colour_of
 
@@ -20,8 +21,9 @@ MEANINGS = ("ink", "muted", "paper", "slope", "highlight", "wrong")
 TOP = 44                      # px above the first box in a 700 px column: the title and the legend
 
 
-class GraphFigure(anywidget.AnyWidget):
-    """Boxes and edges drawn as SVG; ``clicked`` is the node a click chose (-1 until one is clicked)."""
+class GraphFigure(Clickable, anywidget.AnyWidget):
+    """Boxes and edges drawn as SVG; ``on_click(callback)``: a click on a node calls ``callback(its index as a
+    string)``."""
 
     _esm = (Path(__file__).parent / "graph.js").read_text()
     width = traitlets.Int(700).tag(sync=True)
@@ -34,7 +36,6 @@ class GraphFigure(anywidget.AnyWidget):
     top = traitlets.Int(TOP).tag(sync=True)           # the boxes' positions leave this much room above them
     palette = traitlets.Dict({m: colour_of(m) for m in MEANINGS}).tag(sync=True)   # light values, where no theme
     description = traitlets.Unicode("").tag(sync=True)
-    clicked = traitlets.Int(-1).tag(sync=True)
 
     def show(self, nodes, edges, *, title, description, legend=(), height=None):
         """Show new boxes and edges with their title, legend and text alternative, in one message."""

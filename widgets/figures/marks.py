@@ -19,7 +19,8 @@ from .colours import Colormap, is_colour, normalize, to_hex
 from .style import is_meaning
 
 
-TYPES = json.loads((Path(__file__).parent / "marks.json").read_text())["types"]
+_DECLARED = json.loads((Path(__file__).parent / "marks.json").read_text())
+TYPES, LIVE_ONLY = _DECLARED["types"], _DECLARED["live_only"]   # LIVE_ONLY: fields a static picture ignores
 SHAPES = ("line", "o", "ring", "x")               # a legend entry's key
 _NUMBERS, _HEXES = {float, int, type(None)}, re.compile("(#[0-9a-f]{6})*")   # one look at a whole list
 _real = lambda v: isinstance(v, _numbers.Real) and not isinstance(v, bool)
@@ -88,19 +89,33 @@ def line(panel, x, y, color="ink", width=1.5, dash=False, marker=None, size=3, o
                 width=width, dash=dash, marker=marker, size=size, opacity=opacity)
 
 
-def points(panel, x, y, color="learner", shape="o", size=4, edge=None):
-    """Markers at (x, y): 'o' filled, 'ring' hollow, 'x' a cross; colour and size may be one per point."""
-    return mark("points", panel=panel, x=numbers(x), y=numbers(y), color=colour(color),
+def points(panel, x, y, color="learner", shape="o", size=4, edge=None, keys=None):
+    """Markers at (x, y): 'o' filled, 'ring' hollow, 'x' a cross; colour and size may be one per point.
+    ``keys``: one word per point that a click on it reports (Plot.on_click), '' where a click reports nothing."""
+    x = numbers(x)
+    return mark("points", panel=panel, x=x, y=numbers(y), color=colour(color),
                 shape=shape, size=size if np.isscalar(size) else numbers(size),
-                edge=None if edge is None else colour(edge))
+                edge=None if edge is None else colour(edge), keys=click_keys(keys, len(x), "point"))
 
 
-def segments(panel, starts, ends, color="muted", width=1.0, opacity=1.0):
-    """Straight lines from starts[i] to ends[i] (each (m, 2)); colour and width may be one per segment."""
+def segments(panel, starts, ends, color="muted", width=1.0, opacity=1.0, keys=None):
+    """Straight lines from starts[i] to ends[i] (each (m, 2)); colour and width may be one per segment.
+    ``keys``: one word per segment that a click on it reports (Plot.on_click), '' where a click reports nothing."""
     starts, ends = np.reshape(starts, (-1, 2)), np.reshape(ends, (-1, 2))
     return mark("segments", panel=panel, x0=numbers(starts[:, 0]), y0=numbers(starts[:, 1]),
                 x1=numbers(ends[:, 0]), y1=numbers(ends[:, 1]), color=colour(color),
-                width=width if np.isscalar(width) else numbers(width), opacity=opacity)
+                width=width if np.isscalar(width) else numbers(width), opacity=opacity,
+                keys=click_keys(keys, len(starts), "segment"))
+
+
+def click_keys(keys, n, what):
+    """``keys`` as a list of n strings, or None; a ValueError when their number is not one per ``what``."""
+    if keys is None:
+        return None
+    keys = [str(k) for k in keys]
+    if len(keys) != n:
+        raise ValueError(f"keys must give one word per {what} ({n}); got {len(keys)}")
+    return keys
 
 
 def bars(panel, x, top, bottom=0.0, width=0.7, color="ink"):

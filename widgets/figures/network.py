@@ -2,9 +2,12 @@
 
 Used by BlameExplorer (lessons/04_hidden_layer_blame, 05_worked_example). Colour is sign (blue
 positive, red negative), line width is size; an unknown value (blame not yet revealed) is grey.
-This module maps numbers to positions, colours and words only; it computes no maths.
+This module maps numbers to positions, colours and words only; it computes no maths. Each edge carries
+its weight's name and each neuron past the inputs its bias's name (w⁽¹⁾₁₂, b⁽¹⁾₁) as the key a click reports.
 """
 import numpy as np
+
+from backprop.parameters import parameter_label
 
 from .colours import Colormap
 from .marks import colour, points, segments, texts
@@ -32,7 +35,10 @@ def labels(values, n, fmt):
 
 
 class NetworkFigure:
-    """Neurons of ``sizes`` left to right (neuron 1 on top); edges in the order of weights[l][j, k]."""
+    """Neurons of ``sizes`` left to right (neuron 1 on top); edges in the order of weights[l][j, k].
+
+    ``edge_keys``, ``node_keys``: the parameter a click on each edge (its weight) or neuron (its bias; '' for
+    an input) chooses, named as parameter_label names it."""
 
     def __init__(self, sizes, edge_labels=None, panel_index=0):
         self.sizes, self.index = list(sizes), panel_index
@@ -44,6 +50,9 @@ class NetworkFigure:
         self.ends = np.array([self.centres[l + 1][j] for l, j, k in self.edge_index]).reshape(-1, 2)
         self.radius = 19 if max(sizes) <= 3 else 17 if max(sizes) <= 4 else 14
         self.edge_labels = len(self.edge_index) <= 12 if edge_labels is None else edge_labels
+        self.edge_keys = [parameter_label(("weights", *e)) for e in self.edge_index]
+        self.node_keys = [""] * self.sizes[0] + [parameter_label(("biases", l, j))
+                                                 for l, n in enumerate(self.sizes[1:]) for j in range(n)]
         half = (max(sizes) - 1) / 2
         self.xlim, self.ylim = (-0.45, len(sizes) - 0.55), (-half - 0.6, half + 0.45 + 0.1 * max(sizes))
 
@@ -82,9 +91,10 @@ class NetworkFigure:
     def _marks(self, node_values, node_labels, edge_values, edge_labels, key, floor):
         colours, widths = self.edge_style(edge_values, floor)
         xy = np.vstack(self.centres)
-        marks = [*self._highlight(key), segments(self.index, self.starts, self.ends, colours, widths),
+        marks = [*self._highlight(key), segments(self.index, self.starts, self.ends, colours, widths,
+                                                 keys=self.edge_keys),
                  points(self.index, xy[:, 0], xy[:, 1], self._node_colours(node_values, floor), size=self.radius,
-                        edge="0.25"),
+                        edge="0.25", keys=self.node_keys),
                  texts(self.index, xy, [t for layer in node_labels for t in layer], size=12, color=NODE_INK)]
         if self.edge_labels:
             words = [edge_labels[l][j][k] for l, j, k in self.edge_index]

@@ -201,10 +201,22 @@ const MARKS = {
 };
 const UNCLIPPED = new Set(["text", "legend"]);
 
+// a mark's keys: an invisible, wider target over each segment or marker, carrying its key ('' for none); a
+// click on one reports the key (render's listener), nothing more: Python decides what it means
+function hits(m, f, g) {
+  if (!m.keys) return "";
+  const target = (tag, where, key) => `<${tag} ${where} data-key="${esc(key)}" fill="transparent" stroke="transparent"` +
+    (key ? ` style="cursor:pointer"><title>${esc(key)}</title></${tag}>` : "/>");
+  if (m.type === "segments") return m.keys.map((key, i) => target("line", `x1="${px(f.x(m.x0[i]))}" y1="${px(f.y(m.y0[i]))}" ` +
+    `x2="${px(f.x(m.x1[i]))}" y2="${px(f.y(m.y1[i]))}" stroke-width="${Math.max(12, pick(m.width, i))}"`, key)).join("");
+  return m.keys.map((key, i) => (ok(f.x(m.x[i]), f.y(m.y[i])) ? target("circle", `cx="${px(f.x(m.x[i]))}" ` +
+    `cy="${px(f.y(m.y[i]))}" r="${px(pick(m.size, i) * g.grow + 2)}"`, key) : "")).join("");
+}
+
 function layer(model, g, name) {
   let s = "";
   for (const m of model.get(name)) {
-    const inner = MARKS[m.type](m, g.frames[m.panel], g);
+    const inner = MARKS[m.type](m, g.frames[m.panel], g) + hits(m, g.frames[m.panel], g);
     s += UNCLIPPED.has(m.type) ? inner : `<g clip-path="url(#${g.id}-${m.panel})">${inner}</g>`;
   }
   return s;
@@ -309,6 +321,10 @@ function render({ model, el }) {
   el.dataset.figure = "plot";
   el.classList.add("bp-figure");
   el.appendChild(svg);
+  svg.addEventListener("click", (event) => {     // the topmost keyed target under the pointer, through words on it
+    const hit = document.elementsFromPoint(event.clientX, event.clientY).find((e) => svg.contains(e) && e.hasAttribute("data-key"));
+    if (hit && hit.dataset.key) model.send({ clicked: hit.dataset.key });
+  });
   let changed = new Set(TRAITS), column = 0, g = null;
   const redraw = () => {                // several traits change in one message: draw once, before the next frame
     const now = changed;

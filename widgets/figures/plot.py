@@ -15,6 +15,7 @@ import anywidget
 import numpy as np
 import traitlets
 from . import tickrules
+from .clicks import Clickable
 from .marks import numbers
 from .style import for_the_browser
 
@@ -54,8 +55,9 @@ def panel(rect, xlim=(0.0, 1.0), ylim=(0.0, 1.0), xscale="linear", yscale="linea
             "xlabel": xlabel, "ylabel": ylabel, "title": title, "frame": frame}
 
 
-class Plot(anywidget.AnyWidget):
-    """Panels and marks drawn as SVG in the browser; ``description`` is its text alternative (aria-label)."""
+class Plot(Clickable, anywidget.AnyWidget):
+    """Panels and marks drawn as SVG in the browser; ``description`` is its text alternative (aria-label).
+    ``on_click(callback)``: a click on a marker or segment whose mark carries ``keys`` calls ``callback(key)``."""
 
     _esm = (Path(__file__).parent / "plot.js").read_text().replace("__STYLE__", json.dumps(for_the_browser()))
     width = traitlets.Int(640).tag(sync=True)
