@@ -27,8 +27,9 @@ PICTURES = {
     "06_gradient_descent": (2, 1),     # the four walkers, steps to converge over the lr grid; DescentExplorer
     "07_sgd_minibatches": (5, 1),      # the 2 and its nudges, stumbling, confusion matrix, misclassified digits,
                                        # first-layer weights; TrainingDashboard
-    "08_challenges": (2, 2),           # seconds per epoch, batch normalisation; GradientFlowExplorer,
-                                       # OverfittingExplorer
+    "08_challenges": (2, 6),           # seconds per epoch, batch normalisation; GradientFlowExplorer, the
+                                       # playground's deep sigmoid and deep ReLU spirals, OverfittingExplorer,
+                                       # the playground's noisy XOR memorised and cured by weight decay
     "09_build_it_yourself": (0, 3),    # TrainingDashboard on the learner's own SGD; GraphExplorer on the learner's
                                        # Value expression and on note 003's network built from Values
 }
