@@ -45,6 +45,13 @@ class GraphFigure(Clickable, anywidget.AnyWidget):
             self.nodes, self.edges, self.title, self.description = list(nodes), list(edges), title, description
             self.legend = [list(item) for item in legend]
 
+    def structure(self):
+        """What the figure draws, without its pixels (tests/widgets/test_marks_snapshot.py): per node its column,
+        row and first line of words, per edge its two ends, the title and the legend's words."""
+        return {"nodes": [f"{n['col']},{n['row']} {n['lines'][0] if n['lines'] else ''}" for n in self.nodes],
+                "edges": [f"{e['from']}->{e['to']}" for e in self.edges],
+                "title": self.title, "legend": [words for words, _ in self.legend]}
+
     def picture(self, dpi=100):
         """PNG bytes of what the figure shows now, drawn with matplotlib."""
         from .graph_picture import png
