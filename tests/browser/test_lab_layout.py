@@ -1,0 +1,80 @@
+"""Every view in JupyterLab itself, in its light theme and in JupyterLab Dark, at the course's Lab layouts:
+800 px with the file browser open (its default) and closed, and 1280 px. One notebook builds every view;
+it runs once, then the theme is switched through Settings ▸ Theme (no re-run) and the window resized.
+Each view passes tools.browser.layout's checks (text inside its figure and the visible output area, no
+overlapping text, nothing under 11 px, no cut control text, slider tracks ≥ 120 px) and axe-core finds
+no serious or critical violation in it. Screenshots: test-artifacts/browser/lab-layout-<theme>-<layout>.png
+(the whole window) and lab-layout-<theme>-<layout>-<view>.png; measurements in lab-layout-report.json."""
+import json
+
+from playwright.sync_api import expect
+
+from tools.browser.layout import axe_violations, layout_problems, measure, smallest_text
+from tools.browser.page import ARTIFACTS, INTERACTION_TIMEOUT, VIEW, shoot, shoot_element, wait_for_figures
+from .test_figures import every_view, views_notebook
+from .test_jupyterlab import run_all_cells
+
+LAYOUTS = {"lab-800-browser-open": (800, True), "lab-800": (800, False), "lab-1280": (1280, True)}
+THEMES = {"light": "JupyterLab Light", "dark": "JupyterLab Dark"}
+LEFT_PANEL = "#jp-left-stack"
+
+
+def set_layout(page, width, browser_open):
+    """Size the window ``width`` px wide and show or hide the file browser; wait for every figure's redraw."""
+    page.set_viewport_size({"width": width, "height": 900})
+    panel = page.locator(LEFT_PANEL)
+    if panel.is_visible() != browser_open:
+        page.locator(".jp-SideBar.jp-mod-left [data-id='filebrowser']").click()
+        expect(panel).to_be_visible() if browser_open else expect(panel).to_be_hidden()
+    page.wait_for_timeout(300)                       # Lumino's layout, ResizeObserver, one redraw per figure
+    wait_for_figures(page)
+
+
+def set_theme(page, theme):
+    """Settings ▸ Theme ▸ ``theme`` (a JupyterLab theme's menu name); wait until the page uses it."""
+    page.get_by_role("menuitem", name="Settings", exact=True).click()
+    page.locator(".lm-Menu-itemLabel").get_by_text("Theme", exact=True).hover()
+    page.locator(".lm-Menu-itemLabel").get_by_text(theme, exact=True).click()
+    light = "true" if theme == THEMES["light"] else "false"
+    page.wait_for_function(f"() => document.body.dataset.jpThemeLight === '{light}'", timeout=INTERACTION_TIMEOUT)
+    page.wait_for_timeout(300)
+
+
+def test_every_view_fits_reads_and_is_accessible_in_jupyterlab(jupyterlab, lessons_copy, page):
+    views_notebook(lessons_copy)
+    errors = []
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    page.set_viewport_size({"width": 1280, "height": 900})
+    page.goto(f"{jupyterlab.url}/lab/tree/every_view.ipynb")
+    page.locator("#jp-main-statusbar").get_by_text("Idle").wait_for()
+    run_all_cells(page)
+    names = [name for name, _ in every_view()]
+    expect(page.locator(VIEW)).to_have_count(len(names), timeout=INTERACTION_TIMEOUT)
+    wait_for_figures(page)
+    report, failures = {}, []
+    for theme, menu_name in THEMES.items():
+        set_theme(page, menu_name)
+        for label, (width, browser_open) in LAYOUTS.items():
+            set_layout(page, width, browser_open)
+            page.locator(VIEW).first.scroll_into_view_if_needed()
+            shoot(page, f"lab-layout-{theme}-{label}")
+            for index, name in enumerate(names):
+                view = page.locator(VIEW).nth(index)
+                view.scroll_into_view_if_needed()
+                measured = measure(view)
+                problems = layout_problems(measured)
+                serious = axe_violations(page, view)
+                problems += [f"axe: {rule} at {node}" for rule, node in serious]
+                report.setdefault(theme, {}).setdefault(name, {})[label] = {
+                    "smallest_text": smallest_text(measured), "problems": problems, "axe_serious": len(serious),
+                    "figure_width": max((s["w"] for s in measured["svgs"]), default=None),
+                    "column": measured["area"]["w"], "narrowest_track": min((t["w"] for t in measured["tracks"]), default=None)}
+                shoot_element(view, f"lab-layout-{theme}-{label}-{name}")
+                failures += [f"{name} at {label} ({theme}): {p}" for p in problems]
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    (ARTIFACTS / "lab-layout-report.json").write_text(json.dumps(report, indent=1, ensure_ascii=False))
+    columns = {label: report["light"][names[0]][label]["column"] for label in LAYOUTS}
+    assert columns["lab-800-browser-open"] < columns["lab-800"] < columns["lab-1280"], \
+        f"the file browser and the window size did not change the output column: {columns}"
+    assert errors == [], f"the page raised JavaScript errors: {errors}"
+    assert not failures, f"{len(failures)} problems:\n" + "\n".join(failures[:80])
