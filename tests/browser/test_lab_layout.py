@@ -10,7 +10,7 @@ import json
 from playwright.sync_api import expect
 
 from tools.browser.layout import axe_violations, layout_problems, measure, smallest_text
-from tools.browser.page import ARTIFACTS, INTERACTION_TIMEOUT, VIEW, shoot, shoot_element, wait_for_figures
+from tools.browser.page import ARTIFACTS, INTERACTION_TIMEOUT, VIEW, shoot_element, wait_for_figures
 from .test_figures import every_view, views_notebook
 from .test_jupyterlab import run_all_cells
 
@@ -57,7 +57,8 @@ def test_every_view_fits_reads_and_is_accessible_in_jupyterlab(jupyterlab, lesso
         for label, (width, browser_open) in LAYOUTS.items():
             set_layout(page, width, browser_open)
             page.locator(VIEW).first.scroll_into_view_if_needed()
-            shoot(page, f"lab-layout-{theme}-{label}")
+            page.wait_for_timeout(200)               # the notebook paints the cells scrolled into view
+            page.screenshot(path=str(ARTIFACTS / f"lab-layout-{theme}-{label}.png"))   # the window, as Lab draws it
             for index, name in enumerate(names):
                 view = page.locator(VIEW).nth(index)
                 view.scroll_into_view_if_needed()
