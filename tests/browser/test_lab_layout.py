@@ -10,13 +10,14 @@ import json
 from playwright.sync_api import expect
 
 from tools.browser.layout import axe_violations, layout_problems, measure, smallest_text
-from tools.browser.page import ARTIFACTS, INTERACTION_TIMEOUT, VIEW, shoot_element, wait_for_figures
+from tools.browser.page import ARTIFACTS, INTERACTION_TIMEOUT, PLOT, VIEW, shoot_element, wait_for_figures
 from .test_figures import every_view, views_notebook
 from .test_jupyterlab import run_all_cells
 
 LAYOUTS = {"lab-800-browser-open": (800, True), "lab-800": (800, False), "lab-1280": (1280, True)}
 THEMES = {"light": "JupyterLab Light", "dark": "JupyterLab Dark"}
 LEFT_PANEL = "#jp-left-stack"
+PAPER = "s => getComputedStyle(s.querySelector('rect[fill]')).fill"     # a figure's background, as drawn
 
 
 def set_layout(page, width, browser_open):
@@ -51,9 +52,10 @@ def test_every_view_fits_reads_and_is_accessible_in_jupyterlab(jupyterlab, lesso
     names = [name for name, _ in every_view()]
     expect(page.locator(VIEW)).to_have_count(len(names), timeout=INTERACTION_TIMEOUT)
     wait_for_figures(page)
-    report, failures = {}, []
+    report, failures, paper = {}, [], {}
     for theme, menu_name in THEMES.items():
         set_theme(page, menu_name)
+        paper[theme] = page.locator(PLOT).first.evaluate(PAPER)
         for label, (width, browser_open) in LAYOUTS.items():
             set_layout(page, width, browser_open)
             page.locator(VIEW).first.scroll_into_view_if_needed()
@@ -72,10 +74,12 @@ def test_every_view_fits_reads_and_is_accessible_in_jupyterlab(jupyterlab, lesso
                     "column": measured["area"]["w"], "narrowest_track": min((t["w"] for t in measured["tracks"]), default=None)}
                 shoot_element(view, f"lab-layout-{theme}-{label}-{name}")
                 failures += [f"{name} at {label} ({theme}): {p}" for p in problems]
-    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    report["_figure_background"] = paper
     (ARTIFACTS / "lab-layout-report.json").write_text(json.dumps(report, indent=1, ensure_ascii=False))
     columns = {label: report["light"][names[0]][label]["column"] for label in LAYOUTS}
     assert columns["lab-800-browser-open"] < columns["lab-800"] < columns["lab-1280"], \
         f"the file browser and the window size did not change the output column: {columns}"
+    assert paper["dark"] != paper["light"] and paper["dark"] not in ("rgb(255, 255, 255)", "white"), \
+        f"the figures did not follow JupyterLab Dark: their background is {paper}"
     assert errors == [], f"the page raised JavaScript errors: {errors}"
     assert not failures, f"{len(failures)} problems:\n" + "\n".join(failures[:80])
