@@ -46,27 +46,31 @@ def test_every_view_fits_reads_and_is_accessible_in_jupyterlab(jupyterlab, lesso
     errors = []
     page.on("pageerror", lambda error: errors.append(str(error)))
     page.set_viewport_size({"width": 1280, "height": 900})
-    page.goto(f"{jupyterlab.url}/lab/tree/every_view.ipynb")
+    page.goto(f"{jupyterlab.url}/lab/workspaces/lab-layout/tree/every_view.ipynb")   # its own workspace: the
+    # default one, which other tests open, is not left with this notebook in a tab
     page.locator("#jp-main-statusbar").get_by_text("Idle").wait_for()
     run_all_cells(page)
     names = [name for name, _ in every_view()]
     expect(page.locator(VIEW)).to_have_count(len(names), timeout=INTERACTION_TIMEOUT)
     wait_for_figures(page)
     report, failures, paper = {}, [], {}
-    for theme, menu_name in THEMES.items():
-        set_theme(page, menu_name)
-        paper[theme] = page.locator(PLOT).first.evaluate(PAPER)
-        for label, (width, browser_open) in LAYOUTS.items():
-            set_layout(page, width, browser_open)
-            page.locator(VIEW).first.scroll_into_view_if_needed()
-            page.wait_for_timeout(200)               # the notebook paints the cells scrolled into view
-            page.screenshot(path=str(ARTIFACTS / f"lab-layout-{theme}-{label}.png"))   # the window, as Lab draws it
-            for index, name in enumerate(names):
-                view = page.locator(VIEW).nth(index)
-                view.scroll_into_view_if_needed()
-                entry = report.setdefault(theme, {}).setdefault(name, {})[label] = check_view(page, view)
-                shoot_element(view, f"lab-layout-{theme}-{label}-{name}")
-                failures += [f"{name} at {label} ({theme}): {p}" for p in entry["problems"]]
+    try:
+        for theme, menu_name in THEMES.items():
+            set_theme(page, menu_name)
+            paper[theme] = page.locator(PLOT).first.evaluate(PAPER)
+            for label, (width, browser_open) in LAYOUTS.items():
+                set_layout(page, width, browser_open)
+                page.locator(VIEW).first.scroll_into_view_if_needed()
+                page.wait_for_timeout(200)               # the notebook paints the cells scrolled into view
+                page.screenshot(path=str(ARTIFACTS / f"lab-layout-{theme}-{label}.png"))   # the window, as Lab draws it
+                for index, name in enumerate(names):
+                    view = page.locator(VIEW).nth(index)
+                    view.scroll_into_view_if_needed()
+                    entry = report.setdefault(theme, {}).setdefault(name, {})[label] = check_view(page, view)
+                    shoot_element(view, f"lab-layout-{theme}-{label}-{name}")
+                    failures += [f"{name} at {label} ({theme}): {p}" for p in entry["problems"]]
+    finally:                                         # the server's settings outlive the test: the next tab opens light
+        set_theme(page, THEMES["light"])
     report["_figure_background"] = paper
     (ARTIFACTS / "lab-layout-report.json").write_text(json.dumps(report, indent=1, ensure_ascii=False))
     columns = {label: report["light"][names[0]][label]["column"] for label in LAYOUTS}
