@@ -17,6 +17,7 @@ from .test_jupyterlab import run_all_cells
 LAYOUTS = {"lab-800-browser-open": (800, True), "lab-800": (800, False), "lab-1280": (1280, True)}
 THEMES = {"light": "JupyterLab Light", "dark": "JupyterLab Dark"}
 LEFT_PANEL = "#jp-left-stack"
+TALL = 1600                  # px: a window in which the tallest view's screenshot is not covered by Lab's bars
 PAPER = "s => getComputedStyle(s.querySelector('rect[fill]')).fill"     # a figure's background, as drawn
 
 
@@ -63,6 +64,8 @@ def test_every_view_fits_reads_and_is_accessible_in_jupyterlab(jupyterlab, lesso
                 page.locator(VIEW).first.scroll_into_view_if_needed()
                 page.wait_for_timeout(200)               # the notebook paints the cells scrolled into view
                 page.screenshot(path=str(ARTIFACTS / f"lab-layout-{theme}-{label}.png"))   # the window, as Lab draws it
+                page.set_viewport_size({"width": width, "height": TALL})   # a whole view under Lab's toolbar
+                wait_for_figures(page)
                 for index, name in enumerate(names):
                     view = page.locator(VIEW).nth(index)
                     view.scroll_into_view_if_needed()
