@@ -11,7 +11,7 @@ import json
 import pytest
 from playwright.sync_api import expect
 
-from tools.browser.layout import COLUMNS, axe_violations, layout_problems, measure, smallest_text
+from tools.browser.layout import COLUMNS, axe_violations, check_view, layout_problems, measure
 from tools.browser.page import ARTIFACTS, INTERACTION_TIMEOUT, PLOT, VIEW, shoot, shoot_element, wait_for_figures
 from .test_figures import every_view, views_notebook
 from .test_voila import open_in_voila
@@ -43,15 +43,9 @@ def test_every_view_fits_reads_and_is_accessible_at_every_width(voila, lessons_c
         for index, name in enumerate(names):
             view = page.locator(VIEW).nth(index)
             view.scroll_into_view_if_needed()
-            report = measure(view)
-            problems = layout_problems(report)
-            serious = axe_violations(page, view)
-            problems += [f"axe: {rule} at {node}" for rule, node in serious]
-            REPORT.setdefault(theme, {}).setdefault(name, {})[label] = {
-                "smallest_text": smallest_text(report), "problems": problems, "sliders_named": len(report["named"]), "axe_serious": len(serious),
-                "figure_width": max((s["w"] for s in report["svgs"]), default=None), "column": report["area"]["w"]}
+            entry = REPORT.setdefault(theme, {}).setdefault(name, {})[label] = check_view(page, view)
             shoot_element(view, f"layout-{theme}-{label}-{name}")
-            failures += [f"{name} at {label} ({theme}): {p}" for p in problems]
+            failures += [f"{name} at {label} ({theme}): {p}" for p in entry["problems"]]
     background = page.locator(PLOT).first.evaluate(
         "s => getComputedStyle(s.querySelector('rect[fill]')).fill || s.querySelector('rect[fill]').getAttribute('fill')")
     REPORT[theme]["_figure_background"] = background

@@ -4,6 +4,7 @@ tracks, targets, digit images, and axe-core's accessibility verdict on the view'
     report = measure(view)                 # a dict; see MEASURE for every field
     problems = layout_problems(report)     # [] when the view fits its column and reads
     serious = axe_violations(page, view)   # axe-core's serious and critical violations inside the view
+    entry = check_view(page, view)         # all of these at once, as a report's entry: entry["problems"]
 
 The widths at which the course is checked (COLUMNS) are the output column's width in CSS px: a 360 px
 phone in Voilà, JupyterLab at 800 px with the file browser open (368 px) or closed (620 px), Lab at
@@ -113,6 +114,16 @@ def layout_problems(report):
         if s["x"] + s["w"] > right and not report["scrolls"]:
             problems.append(f"a figure is {s['x'] + s['w'] - right:.0f} px wider than its column, with no scrollbar")
     return problems
+
+
+def check_view(page, view):
+    """A view measured and checked, axe-core included: the figures a layout report keeps, and its problems."""
+    report = measure(view)
+    serious = axe_violations(page, view)
+    problems = layout_problems(report) + [f"axe: {rule} at {node}" for rule, node in serious]
+    return {"smallest_text": smallest_text(report), "problems": problems, "sliders_named": len(report["named"]),
+            "axe_serious": len(serious), "figure_width": max((s["w"] for s in report["svgs"]), default=None),
+            "column": report["area"]["w"], "narrowest_track": min((t["w"] for t in report["tracks"]), default=None)}
 
 
 def axe_source():
