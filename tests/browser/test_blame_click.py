@@ -69,7 +69,7 @@ def test_a_click_on_an_edge_or_a_neuron_explains_its_parameter_in_the_zero_insta
 def exercise(view, where):
     """Clicks on an edge, a neuron, an input and the first edge again, each readout checked against the core."""
     expect(view.locator(PLOT)).not_to_have_attribute("aria-label", "", timeout=INTERACTION_TIMEOUT)
-    expect(view.locator(f"{PLOT} [data-key]")).to_have_count(6 + 5)      # 6 weights, 5 neurons (2 of them inputs)
+    expect(view.locator(PLOT).locator("[data-key]")).to_have_count(6 + 5)      # 6 weights, 5 neurons (2 of them inputs)
 
     click_on(view, "w⁽¹⁾₂₁")                                         # on the '+0.60' written along x₁ → hidden 2
     expect_why(view, ("weights", 0, 1, 0), "w⁽¹⁾₂₁")
