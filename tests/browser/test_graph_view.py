@@ -38,7 +38,7 @@ def readout(view):
 
 def test_step_back_click_and_a_leaf_slider_in_jupyterlab(jupyterlab, page, notebook):
     from .test_jupyterlab import run_all_cells
-    page.goto(f"{jupyterlab.url}/lab/tree/{notebook}")
+    page.goto(f"{jupyterlab.url}/lab/tree/{notebook}?reset")    # a fresh workspace: this notebook alone
     page.locator("#jp-main-statusbar").get_by_text("Idle").wait_for()
     run_all_cells(page)
     exercise(view_with(page, "why this number"), "lab")

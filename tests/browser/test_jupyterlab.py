@@ -45,7 +45,7 @@ def read_neuron(view):
 
 
 def test_weight_slider_moves_z_and_a_in_jupyterlab(jupyterlab, page):
-    page.goto(f"{jupyterlab.url}/lab/tree/{LESSON}")
+    page.goto(f"{jupyterlab.url}/lab/tree/{LESSON}?reset")       # a fresh workspace: this lesson alone
     page.locator("#jp-main-statusbar").get_by_text("Idle").wait_for()
     shoot(page, "lab-01-opened")
     run_all_cells(page)
