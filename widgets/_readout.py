@@ -34,6 +34,11 @@ def shown_all(values, sign=False, digits=None):
     return "[" + ", ".join(shown_all(row, sign, digits) for row in arr) + "]"
 
 
+def as_shown(text):
+    """A sentence the core wrote with its decimal numbers rewritten as a readout shows them (plain text)."""
+    return A_NUMBER.sub(lambda m: number(float(m[0].replace("−", "-"))), str(text))
+
+
 def words(text):
     """HTML of a sentence the core wrote ('δ = 0.2433 × 0.0134 = 0.0033'): escaped, each of its decimal numbers
     (a whole number, 'epoch 3', stays as written) rewritten in the course's format (``shown``: '0.5000' → '0.5', '8.60e-04' → '8.6×10⁻⁴') in a no-wrap box."""

@@ -9,6 +9,8 @@ from urllib.parse import urlparse
 import pytest
 from playwright.sync_api import expect
 
+from backprop.widgets.figures.style import read_number
+
 from tools.browser.page import (INTERACTION_TIMEOUT, VIEW, figure_pixels, nudge, parameter_table, readout, shoot,
                     shoot_element, slider_value, wait_for_figures, wait_for_redraw)
 from .conftest import LESSONS
@@ -100,7 +102,7 @@ def wait_for_steps(view, n):
 def wait_for_new_loss(view, old):
     """Wait until the readout's loss C differs from ``old`` (a float); return the new one."""
     expect(view.locator(":scope > .widget-html")).not_to_contain_text(f"C = {old:.4f}", timeout=INTERACTION_TIMEOUT)
-    return float(readout(view)["C"])
+    return read_number(readout(view)["C"])
 
 
 def blame_view(page):
@@ -132,7 +134,7 @@ def test_make_app_04_blame_step_lowers_loss(app_04, page):
     show_blame(view)
     shoot(page, "voila-blame-02-blame-shown")
 
-    loss = float(readout(view)["C"])
+    loss = read_number(readout(view)["C"])
     weight = slider_value(view, "its value")
     nudge(view, "its value")
     loss_moved = wait_for_new_loss(view, loss)
@@ -141,7 +143,7 @@ def test_make_app_04_blame_step_lowers_loss(app_04, page):
 
     step.click()
     wait_for_steps(view, 1)
-    loss_stepped = float(readout(view)["C"])
+    loss_stepped = read_number(readout(view)["C"])
     assert loss_stepped < loss_moved, f"one Step of gradient descent must lower the loss C: {loss_moved} → {loss_stepped}"
     wait_for_figures(page)
     shoot(page, "voila-blame-04-after-step")

@@ -9,7 +9,8 @@ import pytest
 from _views import X, Y, every_view, note_003
 
 from backprop.widgets import BlameExplorer, DescentExplorer, NudgeExplorer
-from backprop.widgets.figures.style import NUMBERS
+from backprop.widgets._readout import as_shown
+from backprop.widgets.figures.style import NUMBERS, number, read_number
 
 BOX = re.compile(r"<span class='bp-number' style='white-space:nowrap'>(.*?)</span>")
 WRITTEN = re.compile(r"[+−]?(\d+(\.\d*[1-9])?(×10⁻?[⁰¹²³⁴⁵⁶⁷⁸⁹]+)?|nan|∞|\?)")   # no trailing 0, no 'e-07'
@@ -49,8 +50,7 @@ def test_lesson_03s_nudge_of_0_001_shows_a_change_in_the_loss_that_is_not_zero()
         cells, _ = shown(view)
         assert cells["Δp"] == "0.001"
         for label, key in (("actual ΔC", "actual_dC"), ("predicted ∂C/∂p·Δp", "predicted_dC")):
-            value = float(cells[label].replace("−", "-").replace("×10", "e").translate(
-                str.maketrans("⁻⁰¹²³⁴⁵⁶⁷⁸⁹", "-0123456789")))
+            value = read_number(cells[label])
             assert value != 0 and significant(cells[label]) >= 3, cells[label]           # was "0.0000"
             assert value == pytest.approx(view.state[key], rel=1e-3)
     finally:
@@ -67,3 +67,14 @@ def test_a_weight_of_0_004_reads_0_004_and_an_lr_of_0_00025_reads_0_00025():
         assert shown(descent)[0]["lr"] == "0.00025"
     finally:
         nudge.close(), blame.close(), descent.close()
+
+
+@pytest.mark.parametrize("value", [0.001, -2.5e7, 4.92e-7, 0.00025, 1234.5, -0.0268, 0.0])
+def test_a_number_read_back_from_a_readout_is_the_value_to_its_significant_digits(value):
+    assert read_number(number(value)) == pytest.approx(value, rel=5e-4)
+    assert read_number(number(value, sign=True)) == pytest.approx(value, rel=5e-4)
+
+
+def test_a_sentence_of_the_core_is_shown_with_its_numbers_in_the_course_format():
+    assert as_shown("δ = 0.2433 × (0.5000 × -0.0268) = 8.60e-04 in epoch 3") == \
+        "δ = 0.2433 × (0.5 × −0.0268) = 0.00086 in epoch 3"
