@@ -8,7 +8,7 @@ every one: the tests and benchmarks find them there, and each view's ``demo`` sa
 """
 import importlib
 
-from .static import show_figure  # noqa: F401 (the lessons' static pictures, beside the views)
+from .static import colour, show_figure  # noqa: F401 (the lessons' static pictures, beside the views)
 
 _VIEWS = {
     "NeuronExplorer": "neuron",

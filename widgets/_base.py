@@ -38,14 +38,13 @@ class Demo:
 
 
 class View(widgets.VBox):
-    """Controls on top, the figure, then a readout of ``state`` in fixed decimals.
+    """Controls on top, the figure, then a readout of ``state``, every number to its significant digits.
 
     ``demo`` (a Demo) says how tests and benchmarks, which find every view in backprop.widgets, show it.
     """
 
     demo = None
     passes = (1, 1)      # at most (forward, backward) passes one control change asks of the core, training aside
-    decimals = 4
     plot_size = (640, 320)                       # (width, height) in pixels of the browser-drawn figure
     _quiet, closed = 0, False
 
@@ -169,4 +168,4 @@ class View(widgets.VBox):
         return numbers_in(self.state)
 
     def _readout_html(self):
-        return readout_table(self._readout_items(), self.decimals)
+        return readout_table(self._readout_items())

@@ -3,10 +3,11 @@
 Used by widgets/graph.py. A node's gradient is *reached* once every node it feeds has run its rule (no
 rule can change it any more); a learner's reached gradient that differs from the reference is *wrong*.
 """
-import html
 import math
 
 from backprop.graph_rules import fmt, name, paths
+
+from ._readout import words
 
 UNLABELLED = ("Your Value has no op label, so the operations are drawn as '?': the core cannot tell what each "
               "node computed, re-evaluate it or give a reference gradient. Add op='+', '*' or 'sigmoid' where "
@@ -55,21 +56,21 @@ def readout(state, table):
     ran, what arrived where, an error, why this number."""
     lines = [table]
     if state["error"]:
-        lines.append(f"<p style='color:#b2182b'>{html.escape(state['error'])}</p>")
+        lines.append(f"<p style='color:#b2182b'>{words(state['error'])}</p>")
     if state["rule"]:
-        lines.append(f"<p><b>rule:</b> {html.escape(state['rule'])}</p>")
-        lines.append("<p><b>arrived:</b> " + html.escape("; ".join(state["sent"])) + "</p>")
+        lines.append(f"<p><b>rule:</b> {words(state['rule'])}</p>")
+        lines.append("<p><b>arrived:</b> " + words("; ".join(state["sent"])) + "</p>")
     else:
         lines.append("<p>Forward pass done: every value is computed. The output's gradient is 1 (∂out/∂out); "
                      "press Step to run the first backward rule.</p>")
-    lines.append(f"<p><b>why this number:</b> {html.escape(state['explained'])}</p>")
+    lines.append(f"<p><b>why this number:</b> {words(state['explained'])}</p>")
     wrong = [n["label"] for n in state["nodes"] if n["wrong"]]
     if wrong:
         lines.append("<p style='color:#b2182b'>Your gradient differs from the reference at "
-                     f"{html.escape(', '.join(wrong))}: look at the rule of the node each one feeds.</p>")
+                     f"{words(', '.join(wrong))}: look at the rule of the node each one feeds.</p>")
     broken = [n["text"] for n in state["nodes"] if not n["finite"]]
     if broken:
-        lines.append("<p style='color:#b2182b'>" + html.escape("; ".join(broken[:3])) + "</p>")
+        lines.append("<p style='color:#b2182b'>" + words("; ".join(broken[:3])) + "</p>")
     if state["unlabelled"]:
-        lines.append(f"<p>{html.escape(UNLABELLED)}</p>")
+        lines.append(f"<p>{words(UNLABELLED)}</p>")
     return "".join(lines)

@@ -1,9 +1,48 @@
-"""The readout under a view's figure: its numbers in a table, in fixed decimals (stable stored outputs)."""
+"""The readout under a view's figure: its numbers in a table, each in the course's number format.
+
+Every number a readout shows goes through ``shown``: style.number (style.json's "numbers": a fixed count of
+significant digits, trailing zeros dropped, m×10ⁿ when very small or large, so 0.001 is "0.001", never
+"0.0000") in a box that never wraps (4.92×10⁻⁷ is never broken after its minus). Introduced in lesson 01.
+"""
 import html
+import re
 
 import numpy as np
 
-LARGE = 1e6          # from here on a readout writes 1.234e+07, not 12340000.0000
+from .figures.style import number
+
+A_NUMBER = re.compile(r"(?<![\w.⁰¹²³⁴⁵⁶⁷⁸⁹₀₁₂₃₄₅₆₇₈₉])[-−]?\d+(?:\.\d+(?:e[+-]?\d+)?|e[+-]?\d+)(?![\w.]*\w)")
+NOWRAP = "<span class='bp-number' style='white-space:nowrap'>{}</span>"
+
+
+def shown(value, sign=False, digits=None):
+    """HTML of one number (int, float or 0-d array) in the course's format, in a no-wrap box; '?' for None."""
+    if value is None:
+        return "?"
+    if isinstance(value, (int, np.integer)) and not isinstance(value, bool):
+        text = str(value).replace("-", "−")
+    else:
+        text = number(value, digits=digits, sign=sign)
+    return NOWRAP.format(html.escape(text))
+
+
+def shown_all(values, sign=False, digits=None):
+    """HTML of a number or a small array: one no-wrap box per number, '[a, b]' for a vector, rows for a matrix."""
+    arr = np.asarray(values)
+    if arr.ndim == 0:
+        return shown(arr.item() if isinstance(values, np.ndarray) else values, sign, digits)
+    return "[" + ", ".join(shown_all(row, sign, digits) for row in arr) + "]"
+
+
+def as_shown(text):
+    """A sentence the core wrote with its decimal numbers rewritten as a readout shows them (plain text)."""
+    return A_NUMBER.sub(lambda m: number(float(m[0].replace("−", "-"))), str(text))
+
+
+def words(text):
+    """HTML of a sentence the core wrote ('δ = 0.2433 × 0.0134 = 0.0033'): escaped, each of its decimal numbers
+    (a whole number, 'epoch 3', stays as written) rewritten in the course's format (``shown``: '0.5000' → '0.5', '8.60e-04' → '8.6×10⁻⁴') in a no-wrap box."""
+    return A_NUMBER.sub(lambda m: shown(float(m[0].replace("−", "-"))), html.escape(str(text)))
 
 
 def numbers_in(state, most=12):
@@ -11,29 +50,20 @@ def numbers_in(state, most=12):
     return [(k, v) for k, v in state.items() if np.size(v) <= most and _is_number(v)]
 
 
-def readout_table(items, decimals):
-    """An HTML table of ``label = value``, four to a row, floats with ``decimals`` decimals."""
-    cells = [f"<td style='padding:0 .8em 0 0'><b>{html.escape(str(k))}</b> = "
-             f"{html.escape(_fmt(v, decimals))}</td>" for k, v in items]
+def readout_table(items):
+    """An HTML table of ``label = value``, four to a row, every number in the course's format (``shown``)."""
+    cells = [f"<td style='padding:0 .8em 0 0'><b>{html.escape(str(k))}</b> = {shown_all(v)}</td>" for k, v in items]
     rows = ["<tr>" + "".join(cells[i:i + 4]) + "</tr>" for i in range(0, len(cells), 4)]
     return "<table class='bp-readout' style='font-family:monospace'>" + "".join(rows) + "</table>"
 
 
 def parameter_table(rows):
-    """An HTML table of (label, value, gradient or None) rows, fixed decimals, '?' for unknown."""
-    cells = "".join(f"<tr><td>{html.escape(label)}</td><td>{fixed(value, 4, True)}</td><td>"
-                    + ("?" if grad is None else fixed(grad, 6, True)) + "</td></tr>" for label, value, grad in rows)
+    """An HTML table of (label, value, gradient or None) rows, signed, '?' for an unknown gradient."""
+    cells = "".join(f"<tr><td>{html.escape(label)}</td><td>{shown(value, True)}</td><td>{shown(grad, True)}</td></tr>"
+                    for label, value, grad in rows)
     return ("<div style='max-height:14em;overflow-y:auto' tabindex='0' role='region' aria-label='parameters, "
             "values and gradients'><table class='bp-numbers' style='font-family:monospace'>"
             f"<tr><th>parameter p</th><th>value</th><th>∂C/∂p</th></tr>{cells}</table></div>")
-
-
-def fixed(value, decimals=4, sign=False):
-    """``value`` in fixed decimals, or in scientific notation from LARGE on: never a 100-digit number."""
-    value, plus = float(value), "+" if sign else ""
-    if np.isfinite(value) and abs(value) >= LARGE:
-        return f"{value:{plus}.{min(decimals, 3)}e}"
-    return f"{value:{plus}.{decimals}f}"
 
 
 def _is_number(value):
@@ -42,14 +72,3 @@ def _is_number(value):
         return True
     except (TypeError, ValueError):
         return False
-
-
-def _fmt(value, decimals):
-    if isinstance(value, (int, np.integer)) and not isinstance(value, bool):
-        return str(value)
-    arr = np.asarray(value, dtype=float)
-    if arr.ndim == 0:
-        return fixed(arr, decimals)
-    if np.any(np.abs(arr[np.isfinite(arr)]) >= LARGE):
-        return np.array2string(arr, separator=", ", formatter={"float_kind": lambda v: fixed(v, decimals)})
-    return np.array2string(arr, precision=decimals, floatmode="fixed", separator=", ")

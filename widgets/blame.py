@@ -6,7 +6,6 @@ Gradients are the state; Step descends with those Gradients (Network.step). back
 hides the blame a backward pass has not reached yet. The diagram is a browser-drawn Plot
 (figures/network.py) whose marks and words, like the readout, come from ``state`` alone.
 """
-import html
 
 import ipywidgets as widgets
 import numpy as np
@@ -20,7 +19,7 @@ from backprop.parameters import get_parameter, parameter_keys
 from backprop import checks as check
 from ._base import Demo, View
 from ._blame_figure import describe, diagram_marks, parameter_rows
-from ._readout import parameter_table
+from ._readout import parameter_table, words
 from ._sliders import ExactSlider
 from .figures import NetworkFigure
 
@@ -203,7 +202,7 @@ class BlameExplorer(View):
 
     def _readout_html(self):
         s = self.state
-        warning = f"<p style='color:var(--bp-wrong, #8c510a)'>{s['message']}</p>" if s["message"] else ""
-        why = "<p><b>why this number:</b> " + "<br>".join(html.escape(line) for line in s["why"]) + "</p>"
+        warning = f"<p style='color:var(--bp-wrong, #8c510a)'>{words(s['message'])}</p>" if s["message"] else ""
+        why = "<p><b>why this number:</b> " + "<br>".join(words(line) for line in s["why"]) + "</p>"
         return warning + super()._readout_html() + why + parameter_table(parameter_rows(s))
 

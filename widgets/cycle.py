@@ -14,7 +14,8 @@ from backprop.data import WORKED_LR, worked_example
 
 from backprop import checks as check
 from ._base import Demo, View
-from ._readout import fixed
+from ._readout import shown as shown_html
+from .figures.style import number
 from .figures import NetworkFigure, panel, points, rect, segments, texts
 from .figures.marks import colour
 from .figures.network import BLANK, HIGHLIGHT, scale_of, shade
@@ -116,13 +117,13 @@ class CycleExplorer(View):
         node_values = self._node_values(shown)
         scale = scale_of([v for v in node_values if v is not None], 1e-12 if shown == "delta" else 1.0)
         fills = [BLANK if v is None else colour(shade([v], scale))[0] for v in node_values]
-        words = ["" if v is None else fixed(v, 4, True) if shown == "delta" else fixed(v, 3) for v in node_values]
+        words = ["" if v is None else _fixed(v, 4, True) if shown == "delta" else _fixed(v, 3) for v in node_values]
         marks = self._stage_marks(xy, s) + [
             segments(0, d.starts, d.ends, *d.edge_style(edges, 1e-12, spread=6.0)),
             points(0, xy[:, 0], xy[:, 1], fills, size=d.radius, edge="0.25"),
             texts(0, xy, words, size=12, color="#1f1f1f"),
             texts(0, 0.72 * d.ends + 0.28 * d.starts,
-                  [fixed(edges[l][j, k], 3 if s['stage'] in ('ready', 'forward', 'loss') else 4, True)
+                  [_fixed(edges[l][j, k], 3 if s['stage'] in ('ready', 'forward', 'loss') else 4, True)
                    for l, j, k in d.edge_index], size=12, halo=True)]   # 4 decimals: a step moves the 4th
         marks += self._cycle_marks(s)
         title = self._what() + (f" — {s['message']}" if s["message"] else "")
@@ -162,22 +163,30 @@ class CycleExplorer(View):
         return marks
 
     @staticmethod
-    def _numbers_lines(s):
-        y_hat = "?" if s["y_hat"] is None else ", ".join(fixed(v, 6) for v in s["y_hat"])
-        loss = "?" if s["loss"] is None else fixed(s["loss"], 6) + (" (before this update)" if s["stage"] == "update"
-                                                                   else "")
-        return [f"ŷ = {y_hat}   y = {', '.join(fixed(v, 3) for v in s['y'])}", f"C = {loss}",
-                f"rounds done: {s['rounds']}   η = {s['lr']:g}"] + ([s["message"]] if s["message"] else [])
+    def _numbers_lines(s, write=number, words=str):
+        """The numbers of this stage, a line each: ``write`` turns a number into text, ``words`` the words."""
+        y_hat = "?" if s["y_hat"] is None else ", ".join(write(v) for v in s["y_hat"])
+        loss = "?" if s["loss"] is None else write(s["loss"]) + words(" (before this update)" if s["stage"] == "update"
+                                                                      else "")
+        return [f"ŷ = {y_hat}   y = {', '.join(write(v) for v in s['y'])}", f"C = {loss}",
+                f"rounds done: {write(s['rounds'])}   η = {write(s['lr'])}"] + ([words(s["message"])] if s["message"]
+                                                                                  else [])
 
     def _description(self):
         """The figure's text alternative: the stage and the current numbers."""
         s = self.state
         line = "; ".join(self._numbers_lines(s))
-        history = ", ".join(fixed(c, 6) for c in s["losses"])
+        history = ", ".join(number(c) for c in s["losses"])
         return (f"The learning cycle on a {'-'.join(map(str, s['sizes']))} network. Stage: {self._what()}. "
                 f"{line}." + (f" Loss C of each round so far: {history}." if history else ""))
 
     def _readout_html(self):
         s = self.state
         return (f"<p><b>{html.escape(self._what())}</b></p><p style='font-family:monospace'>"
-                + "<br>".join(map(html.escape, self._numbers_lines(s))) + "</p>")
+                + "<br>".join(self._numbers_lines(s, shown_html, html.escape)) + "</p>")
+
+
+def _fixed(value, decimals, sign=False):
+    """A diagram's label in fixed decimals (a step moves the same digit on every edge), m×10ⁿ from 10⁶ on."""
+    value = float(value)
+    return number(value, sign=sign) if abs(value) >= 1e6 else f"{value:{'+' if sign else ''}.{decimals}f}"

@@ -9,7 +9,6 @@ After each epoch the core's History records loss and accuracy on the training an
 and the figure shows them. ``train(blocking=True)`` runs every epoch before returning (tests, nbconvert).
 """
 import asyncio
-import html
 
 import ipywidgets as widgets
 import numpy as np
@@ -20,6 +19,7 @@ from backprop.data import load_digits
 
 from backprop import checks as check
 from ._base import Demo, View
+from ._readout import words
 from ._dashboard_figure import CURVES, DashboardFigure
 from ._sliders import ExactLogSlider, int_slider
 from ._stepping import event_loop, one_blas_thread
@@ -221,5 +221,5 @@ class TrainingDashboard(View):
                 ("train accuracy", s["train_accuracy"][-1]), ("test accuracy", s["test_accuracy"][-1])]
 
     def _readout_html(self):
-        message = html.escape(self.state["message"])
+        message = words(self.state["message"])
         return super()._readout_html() + f"<div style='font-family:monospace'>{message}</div>"

@@ -3,7 +3,6 @@
 Used in lessons/06_gradient_descent. The contours, the path and its verdict
 (crawling, converged, zig-zagging, diverged) come from backprop.landscape.
 """
-import html
 
 import numpy as np
 
@@ -12,6 +11,7 @@ from backprop.parameters import get_parameter, set_parameter
 
 from backprop import checks as check
 from ._base import Demo, View
+from ._readout import words
 from ._sliders import ExactLogSlider, ExactSlider, int_slider
 from .figures import contours, legend, line, panel, points
 
@@ -139,5 +139,5 @@ class DescentExplorer(View):
                 ("gradient norm", s["gradient_norm"]), (f"final ({', '.join(self.weight_names)})", s["final_w"])]
 
     def _readout_html(self):
-        verdict = html.escape(self.state["verdict"])
+        verdict = words(self.state["verdict"])
         return super()._readout_html() + f"<div style='font-family:monospace'><b>{verdict}</b></div>"

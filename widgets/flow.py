@@ -13,7 +13,7 @@ from backprop.activations import HIDDEN_ACTIVATIONS
 from backprop.flow import HUGE, TINY, deep_network, gradient_flow, probe_batch
 
 from backprop import checks as check
-from .figures.style import number
+from ._readout import shown, words
 from ._base import Demo, View
 from ._sliders import ExactLogSlider, int_slider
 from .figures import bars, panel, rect, texts
@@ -96,10 +96,10 @@ class GradientFlowExplorer(View):
                  ("ratio layer 1 / output", s["ratio"]), ("largest", np.max(s["norms"]))]
         cells = "".join(f"<td style='padding:0 .8em 0 0'><b>{html.escape(k)}</b> = {_number(v)}</td>" for k, v in items)
         return (f"<table class='bp-readout' style='font-family:monospace'><tr>{cells}</tr></table>"
-                f"<div style='font-family:monospace'><b>{html.escape(s['verdict'])}</b></div>")
+                f"<div style='font-family:monospace'><b>{words(s['verdict'])}</b></div>")
 
 
 def _number(value):
-    """A readout number in 4 significant digits, m×10ⁿ (4.92×10⁻⁷, not 4.920e-07, which a line broke after its
-    minus); a ratio of two overflowed norms says so instead of 'nan'."""
-    return "undefined (inf / inf)" if np.isnan(value) else number(value)
+    """A readout number in the course's format, m×10ⁿ (4.92×10⁻⁷, not 4.920e-07, which a line broke after its
+    minus), in a box that never wraps; a ratio of two overflowed norms says so instead of 'nan'."""
+    return "undefined (inf / inf)" if np.isnan(value) else shown(value)

@@ -3,7 +3,6 @@
 Used in lessons/08_challenges. Every number comes from backprop's Network.fit
 (weight_decay, dropout, validation on unseen digits): the curves are its History.
 """
-import html
 
 import numpy as np
 
@@ -12,6 +11,7 @@ from backprop.data import load_digits
 
 from backprop import checks as check
 from ._base import Demo, View
+from ._readout import words
 from ._sliders import choice_slider
 from .figures import legend, line, panel, texts
 
@@ -118,8 +118,8 @@ class OverfittingExplorer(View):
 
     def _readout_html(self):
         s = self.state
-        words = f"<div style='font-family:monospace'>training {html.escape(s['message'])}</div>" if s["message"] else ""
-        return super()._readout_html() + words
+        said = f"<div style='font-family:monospace'>training {words(s['message'])}</div>" if s["message"] else ""
+        return super()._readout_html() + said
 
     def _readout_items(self):
         s = self.state

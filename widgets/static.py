@@ -1,7 +1,8 @@
 """A lesson's static picture: a matplotlib Figure shown as an <img> with its alt text, wherever the lesson runs.
 
-    from backprop.widgets import show_figure
-    fig = Figure(figsize=(6, 3)); ...
+    from backprop.widgets import colour, show_figure
+    fig = Figure(figsize=(6, 3)); ax = fig.subplots()
+    ax.plot(steps, losses, color=colour("train"))      # a colour by its meaning, as the live views paint it
     show_figure(fig, alt="the loss falls from 0.0097 to 0.0089 in five steps")
 
 IPython draws a bare ``Figure`` as a picture only after pyplot has loaded its inline back end; without
@@ -17,7 +18,7 @@ import base64
 import html
 import io
 
-from .figures.style import on_any_page
+from .figures.style import colour_of, on_any_page
 
 DPI = 100          # 1 inch of the Figure = 100 CSS px, as IPython's inline back end draws it
 
@@ -56,3 +57,11 @@ def show_figure(figure, alt):
     """Display ``figure`` as a picture with alt text ``alt`` (see StaticFigure); returns None."""
     from IPython.display import display
     display(StaticFigure(figure, alt))
+
+
+def colour(meaning):
+    """The course's colour for ``meaning`` ('positive', 'negative', 'train', 'test', 'learner', 'reference',
+    'slope', 'ink', 'muted', 'highlight', 'right', 'wrong'; style.json) in a lesson's static picture: '#rrggbb'
+    that reads on a light and a dark page, as the live views and the PNG fallback paint the same meaning.
+    Raises ValueError naming the meanings for an unknown one."""
+    return colour_of(meaning, "static")

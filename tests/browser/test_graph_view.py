@@ -14,6 +14,7 @@ from backprop.data import worked_example
 from backprop.graph_rules import fmt
 from backprop.graph_sources import network_graph
 from backprop.graph_walk import Walk
+from backprop.widgets._readout import as_shown
 
 from tools.browser.lite import foreign, repl_view
 from tools.browser.page import INTERACTION_TIMEOUT, PLOT, nudge, shoot_element, slider_value, view_with
@@ -62,11 +63,11 @@ def exercise(view, where):
     second = walk.step()
     view.get_by_role("button", name="Step ▶").click()
     view.get_by_role("button", name="Step ▶").click()
-    expect(readout(view)).to_contain_text(second.text, timeout=INTERACTION_TIMEOUT)
+    expect(readout(view)).to_contain_text(as_shown(second.text), timeout=INTERACTION_TIMEOUT)
     expect(figure).to_have_attribute("aria-label", re.compile(re.escape("backward: 2 of 15 rules run")))
     shoot_element(view, f"graph-{where}-01-two-steps")
     view.get_by_role("button", name="◀ Back").click()
-    expect(readout(view)).to_contain_text(first.text, timeout=INTERACTION_TIMEOUT)
+    expect(readout(view)).to_contain_text(as_shown(first.text), timeout=INTERACTION_TIMEOUT)
     expect(figure).to_have_attribute("aria-label", re.compile(re.escape("backward: 1 of 15 rules run")))
 
     figure.locator("[data-node='0']").click()          # x₁: why this number, by a click

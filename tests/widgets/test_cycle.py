@@ -10,6 +10,7 @@ import pytest  # noqa: E402
 from backprop import Network  # noqa: E402
 from backprop.widgets import CycleExplorer  # noqa: E402
 from backprop.widgets.figures import Plot  # noqa: E402
+from backprop.widgets.figures.style import number  # noqa: E402
 
 from _views import X, Y, note_003  # noqa: E402
 
@@ -43,11 +44,12 @@ def test_each_step_shows_the_numbers_of_an_independent_network_for_two_rounds():
         np.testing.assert_allclose(view.state["y_hat"], trace.y_hat[0], rtol=1e-12)
         for a_view, a_net in zip(view.state["activations"], trace.a):
             np.testing.assert_allclose(a_view, a_net[0], rtol=1e-12)
-        assert f"ŷ = {trace.y_hat[0, 0]:.6f}" in view.figure.description
+        assert f"ŷ = {number(trace.y_hat[0, 0])}" in view.figure.description
         step(view)                                               # loss
         loss = 0.5 * float((trace.y_hat[0, 0] - Y[0, 0]) ** 2)   # by hand: C = ½(ŷ − y)²
         assert view.state["stage"] == "loss" and view.state["loss"] == pytest.approx(loss, rel=1e-12)
-        assert f"C = {loss:.6f}" in view.figure.description and f"C = {loss:.6f}" in view.readout.value
+        assert f"C = {number(loss)}" in view.figure.description
+        assert f"C = <span class='bp-number' style='white-space:nowrap'>{number(loss)}</span>" in view.readout.value
         step(view)                                               # backward
         grads = net.backward(trace, Y)
         assert view.state["stage"] == "backward"
@@ -96,7 +98,7 @@ def test_text_alternative_carries_the_current_numbers():
     view = CycleExplorer()
     step(view, 2)
     d = view.figure.description
-    assert "Stage: loss" in d and "ŷ = 0.739088" in d and "C = 0.009673" in d and "2-2-1" in d
+    assert "Stage: loss" in d and "ŷ = 0.7391" in d and "C = 0.009673" in d and "2-2-1" in d
     assert "½(ŷ − y)²" in d
 
 

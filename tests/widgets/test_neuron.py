@@ -26,7 +26,7 @@ def test_neuron_default_is_note_003s_first_hidden_neuron():
     view = NeuronExplorer()
     assert view.state["z"] == pytest.approx(0.33)
     assert view.state["a"] == pytest.approx(1 / (1 + math.exp(-0.33)))
-    assert "0.3300" in view.readout.value
+    assert "<b>z</b> = <span class='bp-number' style='white-space:nowrap'>0.33</span>" in view.readout.value
     assert isinstance(view.figure, Plot) and view.figure in view.children
 
 

@@ -78,3 +78,12 @@ def test_nbconvert_html_keeps_the_img_and_its_alt_text():
     assert len(tags) == 1 and 'alt="a rising curve"' in tags[0]
     assert re.search(r'src="data:image/png;base64,[A-Za-z0-9+/=]{100,}"', tags[0])
     assert "[picture] a rising curve" not in page               # the HTML is shown, not the plain text
+
+
+def test_a_lesson_names_a_colour_by_its_meaning_and_gets_the_static_one_the_png_fallback_paints():
+    from backprop.widgets import colour
+    from backprop.widgets.figures.style import COLOURS
+    assert colour("positive") == COLOURS["positive"]["static"] == "#3b7dc4"
+    assert colour("negative") == "#d6404e" and colour("positive") != colour("negative")
+    with pytest.raises(ValueError, match="the course's meanings are ink, muted"):
+        colour("red")

@@ -10,6 +10,8 @@ from pathlib import Path
 
 from playwright.sync_api import expect
 
+from backprop.widgets.figures.style import number, read_number
+
 ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts" / "browser"
 VIEW = ".widget-vbox:has(> .widget-html)"          # a View: controls, figure, readout
 INTERACTION_TIMEOUT = 20_000                       # ms for the kernel to answer a slider or a button
@@ -93,7 +95,8 @@ def nudge(view, label):
 
 
 def readout(view):
-    """The view's readout as {name: text of the value}, e.g. {'z': '0.2500', 'a = f(z)': '0.5622'}."""
+    """The view's readout as {name: text of the value}, e.g. {'z': '0.25', 'a = f(z)': '0.5622'} (read a value
+    with backprop.widgets.figures.style.read_number)."""
     cells = view.locator(":scope > .widget-html td").all_inner_texts()
     return dict(cell.rsplit(" = ", 1) for cell in cells if " = " in cell)
 
@@ -102,10 +105,10 @@ def parameter_table(view):
     """The readout's parameter table as {label: (value, gradient)}; rows whose gradient is '?' are left out."""
     rows = view.locator(":scope > .widget-html table:has(th) tr:has(td:nth-child(3))").all()
     cells = [row.locator("td").all_inner_texts() for row in rows]
-    return {label: (float(value), float(grad)) for label, value, grad in cells if grad.strip() != "?"}
+    return {label: (read_number(value), read_number(grad)) for label, value, grad in cells if grad.strip() != "?"}
 
 
-def expect_readout(view, name, value, decimals=4, timeout=INTERACTION_TIMEOUT):
-    """Wait until the readout shows ``name = value`` in the view's fixed decimals."""
-    text = f"{name} = {value:.{decimals}f}"
+def expect_readout(view, name, value, timeout=INTERACTION_TIMEOUT):
+    """Wait until the readout shows ``name = value`` in the course's number format (style.number)."""
+    text = f"{name} = {number(value)}"
     expect(view.locator(":scope > .widget-html")).to_contain_text(text, timeout=timeout)

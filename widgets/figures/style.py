@@ -99,6 +99,14 @@ def number(value, digits=None, sign=False):
     return plus + text.replace("-", "−")
 
 
+def read_number(text):
+    """The float a text written by ``number`` stands for: '−2.5×10⁷' → -25000000.0, '+0.004' → 0.004, '∞' → inf.
+
+    Raises ValueError for a text that is not such a number."""
+    mantissa, _, exponent = str(text).strip().replace("−", "-").replace("∞", "inf").partition("×10")
+    return float(mantissa) * 10.0 ** int(exponent.translate(str.maketrans("⁻⁰¹²³⁴⁵⁶⁷⁸⁹", "-0123456789")) or 0)
+
+
 def for_the_browser():
     """The part of the language plot.js needs: colours per theme, the font scale and the layout rules."""
     return {"colours": {name: {t: c[t] for t in THEMES} | {"css": c.get("css")} for name, c in COLOURS.items()},
