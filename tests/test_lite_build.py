@@ -331,3 +331,16 @@ def test_the_address_follows_the_document_in_front_and_another_router_is_refused
     router.write_text("a router of another JupyterLite")
     with pytest.raises(sources.SourceError, match="0 scripts of the site's JupyterLab hold the router"):
         reopen.patch(tmp_path)
+
+
+def test_the_sites_lessons_keep_their_cells_and_outputs_but_not_the_widgets_saved_state(tmp_path):
+    from tools.lite import build
+    lessons = build.stage_lessons(tmp_path / "contents")
+    assert [p.name for p in lessons] == sorted(p.name for p in (tmp_path / "contents").iterdir())
+    for lesson in lessons:
+        original = json.loads(lesson.read_text(encoding="utf-8"))
+        staged = json.loads((tmp_path / "contents" / lesson.name).read_text(encoding="utf-8"))
+        assert "widgets" not in staged["metadata"]
+        assert staged["cells"] == original["cells"]
+        assert {k: v for k, v in original["metadata"].items() if k != "widgets"} == staged["metadata"]
+    assert any("widgets" in json.loads(p.read_text(encoding="utf-8"))["metadata"] for p in lessons)   # there was some

@@ -131,11 +131,14 @@ def build_config(contents, output):
 
 
 def stage_lessons(folder):
-    """Copy every lesson into ``folder`` (the site's files)."""
+    """Copy every lesson into ``folder`` (the site's files), without the widgets' saved state: the site's kernel
+    draws every view live, and the saved state of lesson 08's playgrounds alone (their heat maps) is about 1 MB."""
     folder.mkdir(parents=True)
     lessons = sorted(LESSONS.glob("[0-9][0-9]_*.ipynb"))
     for lesson in lessons:
-        shutil.copy2(lesson, folder / lesson.name)
+        notebook = json.loads(lesson.read_text(encoding="utf-8"))
+        notebook.get("metadata", {}).pop("widgets", None)
+        (folder / lesson.name).write_text(json.dumps(notebook, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
     return lessons
 
 
