@@ -73,7 +73,7 @@ class PlaygroundFigure(anywidget.AnyWidget):
     """The boundary, the points, the network with each hidden neuron's picture, the loss curves, the verdict."""
 
     _esm = (Plot._esm.replace("export default { render };", "") + "\n" +      # plot.js's page helpers, then …
-            Path(__file__).with_name("playground.js").read_text())             # … the playground's own scope
+            (Path(__file__).parent / "figures" / "playground.js").read_text())          # … the playground's own scope
     width = traitlets.Int(960).tag(sync=True)
     height = traitlets.Int(430).tag(sync=True)
     setup = traitlets.Dict().tag(sync=True)        # changes with the data or network: sizes, grid, points, colours
