@@ -21,6 +21,8 @@ from .graph_expr import Expr, total
 __all__ = ["Graph", "Node", "Expr", "total", "OPS"]
 
 def _sigmoid(z):
+    if math.isnan(z):
+        return z                                   # NaN stays NaN, to be shown as such (never a silent 0)
     return 1.0 / (1.0 + math.exp(-z)) if z >= 0 else math.exp(z) / (1.0 + math.exp(z)) if z > -745 else 0.0
 
 
@@ -32,7 +34,8 @@ OPS = {
     "^": (lambda xs, k: math.pow(xs[0], k), lambda xs, out, k: [k * math.pow(xs[0], k - 1)]),
     "σ": (lambda xs, k: _sigmoid(xs[0]), lambda xs, out, k: [out * (1.0 - out)]),
     "tanh": (lambda xs, k: math.tanh(xs[0]), lambda xs, out, k: [1.0 - out * out]),
-    "ReLU": (lambda xs, k: max(xs[0], 0.0), lambda xs, out, k: [1.0 if xs[0] > 0 else 0.0]),
+    "ReLU": (lambda xs, k: max(xs[0], 0.0),
+             lambda xs, out, k: [1.0 if xs[0] > 0 else xs[0] if math.isnan(xs[0]) else 0.0]),   # NaN stays NaN
     "max": (lambda xs, k: max(xs), lambda xs, out, k: [1.0 if i == int(np.argmax(xs)) else 0.0
                                                       for i in range(len(xs))]),
 }

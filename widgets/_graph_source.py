@@ -3,6 +3,7 @@ Network for one example), its backward walk, and the size a 700 px column shows 
 
 Used by widgets/graph.py.
 """
+from backprop import checks as check
 from backprop.data import worked_example
 from backprop.graph import Expr, Graph
 from backprop.graph_sources import is_value, learner_graph, network_graph, upto
@@ -25,7 +26,7 @@ def source(out, net, x, y):
         return graph, LearnerWalk(graph, values), (values, labelled)
     raise TypeError("GraphExplorer draws a value graph: lesson 09's Value (with data, grad, parents and "
                     f"backward_rule), a backprop.graph expression, or GraphExplorer(net=net, x=x, y=y); "
-                    f"got a {type(out).__name__}")
+                    f"got {check.given(out)}")
 
 
 def _core(graph):

@@ -2,7 +2,7 @@
 the few lines of code that rebuild them (``code``), so that a run from code and a run from the view agree.
 """
 import sys
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, fields
 
 import numpy as np
 
@@ -38,6 +38,10 @@ class Settings:
     def checked(cls, **given):
         """Settings from keyword arguments, each checked; ValueError/TypeError naming the choices or limits."""
         s = given
+        unknown = sorted(set(given) - {f.name for f in fields(cls)})
+        if unknown:
+            raise TypeError(f"PlaygroundExplorer has no setting {', '.join(map(repr, unknown))}; its settings are "
+                            f"{', '.join(f.name for f in fields(cls))} — check the spelling")
         data = check.choice(s["data"], "data", tuple(SETS))
         classes = DEFAULT_CLASSES[data] if s.get("classes") is None else s["classes"]
         output = check.choice(s["output"], "output", OUTPUTS, " (sigmoid + binary cross-entropy, or softmax)")

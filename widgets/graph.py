@@ -4,6 +4,8 @@ Used in lessons/03_chain_rule (note 003's output neuron, the gate patterns), 09_
 learner's own Value engine, note 003's network as 28 scalar operations). The graph, its rules, paths and
 walk come from backprop.graph*; the figure (figures/graph.py, an anywidget of its own) draws the state.
 """
+import math
+
 import ipywidgets as widgets
 
 from backprop.graph import Expr
@@ -42,7 +44,8 @@ class GraphExplorer(View):
         self._rows, self._columns, self.message = max(map(len, order)), len(order), ""
         names = [(f"{name(self.graph, i)} ({n.op})" if n.op != "leaf" else name(self.graph, i), i)
                  for i, n in enumerate(self.graph.nodes)]
-        leaves = [(name(self.graph, i), i) for i in self.graph.leaves()] if not self.learner else []
+        leaves = [(name(self.graph, i), i) for i in self.graph.leaves()    # a NaN or inf leaf is drawn, not slid
+                  if math.isfinite(self.graph.nodes[i].data)] if not self.learner else []
         controls = {"back": widgets.Button(description="◀ Back"),
                     "step": widgets.Button(description="Step ▶", button_style="primary"),
                     "reset": widgets.Button(description="Reset"),

@@ -1,8 +1,6 @@
 """A click on BlameExplorer's diagram picks a parameter: each edge carries its weight's name and each neuron past
 the inputs its bias's name (the key plot.js sends back on a click); the message a click sends sets the dropdown,
 its slider and the readout's "why this number" (δ · a, from backprop.blame, not the view)."""
-import html
-
 import matplotlib
 
 matplotlib.use("Agg")
@@ -15,6 +13,7 @@ from backprop.blame import why_parameter  # noqa: E402
 from backprop.graph_rules import fmt  # noqa: E402
 from backprop.parameters import get_parameter, parameter_keys  # noqa: E402
 from backprop.widgets import BlameExplorer  # noqa: E402
+from backprop.widgets._readout import words  # noqa: E402
 
 from _views import X, Y, diagram, note_003  # noqa: E402
 
@@ -68,7 +67,7 @@ def test_a_click_on_an_edge_sets_the_dropdown_and_the_why_this_number_of_that_we
         assert view.controls["value"].exact == get_parameter(net, key)
         gradient, blame = why_parameter(net, trace, grads, Y, key)       # the core's words, for the same example
         assert view.state["why"] == (gradient, blame)
-        assert html.escape(gradient) in view.readout.value and html.escape(blame) in view.readout.value
+        assert words(gradient) in view.readout.value and words(blame) in view.readout.value   # as the readout writes them
         l, j = key[1], key[2]
         if key[0] == "weights":                                         # δ · a with its numbers, by hand
             delta, a = grads.delta[l + 1][0, j], trace.a[l][0, key[3]]

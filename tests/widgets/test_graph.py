@@ -304,6 +304,30 @@ def test_nan_and_inf_are_shown_in_words():
     assert any(line == "NaN" for n in view.figure.nodes for line in n["lines"])
 
 
+@pytest.mark.parametrize("gate", ["sigmoid", "relu", "tanh"])
+def test_a_nan_leaf_stays_nan_through_every_gate_and_gets_no_slider(gate):
+    from backprop.widgets import GraphExplorer
+    g = Graph()
+    a, b = g.leaf("a", math.nan), g.leaf("b", 2.0)
+    getattr(a * b, gate)().named("out")
+    view = GraphExplorer(g)
+    view.run_backward()
+    data = {n["label"]: n["data"] for n in view.state["nodes"]}
+    grads = {n["label"]: n["grad"] for n in view.state["nodes"]}
+    assert math.isnan(data["out"]) and math.isnan(grads["a"]) and math.isnan(grads["b"])   # never a silent 0
+    assert [label for label, _ in view.controls["leaf"].options] == ["b"]      # a NaN leaf is drawn, not slid
+    only_nan = Graph()
+    c = only_nan.leaf("c", math.nan)
+    (c * c).sigmoid().named("out")
+    assert "leaf" not in GraphExplorer(only_nan).controls
+
+
+def test_something_that_is_not_a_graph_is_named_with_what_was_given():
+    from backprop.widgets import GraphExplorer
+    with pytest.raises(TypeError, match="got int 42$"):
+        GraphExplorer(42)
+
+
 def test_back_restores_the_learners_own_grads():
     from backprop.widgets import GraphExplorer
     leaves, out = neuron(make_value())

@@ -195,3 +195,11 @@ def test_bad_arguments_say_the_choices_or_the_limit(kwargs, words):
     with pytest.raises(ValueError) as error:
         PlaygroundExplorer(**kwargs)
     assert words in str(error.value)
+
+
+@pytest.mark.parametrize("kwargs", [{"learning_rate": 0.1}, {"dropuot": 0.5}, {"lr": 0.1, "hidden": 3}])
+def test_a_misspelled_setting_is_named_not_ignored(kwargs):
+    with pytest.raises(TypeError) as error:
+        PlaygroundExplorer("xor", **kwargs)
+    wrong = next(name for name in kwargs if name != "lr")
+    assert repr(wrong) in str(error.value) and "dropout" in str(error.value) and "check the spelling" in str(error.value)
