@@ -7,6 +7,7 @@ words to the edge under them) and on a neuron's centre (through its words to the
 from playwright.sync_api import expect
 
 from backprop.blame import why_parameter
+from backprop.widgets._readout import as_shown
 from backprop.data import WORKED_LR, worked_example
 
 from tools.browser.lite import foreign, repl_view
@@ -47,8 +48,8 @@ def expect_why(view, key, label, steps=0):
     grads = net.backward(trace, y)
     gradient, blame = why_parameter(net, trace, grads, y, key)
     readout = view.locator(":scope > .widget-html")
-    expect(readout).to_contain_text(gradient, timeout=INTERACTION_TIMEOUT)
-    expect(readout).to_contain_text(blame)
+    expect(readout).to_contain_text(as_shown(gradient), timeout=INTERACTION_TIMEOUT)   # its numbers as the readout
+    expect(readout).to_contain_text(as_shown(blame))                                    # writes them
     expect(view.locator("select").first.locator("option:checked")).to_have_text(label)
 
 

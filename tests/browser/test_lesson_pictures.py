@@ -43,7 +43,8 @@ _SEEN = """([staticSel, plotSel, outputSel]) => {
     return {
         static: imgs.filter(i => i.complete && i.naturalWidth > 0 && i.alt.trim().length > 20).length,
         noAlt: imgs.filter(i => !i.alt.trim()).length,
-        live: plots.filter(s => s.childElementCount > 0 && s.getAttribute('aria-label')).length,
+        live: plots.filter(s => (s.tagName === 'CANVAS' || s.childElementCount > 0)        // a canvas has no children
+                                && s.getAttribute('aria-label')).length,
         bare: bare.map(o => o.textContent.trim()),
     };
 }"""

@@ -180,7 +180,7 @@ function render({ model, el }) {
   verdict.style.cssText = "font-size:13px;min-height:1.4em;margin:2px 0 0 6px;max-width:880px";
   root.append(canvas, verdict);
   el.append(root);
-  let queued = 0, painted = 0;
+  let queued = 0, painted = 0, answered = -1;
 
   function draw() {
     queued = 0;
@@ -216,7 +216,9 @@ function render({ model, el }) {
     root.dataset.frame = String(painted);        // what a test or benchmark reads: the frame, when, at what cost
     root.dataset.paintedAt = String(performance.now());
     root.dataset.paintMs = String(Number(root.dataset.paintMs || 0) + performance.now() - started);
-    model.send({ drawn: painted });
+    if (painted === answered) return;            // a repaint of the same frame (a resize): answered already
+    answered = painted;
+    try { model.send({ drawn: painted }); } catch (e) { /* its kernel is gone (the page moved on): no one waits */ }
   }
 
   // A new frame is drawn into the canvas at once (the browser shows it at its next paint) and answered;
