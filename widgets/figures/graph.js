@@ -135,6 +135,7 @@ function render({ model, el }) {
   const redraw = () => {
     queued = false;
     draw(model, svg, column);
+    el.dataset.column = String(column);         // the width it is laid out for: a test waits for it after a resize
     nameControls(el);
     if (el.scrollWidth > el.clientWidth + 1) el.setAttribute("tabindex", "0");
     else el.removeAttribute("tabindex");
