@@ -9,7 +9,8 @@ from . import _validate as validate
 from . import checks as check
 from .flow import norm
 from .update import descend, with_weight_decay
-from .history import History, diagnose, neutral_loss
+from .diagnosis import diagnose, neutral_loss
+from .history import History
 
 
 def minibatches(n, batch_size, rng):
