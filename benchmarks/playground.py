@@ -7,8 +7,9 @@ painted over WINDOW seconds (a frame: ≥ 1 mini-batch step with the boundary, e
 the loss curves new; the kernel sends one only after the page painted the one before), the kernel's
 seconds in each frame (training, forward passes, verdict, sending), the page's paint time and the
 websocket bytes per frame; then presses Pause and measures when the last frame was painted after the
-click. Median of RUNS runs each. Goal (issue 28): ≥ 30 frames/s; Pause within 100 ms. Then the same
-view in the zero-install site (benchmarks/_playground_site.py; goal ≥ 10 frames/s).
+click. Median of RUNS runs each. Goal (issue 28): ≥ 30 frames/s; Pause within 100 ms. Then the view and the
+floor in JupyterLab (benchmarks/_playground_lab.py) and the view in the zero-install site
+(benchmarks/_playground_site.py; goal ≥ 10 frames/s).
 """
 import os
 import tempfile
@@ -18,6 +19,7 @@ from pathlib import Path
 import numpy as np
 
 from ._playground_floor import SOURCE as FLOOR
+from ._playground_lab import lab_runs
 from ._playground_site import GOAL_FPS as SITE_GOAL_FPS, site_runs
 from .browser import write_cells
 from ._report import Section
@@ -104,8 +106,8 @@ def run(quick=False):
     from ._browser_driver import chromium_and_voila
     from .run import machine_lines
     machine = machine_lines()
-    section = Section("playground: frames/s of Play (headless Chromium; Voilà with the desktop kernel, 80 × 80 grid; "
-                      "the zero-install site)",
+    section = Section("playground: frames/s of Play (headless Chromium; Voilà and JupyterLab with the desktop kernel, "
+                      "80 × 80 grid; the zero-install site)",
                       HEADER)
     if not os.access(CHROMIUM, os.X_OK):
         section.notes.append(f"skipped: no Chromium at {CHROMIUM}")
@@ -128,6 +130,16 @@ def run(quick=False):
                              f"{med('kernel_ms'):.1f}" if view else "—", f"{med('browser_ms'):.1f}" if view else "—",
                              f"{med('bytes') / 1e3:.1f} kB", f"{med('pause_ms'):.0f} ms" if view else "—",
                              verdict(med("pause_ms") <= PAUSE_MS) if view else "—",
+                             " ".join(f"{r['load']:.1f}" for r in rows)])
+    lab = lab_runs(runs, window, FIGURE, READ, PAUSE, FLOOR)
+    for name, rows in lab.items():
+        med = lambda key: float(np.median([r[key] for r in rows]))
+        view = name == "view"
+        section.rows.append(["JupyterLab: bytes (this view)" if view else "JupyterLab: nothing (the floor)",
+                             f"{med('fps'):.1f}", " ".join(f"{r['fps']:.1f}" for r in rows),
+                             f"≥ {GOAL_FPS:g}/s: {verdict(med('fps') >= GOAL_FPS)}" if view else "—", "—",
+                             f"{med('browser_ms'):.1f}" if view else "—", "—",
+                             f"{med('pause_ms'):.0f} ms" if view else "—", verdict(med("pause_ms") <= PAUSE_MS) if view else "—",
                              " ".join(f"{r['load']:.1f}" for r in rows)])
     site, why_not = site_runs(runs, window, FIGURE, READ, PAUSE)
     if site:
