@@ -23,13 +23,19 @@ def button(view, name):
     return view.locator("button", has_text=re.compile(rf"^\s*{name}\s*$"))
 
 
-def test_play_paints_a_changing_heat_map_and_pause_stops_it(voila, lessons_copy, page):
-    notebook(lessons_copy / "playground.ipynb",
-             ["from backprop.widgets import PlaygroundExplorer\nPlaygroundExplorer()"])
-    errors = open_in_voila(page, f"{voila.url}/voila/render/playground.ipynb")
+def open_playground(page, voila, lessons_copy, name, query=""):
+    """A notebook of one default PlaygroundExplorer opened in Voilà: (its view, its canvas, the JS errors list)
+    once its first frame is painted."""
+    notebook(lessons_copy / f"{name}.ipynb", ["from backprop.widgets import PlaygroundExplorer\nPlaygroundExplorer()"])
+    errors = open_in_voila(page, f"{voila.url}/voila/render/{name}.ipynb{query}")
     view = view_with(page, "hidden layers")
     canvas = view.locator(f"{FIGURE} canvas[role=img]")
     expect(canvas).to_have_attribute("aria-label", re.compile(r"epoch 0, step 0"), timeout=INTERACTION_TIMEOUT)
+    return view, canvas, errors
+
+
+def test_play_paints_a_changing_heat_map_and_pause_stops_it(voila, lessons_copy, page):
+    view, canvas, errors = open_playground(page, voila, lessons_copy, "playground")
     first = view.evaluate(FRAME)
     button(view, "Play").click()
     pictures = []
@@ -71,39 +77,39 @@ def test_lesson_settings_are_drawn_as_a_learner_sees_them(voila, lessons_copy, p
 
 
 PAPER_PIXEL = """c => { const d = c.getContext('2d').getImageData(1, 1, 1, 1).data; return [d[0], d[1], d[2]]; }"""
-WHITE_SHARE = """c => { const d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data; let n = 0;
-    for (let i = 0; i < d.length; i += 4) if (d[i] > 240 && d[i + 1] > 240 && d[i + 2] > 240) n++;
+SHARE_NEAR = """([c, rgb]) => {      // the share of the canvas's pixels within 24 of ``rgb`` in every channel
+    const d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data; let n = 0;
+    for (let i = 0; i < d.length; i += 4) n += [0, 1, 2].every((j) => Math.abs(d[i + j] - rgb[j]) <= 24);
     return n / (d.length / 4); }"""
-THEME_PAPER = """f => { const p = document.createElement('div'); p.style.color = getComputedStyle(f).getPropertyValue('--bp-paper');
+THEME = """([f, name]) => {                 // the theme's colour --bp-<name> as the page resolves it, [r, g, b]
+    const p = document.createElement('div'); p.style.color = getComputedStyle(f).getPropertyValue(`--bp-${name}`);
     f.append(p); const c = getComputedStyle(p).color; p.remove(); return c.match(/\\d+/g).slice(0, 3).map(Number); }"""
 
-SWITCH_TO_LIGHT = """() => {       // as JupyterLab's Settings ▸ Theme does: the theme's variables, then the body's flag
+SWITCH_TO_LIGHT = """() => {       // as JupyterLab switches theme: its variables, then the body's flag
     const light = document.createElement('style');
-    light.textContent = ':root { --jp-layout-color0: #ffffff; --jp-ui-font-color1: #1f1f1f; --jp-ui-font-color2: #6e6e6e; }';
+    light.textContent = ':root { --jp-layout-color0: #ffffff; --jp-ui-font-color1: #1f1f1f; ' +
+                        '--jp-ui-font-color2: #6e6e6e; }';
     document.head.append(light);
     document.body.dataset.jpThemeLight = 'true';
 }"""
 
 
 def test_the_figure_is_painted_in_the_pages_theme_and_follows_a_switch(voila, lessons_copy, page):
-    """In Voilà's dark theme the canvas is the theme's paper with light ink, not a white slab; a page that switches
-    theme without re-running (JupyterLab's Settings ▸ Theme sets body[data-jp-theme-light]) repaints in the new one."""
-    notebook(lessons_copy / "playground_dark.ipynb",
-             ["from backprop.widgets import PlaygroundExplorer\nPlaygroundExplorer()"])
-    errors = open_in_voila(page, f"{voila.url}/voila/render/playground_dark.ipynb?theme=dark")
-    view = view_with(page, "hidden layers")
-    canvas = view.locator(f"{FIGURE} canvas[role=img]")
-    expect(canvas).to_have_attribute("aria-label", re.compile(r"epoch 0"), timeout=INTERACTION_TIMEOUT)
-    paper = view.locator(FIGURE).evaluate(THEME_PAPER)
-    assert sum(paper) < 3 * 64, f"the dark theme's paper is {paper}"
+    """In Voilà's dark theme the canvas is the theme's paper with its light ink, not a white slab; a page that
+    switches theme without re-running (JupyterLab's Settings ▸ Theme sets body[data-jp-theme-light]) repaints."""
+    view, canvas, errors = open_playground(page, voila, lessons_copy, "playground_dark", "?theme=dark")
+    figure = view.locator(FIGURE).element_handle()
+    paper, ink = (page.evaluate(THEME, [figure, name]) for name in ("paper", "ink"))
+    assert sum(paper) < 3 * 64 < sum(ink), f"the dark theme's paper is {paper}, its ink {ink}"
     assert canvas.evaluate(PAPER_PIXEL) == paper           # the figure's background is the theme's paper …
-    assert canvas.evaluate(WHITE_SHARE) < 0.01             # … and nothing of it is a white slab
+    assert page.evaluate(SHARE_NEAR, [canvas.element_handle(), [255, 255, 255]]) < 0.01      # … not a white slab,
+    assert page.evaluate(SHARE_NEAR, [canvas.element_handle(), ink]) > 0.0002     # its words and rims in the ink
     shoot_element(view, "playground-dark")
     assert page.evaluate("() => document.body.dataset.jpThemeLight") == "false"
     page.evaluate(SWITCH_TO_LIGHT)
     page.wait_for_function(f"c => ({PAPER_PIXEL})(c)[0] > 200", arg=canvas.element_handle(),
                            timeout=INTERACTION_TIMEOUT)
-    assert canvas.evaluate(PAPER_PIXEL) == view.locator(FIGURE).evaluate(THEME_PAPER)
+    assert canvas.evaluate(PAPER_PIXEL) == page.evaluate(THEME, [figure, "paper"])
     assert errors == [], f"the page raised JavaScript errors: {errors}"
 
 

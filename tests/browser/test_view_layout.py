@@ -1,9 +1,9 @@
 """Every view, as a learner sees it, in Voilà's light and dark themes, at the course's column widths
 (tools.browser.layout.COLUMNS: a phone, JupyterLab at 800 px with the file browser open and closed, Lab
 at 1280 px, a projector; and PHONES, a 390 px and a 320 px phone): no text outside its figure or the
-visible output area, no two texts on top of each other, nothing smaller than 11 px (a canvas figure's own statement of its smallest text), no control
-text over another control's text or parts, square digit images, no cut control text, slider tracks
-≥ 120 px, targets ≥ 24 px, and no serious or critical axe-core violation inside a view. The page is
+visible output area, no two texts on top of each other, nothing smaller than 11 px (for a canvas figure: the
+size it states it drew), no control text over another control's text or parts, square digit images, no
+cut control text, slider tracks ≥ 120 px, targets ≥ 24 px, and no serious or critical axe-core violation inside a view. The page is
 opened once per theme and resized. Screenshots of each view at each width are kept in
 test-artifacts/browser/layout-<theme>-<width>-<view>.png, the measurements in layout-report.json.
 Every slider is named by its label and tells a screen reader the value its readout shows."""

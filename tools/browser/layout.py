@@ -21,7 +21,7 @@ phone in Voilà, JupyterLab at 800 px with the file browser open (368 px) or clo
 from pathlib import Path
 
 COLUMNS = {"phone-360": 360, "lab-800-browser-open": 368, "lab-800": 620, "lab-1280": 848, "projector-1920": 1920}
-PHONES = {"phone-390": 390, "phone-320": 320}     # narrower phones, the whole window in Voilà: every view is held there too
+PHONES = {"phone-390": 390, "phone-320": 320}     # narrower phones' windows (Voilà): every view is held there too
 SMALLEST_TEXT = 11          # px: the font scale's smallest (widgets/figures/style.json)
 MIN_TRACK, MIN_TARGET = 120, 24
 OVERLAP = 1                 # px both ways: two texts closer than this do not overlap
@@ -74,10 +74,12 @@ MEASURE = """root => {
     if (e.offsetParent !== null && e.textContent.trim()) texts.push([e, e.textContent.trim(), ink(e)]);
   }
   for (const e of root.querySelectorAll('.noUi-handle, .noUi-target, select, button, input')) {
-    if (e.offsetParent !== null) parts.push([e, e.getAttribute('aria-label') || e.textContent.trim() || e.tagName.toLowerCase(), box(e)]);
+    const name = e.getAttribute('aria-label') || e.textContent.trim() || e.tagName.toLowerCase();
+    if (e.offsetParent !== null) parts.push([e, name, box(e)]);
   }
   const apart = (a, b) => a.contains(b) || b.contains(a);
-  const meet = (a, b) => Math.min(a.x + a.w, b.x + b.w) - Math.max(a.x, b.x) > 1 && Math.min(a.y + a.h, b.y + b.h) - Math.max(a.y, b.y) > 1;
+  const meet = (a, b) => Math.min(a.x + a.w, b.x + b.w) - Math.max(a.x, b.x) > 1 &&
+                         Math.min(a.y + a.h, b.y + b.h) - Math.max(a.y, b.y) > 1;
   texts.forEach(([e, words, b], i) => {
     if (b.x < out.view.x - 1 || b.x + b.w > out.view.x + out.view.w + 1) out.controls.push([words, "the view's edge"]);
     for (const [f, other, c] of texts.slice(i + 1)) if (!apart(e, f) && meet(b, c)) out.controls.push([words, other]);

@@ -108,12 +108,16 @@ function themed(el, colours) {
   const css = getComputedStyle(el), get = (name) => css.getPropertyValue(`--bp-${name}`).trim() || colours[name];
   const out = { paper: get("paper") || "#ffffff" };
   for (const name of ["ink", "muted", "positive", "negative", "train", "test"]) out[name] = get(name);
-  const probe = tile(1, 1).getContext("2d");
-  probe.fillStyle = out.paper; probe.fillRect(0, 0, 1, 1);
-  const [r, g, b] = probe.getImageData(0, 0, 1, 1).data;
-  out.dark = 0.2126 * r + 0.7152 * g + 0.0722 * b < 128;
+  if (!(out.paper in DARK)) {
+    const probe = tile(1, 1).getContext("2d", { willReadFrequently: true });
+    probe.fillStyle = out.paper; probe.fillRect(0, 0, 1, 1);
+    const [r, g, b] = probe.getImageData(0, 0, 1, 1).data;
+    DARK[out.paper] = 0.2126 * r + 0.7152 * g + 0.0722 * b < 128;
+  }
+  out.dark = DARK[out.paper];
   return out;
 }
+const DARK = {};                                    // paper colour → whether it is a dark theme's
 
 function drawNetwork(ctx, setup, model, lut, boundaryTile, colours) {
   const nodes = layout(setup.sizes), edges = model.get("edges");
