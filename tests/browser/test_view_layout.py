@@ -68,9 +68,6 @@ def test_every_view_fits_reads_and_is_accessible_at_every_width(voila, lessons_c
     if theme == "dark":                              # the figure's paper is the theme's, not a white slab
         assert page.locator(PLOT).first.evaluate(
             "s => getComputedStyle(s).getPropertyValue('--bp-paper').trim()") not in ("", "#ffffff", "white")
-    canvas = REPORT[theme]["PlaygroundExplorer"]           # a canvas figure's text is held to the rules too:
-    assert all(canvas[label]["smallest_text"] is not None for label in {**COLUMNS, **PHONES}), \
-        "the playground's canvas did not state the smallest text it drew (data-smallest-text)"
     named = [v[label]["sliders_named"] for name, v in REPORT[theme].items() if name in names for label in COLUMNS]
     assert sum(named) >= 10 * len(COLUMNS), "the sliders' names and values were not read"
     assert errors == [], f"the page raised JavaScript errors: {errors}"
@@ -78,6 +75,9 @@ def test_every_view_fits_reads_and_is_accessible_at_every_width(voila, lessons_c
     (ARTIFACTS / f"layout-known-views-{theme}.txt").write_text("\n".join(known) + "\n", encoding="utf-8")
     failures = [f for f in failures if not f.startswith(KNOWN_VIEWS)]
     assert not failures, f"{len(failures)} problems:\n" + "\n".join(failures[:80])
+    canvas = REPORT[theme]["PlaygroundExplorer"]           # a canvas figure's text is held to the rules too:
+    assert all(canvas[label]["smallest_text"] is not None for label in {**COLUMNS, **PHONES}), \
+        "the playground's canvas did not state the smallest text it drew (data-smallest-text)"
 
 
 OUTPUTS = ".jp-OutputArea-output:has(.jupyter-widgets, img, svg)"      # a view's or a picture's output area
