@@ -39,13 +39,15 @@ def edges(arrays):
 
 
 def setup(split, net, extent, grid_shape):
-    """The frame's setup: grid (nx, ny), extent, classes k, colour tables, sizes, the points, colours, words."""
+    """The frame's setup: grid (nx, ny), extent, classes k, colour tables (light and dark theme), sizes, the
+    points, colours, words."""
     k = 2 if net.sizes[-1] == 1 else net.sizes[-1]
     X = np.vstack([split.X_train, split.X_test])
     labels = np.r_[split.y_train, split.y_test]
     half = extent[1]
     return {"grid": [grid_shape[1], grid_shape[0]], "extent": list(extent), "k": k,
-            "tables": colour_tables(k).ravel().tolist(), "sizes": net.sizes,
+            "tables": colour_tables(k).ravel().tolist(), "dark_tables": colour_tables(k, "dark").ravel().tolist(),
+            "sizes": net.sizes,
             "hidden_grid": [len(range(0, grid_shape[1], HIDDEN_GRID)), len(range(0, grid_shape[0], HIDDEN_GRID))],
             "points": {"x": np.round(X[:, 0], 4).tolist(), "y": np.round(X[:, 1], 4).tolist(),
                        "c": labels.astype(int).tolist(), "test": [0] * len(split.y_train) + [1] * len(split.y_test)},
