@@ -205,7 +205,7 @@ function drawCurves(ctx, curves, colours) {
     ctx.stroke();
   });
   text(ctx, `0`, left - 4, top + height, { size: 11, align: "right" });
-  text(ctx, String(top_loss), left - 4, top, { size: 11, align: "right" });
+  text(ctx, curves.top_label || String(top_loss), left - 4, top, { size: 11, align: "right" });
 }
 
 function legend(ctx, setup, x, y, colours) {
