@@ -14,7 +14,8 @@ from .marks import colour, points, segments, texts
 from .plot import panel
 
 POSITIVE, NEGATIVE, UNKNOWN, BLANK, HIGHLIGHT = "positive", "negative", "muted", "#ffffff", "highlight"
-NODE_INK, UNKNOWN_FILL = "#1f1f1f", "#d9d9d9"      # a neuron's words sit on its pale fill, light in either theme
+UNKNOWN_FILL = "#d9d9d9"     # a neuron whose value is unknown; its words, wider than the circle, are in the theme's
+#                             ink on a halo of its paper, readable on the fill and off it in either theme
 _CMAP = Colormap("RdBu")
 
 
@@ -95,7 +96,8 @@ class NetworkFigure:
                                                  keys=self.edge_keys),
                  points(self.index, xy[:, 0], xy[:, 1], self._node_colours(node_values, floor), size=self.radius,
                         edge="0.25", keys=self.node_keys),
-                 texts(self.index, xy, [t for layer in node_labels for t in layer], size=12, color=NODE_INK)]
+                 texts(self.index, xy, [t for layer in node_labels for t in layer], size=12, color="ink",
+                       halo=True)]
         if self.edge_labels:
             words = [edge_labels[l][j][k] for l, j, k in self.edge_index]
             marks.append(texts(self.index, 0.62 * self.ends + 0.38 * self.starts, words, size=12, halo=True))
