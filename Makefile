@@ -25,6 +25,7 @@ $(STAMP): requirements.txt pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.txt
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps -e .
+	$(BIN)/python -m backprop.widgets.server install >/dev/null   # kernel websockets without Nagle's 40 ms
 	$(BIN)/python -c "from backprop import Network"
 	touch $(STAMP)
 

@@ -39,3 +39,9 @@ def test_make_app_serves_the_lesson_file_with_code_hidden(course_copy):
     assert done.returncode == 0
     assert 'nb="lessons/04_hidden_layer_blame.ipynb"' in done.stdout
     assert "--Voila.ip=127.0.0.1" in done.stdout and "--strip_sources=True" in done.stdout
+
+
+def test_jupyterlab_sends_each_kernel_message_at_once(jupyterlab):
+    """The course's server extension is linked: kernel websockets have Nagle's algorithm off (TCP_NODELAY)."""
+    log = jupyterlab.log_path.read_text(errors="replace")
+    assert "kernel websockets send each message at once (TCP_NODELAY)" in log, log[-2000:]
