@@ -36,6 +36,10 @@ class PlayingStudent(ProtocolStudent):
 
     async def connect(self):
         await super().connect()
+        self.choose()
+
+    def choose(self):
+        """Pick this student's playground among the page's widget states; LookupError when the page has none."""
         found = playgrounds(self.states, self.shown)
         if not found:
             raise LookupError(f"no playground (a Play button and a figure with frames) among {self.shown}")

@@ -92,6 +92,7 @@ class ProtocolStudent:
         ws_url = self.url.replace("http", "ws", 1) + f"/api/kernels/{self.kernel_id}/channels?session_id={self.session}"
         self._ws = await asyncio.wait_for(websocket_connect(ws_url, subprotocols=[PROTOCOL], max_message_size=1 << 28),
                                           TIMEOUT)
+        self._ws.stream.set_nodelay(True)            # as a browser's socket: each message sent at once
         self._reader = asyncio.ensure_future(self._read())
         control = uuid.uuid4().hex
         await self._request("comm_open", {"comm_id": control, "target_name": "jupyter.widget.control", "data": {}},
