@@ -6,7 +6,7 @@ from ._report import Section, seconds
 from ._results_md import write_block
 from ._timing import verdict
 
-BEGIN, END = "<!-- class-play: written by benchmarks/class_play.py -->", "<!-- /class-play -->"
+MARKERS = "<!-- class-play, SEATS={}: written by benchmarks/class_play.py -->", "<!-- /class-play, SEATS={} -->"
 GOAL_ROUND_TRIP = 2.0
 
 
@@ -44,9 +44,11 @@ def section(seen, settings):
 
 
 def write_report(seen, settings, machine):
-    """The section as a Report-like object (``lines()``), also written between its markers in RESULTS.md."""
-    block = section(seen, settings)
-    write_block(BEGIN, END, ["# Play in a class", "",
-                             "Written by `make bench ONLY=class-play`; see benchmarks/class_play.py for the method.",
-                             "", "```", *machine, "", *block.lines(), "```"])
+    """The section (``lines()``), also written in RESULTS.md between the markers of its class size."""
+    block, seats = section(seen, settings), settings["SEATS"]
+    write_block(*(marker.format(seats) for marker in MARKERS), [
+        f"# Play in a class of {seats}", "",
+        f"Written by `make bench ONLY=class-play` (a class of 15) or `python -m benchmarks.class_play {seats} "
+        f"{settings['players']} {settings['rounds']}`; see benchmarks/class_play.py for the method.", "",
+        "```", *machine, "", *block.lines(), "```"])
     return block

@@ -27,7 +27,7 @@ from ._class_protocol import ProtocolStudent
 from ._class_play_report import write_report
 from .classroom import makefile_default
 
-LESSON, SEATS, PLAYERS = "08", 15, 5            # a class of 15 (both apps: 30 kernels pre-heat), a third plays
+LESSON, SEATS, PLAYERS = "08", 15, 10           # a class of 15 (both apps: 30 kernels pre-heat), two thirds play
 QUIET, PLAY, SETTLE = 6.0, 20.0, 2.0            # s of sliders alone, of Play, after Pause
 THINK = (0.5, 1.5)                              # s a mover waits between two moves
 ROUNDS = 3                                      # rounds per app
@@ -51,16 +51,16 @@ async def one_round(students, rng):
     quiet, playing, before = [], [], os.getloadavg()[0]
     start = time.monotonic()
     await asyncio.gather(*(slide(s, start + QUIET, rng, quiet) for s in movers))
-    counts = [p.frames for p in players]
     await asyncio.gather(*(p.play() for p in players))
-    start = time.monotonic()
+    counts, start = [p.frames for p in players], time.monotonic()
     await asyncio.gather(*(slide(s, start + PLAY, rng, playing) for s in movers))
     elapsed = time.monotonic() - start
     rates = [(p.frames - c) / elapsed for p, c in zip(players, counts)]
     await asyncio.gather(*(p.pause() for p in players))
     paused = [p.frames for p in players]
     await asyncio.sleep(SETTLE)
-    return {"quiet": quiet, "playing": playing, "fps": rates, "late": sum(p.frames - n for p, n in zip(players, paused)),
+    late = sum(p.frames - n for p, n in zip(players, paused))
+    return {"quiet": quiet, "playing": playing, "fps": rates, "late": late,
             "load": (before, os.getloadavg()[0])}
 
 
@@ -96,7 +96,7 @@ def measure(seats, players, rounds):
                 servers[mode] = app.start_app(os.path.join(home, str(number)), seats, FILL_DELAY, IDLE_TIMEOUT,
                                               CULL_INTERVAL, lesson=LESSON, **options)
             for server in servers.values():
-                app.wait_warm(server, seats, timeout=600)
+                app.wait_warm(server, seats, timeout=60 + 30 * seats)      # both pools pre-heat together
             return asyncio.run(asyncio.wait_for(classes(servers, seats, players, rounds), DEADLINE))
         finally:
             for server in servers.values():
@@ -105,9 +105,18 @@ def measure(seats, players, rounds):
 
 def run(quick=False):
     """The class Play section, written to benchmarks/RESULTS.md (quick: 6 seats, 2 players, 1 round)."""
+    return bench(*((6, 2, 1) if quick else (SEATS, PLAYERS, ROUNDS)))
+
+
+def bench(seats, players, rounds):
+    """A class of ``seats`` on each app, ``players`` of them playing, ``rounds`` rounds each; written to RESULTS.md."""
     from .run import machine_lines
     machine = machine_lines()
-    seats, players, rounds = (6, 2, 1) if quick else (SEATS, PLAYERS, ROUNDS)
     settings = {"LESSON": LESSON, "SEATS": seats, "players": players, "rounds": rounds,
                 "PLAY_FPS": makefile_default("PLAY_FPS"), "PLAY_BACKOFF": makefile_default("PLAY_BACKOFF")}
     return write_report(measure(seats, players, rounds), settings, machine)
+
+
+if __name__ == "__main__":          # another class size: python -m benchmarks.class_play SEATS PLAYERS ROUNDS
+    import sys
+    print("\n".join(bench(*map(int, sys.argv[1:4])).lines()))

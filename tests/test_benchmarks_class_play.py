@@ -77,7 +77,7 @@ def test_the_report_judges_the_median_round_and_writes_its_block(monkeypatch):
     assert paced == ["paced", "50.00 ms (n=60)", "300.00 ms 2.50 s 400.00 ms (n=120)", "400.00 ms", "ok",
                      "11.0 (10.0–12.0)", "0", "3.0 3.0 3.0"]
     assert lockstep[3:7] == ["2.50 s", "MISSED", "12.0 (10.0–40.0)", "1"]   # the median round judged; late frames
-    assert written and written[0][0] == "# Play in a class" and "SEATS=15" in lines[0]
+    assert written and written[0][0] == "# Play in a class of 15" and "SEATS=15" in lines[0]
 
 
 def test_a_player_takes_the_page_s_playgrounds_in_turn_and_names_a_page_without_one(page):

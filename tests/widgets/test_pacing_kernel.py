@@ -52,7 +52,7 @@ def test_rerunning_a_playing_cell_drops_the_old_view_s_wait(class_kernel):
     kernel.run(PLAYED, cell_id="play")
     kernel.run(PLAYED, cell_id="play")
     first, second, frame = json.loads(kernel.run(SEEN).strip().splitlines()[-1])
-    assert first == [True, False] and second == [False, True] and frame == 2     # its first frame of Play, answered: waiting
+    assert first == [True, False] and second == [False, True] and frame == 2     # Play's first frame, answered
     assert kernel.stderr == [], "".join(kernel.stderr)
 
 
