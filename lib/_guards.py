@@ -121,6 +121,11 @@ def blow_up_message(lr):
 def class_labels(labels, n_out):
     """Integer class labels (n,) from labels (n,) or one-hot / single-output targets (n, n_out)."""
     labels = checks.float_array(labels, "labels")
+    if labels.size and not np.all(labels == np.round(labels)):
+        example = labels.flat[int(np.argmax(labels != np.round(labels)))]
+        raise ValueError(f"labels must be classes: whole numbers (n,), or one-hot / 0-1 rows (n, {n_out}); got "
+                         f"{example:g} among them — accuracy counts right classes; for targets that are not "
+                         "classes, judge with the loss (net.loss(X, y)) instead")
     if labels.ndim == 2:
         labels = labels.argmax(axis=1) if labels.shape[1] > 1 else labels[:, 0]
     if labels.ndim != 1:
@@ -134,3 +139,17 @@ def rng_from(seed):
     if seed is None or isinstance(seed, np.random.Generator):
         return seed if seed is not None else np.random.default_rng()
     return np.random.default_rng(checks.whole(seed, "seed"))
+
+
+MAX_PARAMETERS = 10**8   # 0.8 GB of float64 weights and biases: far beyond what the lessons train, still in memory
+
+
+def parameter_count(sizes):
+    """The number of weights and biases of layers ``sizes``; a ValueError past MAX_PARAMETERS (numpy would
+    otherwise fail with 'Unable to allocate …', or swap the machine)."""
+    count = sum((n_in + 1) * n_out for n_in, n_out in zip(sizes[:-1], sizes[1:]))
+    if count > MAX_PARAMETERS:
+        raise ValueError(f"Network({sizes}) would hold {count:,} weights and biases ({count * 8 / 1e9:,.1f} GB); "
+                         f"this course's numpy networks go up to {MAX_PARAMETERS:,} ({MAX_PARAMETERS * 8 / 1e9:.1f} GB) "
+                         "— use fewer or narrower layers")
+    return count

@@ -14,10 +14,12 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from . import checks as check
 from .flow import norm
 from .parameters import parameter_label
 
 FLOOR = 1e-6       # gradients below this count as zero: finite differences are rounding noise there
+EPS_RANGE = (1e-8, 0.1)   # the nudge: smaller drowns in rounding, larger is no longer a nudge
 WRONG, FINE_WITH_KINKS, EXCELLENT = 1e-2, 1e-4, 1e-7
 KINK_NOTE = ("a nudge crossed a ReLU kink, where the finite difference is not the derivative: "
              "this number may be large with backprop right; the entries elsewhere decide")
@@ -26,9 +28,16 @@ KINK_NOTE = ("a nudge crossed a ReLU kink, where the finite difference is not th
 def numerical_gradients(net, X, y, eps=1e-3):
     """∂C/∂p for every parameter by the centred five-point stencil (error O(eps⁴)).
 
-    Returns [dW0, db0, dW1, db1, …] in the order of ``net.parameters()``, each of its shape.
+    Returns [dW0, db0, dW1, db1, …] in the order of ``net.parameters()``, each of its shape. ``eps`` is the nudge,
+    within EPS_RANGE (TypeError / ValueError otherwise).
     """
-    return _scan(net, X, y, eps)[0]
+    return _scan(net, X, y, nudge(eps))[0]
+
+
+def nudge(eps):
+    """``eps`` as a float when it is a number within EPS_RANGE; else a TypeError or ValueError saying why."""
+    low, high = EPS_RANGE
+    return check.number(eps, "eps (the nudge; default 0.001)", low=low, high=high)
 
 
 def _scan(net, X, y, eps):
@@ -150,8 +159,9 @@ def gradient_check(net, X, y, eps=1e-3):
     """Compare backward with finite differences on X (n, n_in), y: a GradientCheck (a float).
 
     The float is lesson 03's number; ``.report()`` says which parameters sit at a kink or
-    where both gradients are ~0, and judges the rest by the element-wise rules of thumb.
+    where both gradients are ~0, and judges the rest by the element-wise rules of thumb. ``eps``: see nudge.
     """
+    eps = nudge(eps)
     with np.errstate(over="ignore", invalid="ignore"):         # huge numbers show as inf, not warnings
         analytic = net.backward(net.forward(X), y).parameters()
         numeric, kinks = _scan(net, X, y, eps)

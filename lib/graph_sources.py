@@ -4,8 +4,11 @@ Introduced in lessons/09_build_it_yourself, which draws the engine the learner w
 ``data``, ``grad``, ``parents``, ``backward_rule``, and ``op`` when the class labels its operations) and
 note 003's 2-2-1 network as a graph of scalar operations (28 nodes).
 """
+import math
+
 import numpy as np
 
+from . import checks
 from .graph import ARITY, Graph, total
 from .parameters import parameter_label
 
@@ -21,12 +24,15 @@ def network_graph(net, x, y):
     """The graph of C for one example (x (n_in,), y (n_out,)): z = Σ w·a + b as one sum, a = f(z), the loss.
 
     Leaves are the inputs, weights, biases and targets, labelled as in the lessons (w⁽¹⁾₁₁ …).
-    ValueError for an activation or loss without a scalar graph (softmax, cross-entropy)."""
+    TypeError when ``net`` is not a Network or x, y are not numbers; ValueError for x or y of the wrong length or
+    holding NaN or inf, and for an activation or loss without a scalar graph (softmax, cross-entropy)."""
+    net = checks.network(net)
+    x = checks.example(x, "x", net.sizes[0], "inputs (one per input neuron)")
+    y = checks.example(y, "y", net.sizes[-1], "targets (one per output neuron)")
     losses = LOSS_POWER.get(net.loss_function.name)
     if losses is None or any(f.name not in GATES for f in net.activations):
         raise ValueError(f"a graph of scalar operations is drawn for sigmoid, tanh, ReLU or identity neurons and "
                          f"the loss 'half_squared_error' or 'squared_error'; got {net!r}")
-    x, y = np.ravel(np.asarray(x, float)), np.ravel(np.asarray(y, float))
     g = Graph()
     a = [g.leaf(f"x{k + 1}".translate(_SUB), v, role="input") for k, v in enumerate(x)]
     for l, (W, b, f) in enumerate(zip(net.weights, net.biases, net.activations)):
@@ -78,9 +84,10 @@ def learner_order(out):
 def learner_graph(out, limit=None):
     """(graph, values, labelled) of a learner's Value ``out``: one node per value, in learner_order.
 
-    ``labelled``: every operation carries an ``op`` the core knows (then the graph can be re-evaluated);
-    without labels the ops are '?'. TypeError for an object that is not a value graph; ValueError past
-    ``limit`` values."""
+    ``labelled``: True when every operation carries an ``op`` the core knows (then the graph can be re-evaluated),
+    False when none says what it is; else the list of (node index, op given, number of parents) of the labels
+    the core does not know or that do not fit their parents ('plus', '*' with three parents). Ops it cannot
+    read are drawn '?'. TypeError for an object that is not a value graph; ValueError past ``limit`` values."""
     missing = [attr for attr in NEEDS if not hasattr(out, attr)]
     if missing:
         raise TypeError(f"GraphExplorer draws a value graph: lesson 09's Value (with {', '.join(NEEDS)}) or a "
@@ -89,16 +96,33 @@ def learner_graph(out, limit=None):
     if limit is not None and len(values) > limit:
         raise ValueError(f"this graph has {len(values)} values; at most {limit} are drawn legibly in one "
                          "column. Draw a part of it: GraphExplorer(v) of an inner value v draws the graph up to v")
-    index, g, labelled = {id(v): i for i, v in enumerate(values)}, Graph(), True
+    index, g, unknown = {id(v): i for i, v in enumerate(values)}, Graph(), []
     for v in values:
         parents = [index[id(p)] for p in _parents(v)]
-        op = LEARNER_OPS.get(str(getattr(v, "op", "")), "?") if parents else "leaf"
+        given = getattr(v, "op", None)
+        op = LEARNER_OPS.get(str(given), "?") if parents else "leaf"
         if op != "leaf" and (op == "?" or (ARITY[op] or len(parents)) != len(parents)):
-            op, labelled = "?", False
+            if given not in (None, ""):
+                unknown.append((len(g.nodes), str(given), len(parents)))
+            op = "?"
         label = str(getattr(v, "label", "") or "")
         g.add(label, op, parents, data=_float(v.data))
     g.nodes[-1].label = g.nodes[-1].label or "out"
-    return g, values, labelled
+    labelled = "?" not in (n.op for n in g.nodes)
+    return g, values, labelled if labelled or not unknown else unknown
+
+
+KNOWN_OPS = "'+', '-', '*', 'sigmoid', 'tanh', 'relu' and 'max' (or 'add', 'sub', 'mul')"
+
+
+def mismatched(graph, ref):
+    """[(i, data, recomputed)]: nodes whose own data differs from what their op gives from their parents in the
+    re-evaluated ``ref``, first one first: the op label, or the learner's forward code, is wrong there."""
+    out = []
+    for i, (n, r) in enumerate(zip(graph.nodes, ref.nodes)):
+        if n.parents and math.isfinite(n.data) and not math.isclose(n.data, r.data, rel_tol=1e-9, abs_tol=1e-12):
+            out.append((i, n.data, r.data))
+    return out
 
 
 def reference(graph):

@@ -11,7 +11,8 @@ weight gradient was, in the median, below VANISHING × the output layer's.
 import numpy as np
 
 from .flow import VANISHING
-from .history import LEARNING, not_learning
+from .diagnosis import not_learning
+from .history import LEARNING
 
 OVERFIT_RISE = 0.10     # the test loss 10 % above its lowest …
 OVERFIT_LEAST = 0.02    # … and by at least this much (a rise from 0.040 to 0.047 is noise, not overfitting) …

@@ -56,12 +56,13 @@ class Network(Scores):
 
     sizes [n_in, n_1, …, n_out]; activation of the hidden layers and output_activation by name;
     loss by name; init 'small', 'xavier', 'he' or a weight std. Bad arguments raise a ValueError
-    or TypeError that names the argument and the fix.
+    or TypeError that names the argument and the fix (also: more than _guards.MAX_PARAMETERS parameters).
     """
 
     def __init__(self, sizes, activation="sigmoid", output_activation=None,
                  loss="half_squared_error", init="xavier", seed=0):
         self.sizes = checks.sizes(sizes)
+        guard.parameter_count(self.sizes)
         hidden = validate.hidden_activation(get_activation(activation))
         self.output = output_layer(get_activation(output_activation or activation), get_loss(loss), self.sizes[-1])
         self.activation, self.output_activation = hidden, self.output.activation

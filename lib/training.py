@@ -2,20 +2,29 @@
 and lessons/07_sgd_minibatches; weight decay and dropout in lessons/08_challenges.
 """
 import math
+import numbers
 
 import numpy as np
 
 from . import _validate as validate
 from . import checks as check
+from .diagnosis import diagnose, neutral_loss
 from .flow import norm
+from .history import History
 from .update import descend, with_weight_decay
-from .history import History, diagnose, neutral_loss
 
 
 def minibatches(n, batch_size, rng):
-    """Shuffled index arrays that split range(n) into batches of ``batch_size`` (the last may be shorter)."""
+    """Shuffled index arrays that split range(n) into batches of ``batch_size`` (the last may be shorter).
+
+    ``rng``: a numpy Generator (shuffles go on from where it is) or a whole-number seed."""
     check.whole(n, "n (the number of examples)", low=1)
     check.whole(batch_size, "batch_size", low=1)
+    if not isinstance(rng, np.random.Generator):
+        if rng is None or isinstance(rng, (bool, np.bool_)) or not isinstance(rng, numbers.Integral):
+            raise TypeError(f"rng must be a numpy Generator such as np.random.default_rng(0), or a whole-number seed; "
+                            f"got {check.given(rng)}")
+        rng = np.random.default_rng(check.whole(rng, "rng (a seed)"))
     order = rng.permutation(n)
     return [order[i:i + batch_size] for i in range(0, n, batch_size)]
 

@@ -140,3 +140,47 @@ def test_sigmoid_has_no_overflow_at_extremes():
     net.weights = [np.array([[1.0]])]
     y_hat = net.predict(np.array([[1000.0], [-1000.0]]))     # warnings are errors in this suite
     assert y_hat[:, 0] == pytest.approx([1.0, 0.0], abs=1e-300)
+
+
+# ---- found by a learner's trial: each once a numpy traceback, a wrong number or nothing at all ----------------
+@pytest.mark.parametrize("eps, error, words", [
+    (0, ValueError, r"eps \(the nudge; default 0.001\) must be a finite number from 1e-08 to 0.1; got 0.0"),
+    ("1e-5", TypeError, r"eps \(the nudge; default 0.001\) must be a number"),     # was: bad operand type for -
+    (-1e-5, ValueError, "got -1e-05"),                                               # was accepted
+    (1e10, ValueError, "got 10000000000.0"),                                         # was 0.99999995, no word
+])
+def test_gradient_check_names_a_nudge_that_is_not_one(eps, error, words):
+    from backprop import gradient_check
+    from backprop.gradcheck import numerical_gradients
+    X, y = np.array([[0.5, 0.1]]), np.array([[0.6]])
+    net = Network([2, 2, 1], seed=0)
+    for call in (gradient_check, numerical_gradients):
+        with pytest.raises(error, match=words):
+            call(net, X, y, eps=eps)
+
+
+def test_minibatches_take_a_seed_as_well_as_a_generator():
+    from backprop.training import minibatches
+    by_seed = minibatches(10, 3, 0)                  # was: 'int' object has no attribute 'permutation'
+    by_generator = minibatches(10, 3, np.random.default_rng(0))
+    assert [b.tolist() for b in by_seed] == [b.tolist() for b in by_generator]
+    assert sorted(np.concatenate(by_seed).tolist()) == list(range(10)) and [len(b) for b in by_seed] == [3, 3, 3, 1]
+    for bad in ("0", None, 1.5, True):
+        with pytest.raises(TypeError, match="rng must be a numpy Generator .* or a whole-number seed"):
+            minibatches(10, 3, bad)
+
+
+def test_a_network_too_large_for_memory_is_refused_before_numpy_tries():
+    with pytest.raises(ValueError, match=r"would hold 1,000,004,000,000 weights and biases \(8,000.0 GB\).*fewer or "
+                                         "narrower layers"):
+        Network([2, 10**6, 10**6])                   # was: numpy's 'Unable to allocate 7.28 TiB'
+    assert Network([784, 1000, 10]).sizes == [784, 1000, 10]
+
+
+def test_accuracy_of_targets_that_are_not_classes_says_to_use_the_loss():
+    net = Network([2, 3, 1], seed=0)
+    X = np.array([[0.0, 1.0], [1.0, 0.0]])
+    with pytest.raises(ValueError, match=r"got 0.37 among them .*\(net.loss\(X, y\)\)"):
+        net.accuracy(X, np.array([0.37, 0.9]))       # was: 0.0, silently
+    predicted = net.classify(X)
+    assert net.accuracy(X, predicted) == 1.0 and net.accuracy(X, predicted[:, None].astype(float)) == 1.0

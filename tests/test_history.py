@@ -7,7 +7,8 @@ import pytest
 
 from backprop import Network
 from backprop.data import load_digits, xor
-from backprop.history import TOO_LARGE_AT_START, neutral_loss
+from backprop.diagnosis import neutral_loss
+from backprop.history import TOO_LARGE_AT_START
 
 
 @pytest.fixture(scope="module")
@@ -185,3 +186,25 @@ def test_epoch_loss_with_batches_that_divide_n_is_the_plain_mean_of_the_steps():
     for epoch in range(3):
         assert history.epoch_loss[epoch] == pytest.approx(np.mean(history.step_loss[3 * epoch:3 * epoch + 3]),
                                                           rel=1e-15)
+
+
+@pytest.mark.parametrize("activation", ["sigmoid", "tanh"])
+def test_saturated_squashing_units_are_named_as_the_cause_not_the_learning_rate(activation):
+    """Weights ×1000 saturate every hidden unit on XOR: the verdict names the saturation and the initial
+    weights, not lr (a smaller step cannot unsaturate them). Slopes checked by hand from the trace."""
+    X, Y = xor()
+    net = Network([2, 3, 1], activation=activation, init=1000, seed=0)
+    history = net.fit(X, Y, epochs=200, lr=0.5)
+    a = net.forward(X).a[1]
+    slope, largest = (a * (1 - a), 0.25) if activation == "sigmoid" else (1 - a * a, 1.0)
+    by_hand = int(np.sum(np.median(slope, axis=0) < 0.10 * largest))
+    assert by_hand == 3
+    assert history.verdict == "not learning"
+    assert f"3 of 3 {activation} hidden units are saturated" in history.message
+    assert "init='xavier'" in history.message and "check lr" not in history.message
+
+
+def test_a_network_that_learns_xor_reports_no_saturation():
+    X, Y = xor()
+    history = Network([2, 3, 1], activation="tanh", init="xavier", seed=0).fit(X, Y, epochs=200, lr=0.5)
+    assert history.verdict == "finished" and "saturated" not in history.message

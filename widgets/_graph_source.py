@@ -14,9 +14,17 @@ MAX_NODES, MAX_COLUMNS, MAX_ROWS = 60, 12, 9      # values, depth and widest col
 
 def source(out, net, x, y):
     """(graph, walk, learner): the graph to draw and its backward walk; ``learner`` is (values, labelled) or None."""
+    if out is None and net is None and x is None and y is None:
+        return _core(network_graph(*worked_example()))          # note 003's network and its example
     if out is None:
-        net, x0, y0 = worked_example() if net is None else (net, x, y)
-        return _core(network_graph(net, x0 if x is None else x, y0 if y is None else y))
+        if net is None or x is None or y is None:
+            missing = ", ".join(name for name, v in (("net", net), ("x", x), ("y", y)) if v is None)
+            raise TypeError(f"GraphExplorer(net=net, x=x, y=y) draws a network's loss for one example: give all "
+                            f"three (missing: {missing}), e.g. net, x, y = backprop.data.worked_example()")
+        return _core(network_graph(net, x, y))
+    if net is not None or x is not None or y is not None:
+        raise TypeError("GraphExplorer draws either a value graph (its first argument) or a network's loss "
+                        "(net=, x=, y=), not both")
     if isinstance(out, Expr):
         return _core(upto(out.graph, out.index))
     if isinstance(out, Graph):

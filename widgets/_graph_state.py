@@ -3,9 +3,11 @@
 Used by widgets/graph.py. A node's gradient is *reached* once every node it feeds has run its rule (no
 rule can change it any more); a learner's reached gradient that differs from the reference is *wrong*.
 """
+import html
 import math
 
 from backprop.graph_rules import fmt, name, paths
+from backprop.graph_sources import KNOWN_OPS
 
 from ._readout import words
 
@@ -71,6 +73,15 @@ def readout(state, table):
     broken = [n["text"] for n in state["nodes"] if not n["finite"]]
     if broken:
         lines.append("<p style='color:#b2182b'>" + words("; ".join(broken[:3])) + "</p>")
-    if state["unlabelled"]:
+    if state["unknown_ops"]:
+        said = "; ".join(f"{who}: op {op!r} with {k} parent{'s' * (k != 1)}" for who, op, k in state["unknown_ops"])
+        lines.append(f"<p>The core cannot read these op labels, so they are drawn '?' and there is no reference "
+                     f"column: {html.escape(said)}. It knows {html.escape(KNOWN_OPS)}; +, × and max take two "
+                     "parents, the others one. Fix the label where that Value is made, re-run its cell.</p>")
+    elif state["unlabelled"]:
         lines.append(f"<p>{words(UNLABELLED)}</p>")
+    for who, data, again in state["mismatched"][:1]:
+        lines.append("<p style='color:#b2182b'>" + words(f"{who} holds {fmt(data)}, but its op applied to its "
+                     f"parents gives {fmt(again)}: its op label or the forward code that made it is wrong, so the "
+                     "reference gradients from there back cannot be trusted.") + "</p>")
     return "".join(lines)

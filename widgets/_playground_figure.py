@@ -4,7 +4,8 @@ Python sends the numbers of a frame and every colour; the page paints the frame 
 ``{"drawn": frame}`` once it is on screen, and only then is the next frame sent (the kernel never
 runs ahead of the page). The heat maps travel as bytes — one byte per grid point (P(class 1)
 ·255, or the winning class and its margin for k classes) — painted through colour tables made
-here from the course palette; ``wire="json"`` sends the same grid as plain JSON numbers instead
+here from the course palette, one set per theme (the light theme's fades to white, the dark theme's to its
+near-black paper); ``wire="json"`` sends the same grid as plain JSON numbers instead
 (the benchmark's peer). Where no live front end exists, ``picture()`` draws the boundary, the
 points and the loss curves with matplotlib (no network diagram).
 """
@@ -18,8 +19,7 @@ from .figures import Plot
 from .figures.colours import to_rgba
 from .figures.style import FONT, colour_of
 
-WHITE = np.ones(3)
-STRENGTH = 0.75         # how far a confident region's colour goes from white to its class colour
+STRENGTH = 0.75         # how far a confident region's colour goes from the paper to its class colour
 
 
 def class_colours(k):
@@ -27,20 +27,22 @@ def class_colours(k):
     return ["#{:02x}{:02x}{:02x}".format(*(int(round(255 * c)) for c in to_rgba(f"C{i}")[:3])) for i in range(k)]
 
 
-def colour_tables(k):
-    """RGBA bytes of the heat maps' colour tables, (rows, 256, 4) uint8.
+def colour_tables(k, theme="light"):
+    """RGBA bytes of the heat maps' colour tables in ``theme`` ('light' or 'dark'), (rows, 256, 4) uint8.
 
-    k == 2: one row, byte b = P(class 1)·255, from class 0's colour through white (0.5) to class 1's.
-    k > 2: one row per class, byte b = that class's margin over 1/k (0 white, 255 its full colour).
-    The last row is the hidden neurons' table, byte b = (a + 1)·127.5 for a in [-1, 1]: the style's 'negative'
-    colour below 0, white at 0, 'positive' above (as the edges' signs).
+    k == 2: one row, byte b = P(class 1)·255, from class 0's colour through the theme's paper (0.5) to class 1's.
+    k > 2: one row per class, byte b = that class's margin over 1/k (0 the paper, 255 its full colour).
+    The last row is the hidden neurons' table, byte b = (a + 1)·127.5 for a in [-1, 1]: the theme's 'negative'
+    colour below 0, the paper at 0, 'positive' above (as the edges' signs). Every colour of the tables keeps a
+    contrast ≥ 3:1 with the theme's 'ink', the points' rim (tests/test_playground_figure.py).
     """
+    paper = np.array(to_rgba(colour_of("paper", theme))[:3])
     rgb = [np.array(to_rgba(c)[:3]) for c in class_colours(max(k, 2))]
-    sign = [np.array(to_rgba(colour_of(meaning))[:3]) for meaning in ("negative", "positive")]
+    sign = [np.array(to_rgba(colour_of(meaning, theme))[:3]) for meaning in ("negative", "positive")]
     t = np.linspace(0.0, 1.0, 256)[:, None]
-    two_sided = lambda low, high: np.where(t < 0.5, WHITE + (1 - 2 * t) * STRENGTH * (low - WHITE),
-                                           WHITE + (2 * t - 1) * STRENGTH * (high - WHITE))
-    rows = [two_sided(rgb[0], rgb[1])] if k == 2 else [WHITE + t * STRENGTH * (c - WHITE) for c in rgb]
+    two_sided = lambda low, high: np.where(t < 0.5, paper + (1 - 2 * t) * STRENGTH * (low - paper),
+                                           paper + (2 * t - 1) * STRENGTH * (high - paper))
+    rows = [two_sided(rgb[0], rgb[1])] if k == 2 else [paper + t * STRENGTH * (c - paper) for c in rgb]
     rows.append(two_sided(*sign))
     table = np.concatenate([np.stack(rows), np.ones((len(rows), 256, 1))], axis=2)
     return np.round(255 * table).astype(np.uint8)

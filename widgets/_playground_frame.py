@@ -6,9 +6,11 @@ import numpy as np
 from backprop.flow import norm
 
 from ._playground_figure import class_colours, colour_tables, colours
+from .figures.style import number
 
 HIDDEN_GRID = 4          # a hidden neuron's picture takes every 4th grid point along each side
 MOST_CURVE = 200         # points of each loss curve sent to the page
+TOP_RISE = 10            # the loss panel's top: at most this × the first recorded losses
 
 
 def pictures(trace, grid_shape, half, activation):
@@ -39,13 +41,15 @@ def edges(arrays):
 
 
 def setup(split, net, extent, grid_shape):
-    """The frame's setup: grid (nx, ny), extent, classes k, colour tables, sizes, the points, colours, words."""
+    """The frame's setup: grid (nx, ny), extent, classes k, colour tables (light and dark theme), sizes, the
+    points, colours, words."""
     k = 2 if net.sizes[-1] == 1 else net.sizes[-1]
     X = np.vstack([split.X_train, split.X_test])
     labels = np.r_[split.y_train, split.y_test]
     half = extent[1]
     return {"grid": [grid_shape[1], grid_shape[0]], "extent": list(extent), "k": k,
-            "tables": colour_tables(k).ravel().tolist(), "sizes": net.sizes,
+            "tables": colour_tables(k).ravel().tolist(), "dark_tables": colour_tables(k, "dark").ravel().tolist(),
+            "sizes": net.sizes,
             "hidden_grid": [len(range(0, grid_shape[1], HIDDEN_GRID)), len(range(0, grid_shape[0], HIDDEN_GRID))],
             "points": {"x": np.round(X[:, 0], 4).tolist(), "y": np.round(X[:, 1], 4).tolist(),
                        "c": labels.astype(int).tolist(), "test": [0] * len(split.y_train) + [1] * len(split.y_test)},
@@ -62,10 +66,15 @@ def _rounded(values):
 
 def curves(history, loss_name):
     """The recorded training and test losses (at most MOST_CURVE points each, inf/NaN as None), their steps,
-    the axis top (a multiple of 0.5 holding the first and last values) and the panel's label."""
+    the axis top (a multiple of 0.5 holding the first and last values, but at most TOP_RISE × the first ones: a
+    loss that runs away leaves the panel through its top, marked '↑', instead of flattening the rest), its label
+    and the panel's label."""
     every = max(1, -(-len(history.recorded_at) // MOST_CURVE))
     finite = [v for v in history.train_loss + history.val_loss if np.isfinite(v)]
-    top = float(np.ceil(max(finite[:2] + finite[-2:] + [0.5]) * 2) / 2) if finite else 1.0
+    wanted = max(finite[:2] + finite[-2:] + [0.5]) if finite else 1.0
+    cap = TOP_RISE * max(finite[:2] + [0.5]) if finite else 1.0
+    top = float(np.ceil(min(wanted, cap) * 2) / 2)
     return {"steps": history.recorded_at[::every], "train": _rounded(history.train_loss[::every]),
             "test": _rounded(history.val_loss[::every]), "top": top,
+            "top_label": number(top) + ("↑" if wanted > top else ""),
             "label": f"loss ({loss_name.replace('_', ' ')}): train, test"}

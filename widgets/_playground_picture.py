@@ -16,7 +16,7 @@ def _image(setup, boundary):
 
 
 def png(setup, state, curves, dpi=100):
-    """PNG bytes: the boundary with training (white rim) and test (black rim) points beside the loss curves."""
+    """PNG bytes: the boundary with training (circles) and test (squares) points beside the loss curves."""
     import matplotlib
     from matplotlib.figure import Figure
     matplotlib.rcParams["svg.hashsalt"] = "backprop"
@@ -25,9 +25,10 @@ def png(setup, state, curves, dpi=100):
     x0, x1, y0, y1 = setup["extent"]
     left.imshow(_image(setup, state["boundary"]), origin="lower", extent=(x0, x1, y0, y1), interpolation="bilinear")
     p = setup["points"]
-    colours = [setup["colours"]["classes"][c] for c in p["c"]]
-    edges = ["black" if t else "white" for t in p["test"]]
-    left.scatter(p["x"], p["y"], c=colours, edgecolors=edges, s=16, linewidths=0.8)
+    for test, marker in ((0, "o"), (1, "s")):                  # training points circles, test points squares
+        at = [i for i, t in enumerate(p["test"]) if t == test]
+        left.scatter([p["x"][i] for i in at], [p["y"][i] for i in at], marker=marker, s=16, linewidths=0.8,
+                     c=[setup["colours"]["classes"][p["c"][i]] for i in at], edgecolors=setup["colours"]["ink"])
     left.set_xlim(x0, x1), left.set_ylim(y0, y1)
     left.set_title(f"epoch {state['epoch']}: train accuracy {state['train_accuracy']:.2f}, "
                    f"test {state['test_accuracy']:.2f}", fontsize=10)

@@ -5,13 +5,11 @@ significant digits, trailing zeros dropped, m×10ⁿ when very small or large, s
 "0.0000") in a box that never wraps (4.92×10⁻⁷ is never broken after its minus). Introduced in lesson 01.
 """
 import html
-import re
 
 import numpy as np
 
-from .figures.style import number
+from .figures.style import A_NUMBER, as_shown, number  # noqa: F401 (as_shown: the readout's way, for tests)
 
-A_NUMBER = re.compile(r"(?<![\w.⁰¹²³⁴⁵⁶⁷⁸⁹₀₁₂₃₄₅₆₇₈₉])[-−]?\d+(?:\.\d+(?:e[+-]?\d+)?|e[+-]?\d+)(?![\w.]*\w)")
 NOWRAP = "<span class='bp-number' style='white-space:nowrap'>{}</span>"
 
 
@@ -32,11 +30,6 @@ def shown_all(values, sign=False, digits=None):
     if arr.ndim == 0:
         return shown(arr.item() if isinstance(values, np.ndarray) else values, sign, digits)
     return "[" + ", ".join(shown_all(row, sign, digits) for row in arr) + "]"
-
-
-def as_shown(text):
-    """A sentence the core wrote with its decimal numbers rewritten as a readout shows them (plain text)."""
-    return A_NUMBER.sub(lambda m: number(float(m[0].replace("−", "-"))), str(text))
 
 
 def words(text):

@@ -10,7 +10,7 @@ import ipywidgets as widgets
 
 from backprop.graph import Expr
 from backprop.graph_rules import fmt, name, why
-from backprop.graph_sources import reference
+from backprop.graph_sources import mismatched, reference
 
 from ._base import Demo, View
 from ._graph_figure import GAP, box_size, boxes, describe, edges, legend
@@ -37,7 +37,8 @@ class GraphExplorer(View):
     def __init__(self, out=None, *, net=None, x=None, y=None):
         self.graph, self.walk, learner = source(out, net, x, y)
         self.learner = learner is not None
-        self.labelled = learner[1] if learner else True
+        self.labelled = learner[1] is True if learner else True
+        self.unknown_ops = learner[1] if learner and isinstance(learner[1], list) else []
         col = columns(self.graph)
         order = rows(self.graph, col)
         check_size(len(self.graph), (len(order), max(map(len, order))))
@@ -111,11 +112,12 @@ class GraphExplorer(View):
     # ---- numbers and drawing -------------------------------------------
     def _compute(self):
         ref = reference(self.graph) if self.learner and self.labelled else None
+        off = [(name(self.graph, i), data, again) for i, data, again in mismatched(self.graph, ref)] if ref else []
         nodes = node_entries(self.graph, self.walk, ref)
         last, chosen = self.walk.last, self.controls["why"].value
         shown = ref if self.learner else self.graph
         explained = why(shown, chosen) if shown is not None else \
-            "no op labels: the operations are unknown, so the paths' slopes cannot be written out"
+            "some operations are unknown ('?'), so the paths' slopes cannot be written out"
         position, total = self.walk.position, len(self.walk.order)
         out = f"{name(self.graph, self.graph.output)} = {fmt(self.graph.nodes[-1].data)}"
         title = (f"backward: {position} of {total} rules run" + (f" — {last.pattern}" if last else "")
@@ -126,7 +128,8 @@ class GraphExplorer(View):
                 "error": last.error if last else "", "why": chosen, "explained": explained, "title": title,
                 "path_edges": path_edges(shown, chosen) if shown is not None else [],
                 "labelled_learner": bool(self.learner and self.labelled),
-                "unlabelled": self.learner and not self.labelled}
+                "unlabelled": self.learner and not self.labelled, "mismatched": off,
+                "unknown_ops": [(name(self.graph, i), op, k) for i, op, k in self.unknown_ops]}
 
     def _make_figure(self):
         return GraphFigure()

@@ -28,6 +28,7 @@ from ._sliders import choice_slider, int_slider
 LRS = (0.001, 0.003, 0.01, 0.03, 0.1, 0.3, 1.0, 3.0, 10.0)
 DECAYS, DROPOUTS = (0.0, 0.001, 0.003, 0.01, 0.03, 0.1), (0.0, 0.1, 0.2, 0.3, 0.5)
 NOISES, POINTS, BATCHES = (0.0, 0.05, 0.1, 0.2, 0.3, 0.5), (20, 40, 100, 200, 400, 1000), (1, 5, 10, 20, 50, 100)
+CONTROL_COLUMN = 300    # px: a slider's longest label, its 120 px track and its readout side by side
 SETTING_CONTROLS = ("data", "n", "noise", "test_fraction", "classes", "layers", "width", "activation", "output",
                     "lr", "batch_size", "weight_decay", "dropout")
 
@@ -52,7 +53,7 @@ def _controls(s):
 
 
 class PlaygroundExplorer(View):
-    """The decision boundary over the plane with the training (white rim) and test (black rim) points, the
+    """The decision boundary over the plane with the training (circles) and test (squares) points, the
     network with each neuron's own picture and its edges by weight (or gradient), the loss curves, the verdict.
 
     Arguments are the defaults of backprop.widgets._playground_setup.Settings (data, n, noise, test_fraction,
@@ -83,10 +84,14 @@ class PlaygroundExplorer(View):
         return PlaygroundFigure(wire=self.wire, width=self.plot_size[0], height=self.plot_size[1])
 
     def _control_box(self):
+        """The settings in a grid of as many equal columns of at least CONTROL_COLUMN px as fit (one on a phone),
+        in reading order (data, network, training), then the buttons and the edges' choice, wrapping."""
         c = self.controls
-        rows = [["data", "n", "noise", "test_fraction", "classes"], ["layers", "width", "activation", "output"],
-                ["lr", "batch_size", "weight_decay", "dropout"], ["play", "step", "epoch", "reset", "code", "edges"]]
-        return widgets.VBox([widgets.HBox([c[name] for name in row]) for row in rows])
+        grid = widgets.GridBox([c[name] for name in SETTING_CONTROLS], layout=widgets.Layout(
+            grid_template_columns=f"repeat(auto-fill, minmax(min(100%, {CONTROL_COLUMN}px), 1fr))",
+            grid_gap="0 16px", width="100%"))
+        buttons = widgets.HBox([c[name] for name in ("play", "step", "epoch", "reset", "code")])
+        return widgets.VBox([grid, buttons, c["edges"]])
 
     # ---- the run -----------------------------------------------------------
     @property

@@ -20,11 +20,12 @@ import backprop.widgets
 
 from tools.browser.lite import RUN_TIMEOUT, drag, drag_first_slider, foreign, reveal, run_lesson, xfail_if_waiting
 from tools.browser.page import VIEW, expect_readout, find_view, nudge, shoot, shoot_element, slider
+from tools.lite.lock import SERVER_SIDE
 from .test_jupyterlab import neuron_z_a, read_neuron
 
 pytestmark = pytest.mark.browser
 MODULES = sorted(m.name for package in (backprop, backprop.widgets)
-                 for m in pkgutil.walk_packages(package.__path__, f"{package.__name__}."))
+                 for m in pkgutil.walk_packages(package.__path__, f"{package.__name__}.") if m.name not in SERVER_SIDE)
 VIEWS = list(backprop.widgets.__all__)
 PROBE = """import importlib, json, pkgutil, sys
 import numpy, backprop, backprop.widgets
@@ -99,6 +100,11 @@ def test_every_module_imports_in_pyodide(pyodide_report, module):
     result = pyodide_report["modules"].get(module, "not found in the site's package")
     xfail_if_waiting(result)
     assert result == "ok", f"import {module} in Pyodide: {result}"
+
+
+def test_the_server_side_modules_are_left_out_of_the_site(pyodide_report):
+    assert SERVER_SIDE and not set(SERVER_SIDE) & set(pyodide_report["modules"])
+    assert set(MODULES) <= set(pyodide_report["modules"])
 
 
 @pytest.mark.parametrize("view", VIEWS)

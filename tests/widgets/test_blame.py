@@ -13,6 +13,7 @@ from hypothesis import strategies as st  # noqa: E402
 from backprop import Network  # noqa: E402
 from backprop.parameters import get_parameter, parameter_keys  # noqa: E402
 from backprop.widgets import BlameExplorer  # noqa: E402
+from backprop.widgets.figures.style import number  # noqa: E402
 from backprop.widgets.figures.network import UNKNOWN_FILL as UNKNOWN, shade  # noqa: E402
 
 from _networks import assert_shows, learners_networks, pick_or_move, play  # noqa: E402
@@ -122,7 +123,7 @@ def test_blame_reveal_slider_switches_to_blame_and_title_shows_the_numbers():
     view = BlameExplorer()
     view.controls["lr"].value = 0.5
     s = view.state
-    assert view.figure.title == f"forward pass: ŷ = {s['y_hat'][0]:.4f}, C = {s['loss']:.5f}, η = 0.50"
+    assert view.figure.title == f"forward pass: ŷ = {number(round(s['y_hat'][0], 4))}, C = {number(round(s['loss'], 5))}, η = 0.5"
     view.controls["reveal"].value = 1
     assert view.controls["show"].value == "blame" and view.state["mode"] == "blame"
     assert view.figure.title.startswith("blame δ and ∂C/∂w: 1 of 2 layers back")

@@ -59,3 +59,12 @@ def test_gradients_that_truly_overflow_say_so_without_a_nan():
     assert np.isinf(view.state["norms"]).all()
     assert "undefined (inf / inf)" in view.readout.value and "nan" not in view.readout.value
     assert "the gradients overflowed" in view.readout.value and "nan" not in view.figure.description
+
+
+def test_the_title_writes_its_numbers_as_the_readout_does():
+    """'7.4e-18' in the title beside '7.394×10⁻¹⁸' in the readout read as two notations: one is used."""
+    view = GradientFlowExplorer(depth=20, activation="sigmoid", init="small")
+    ratio = view.state["ratio"]
+    assert view.state["kind"] == "vanishing" and ratio < 1e-10
+    assert "e-" not in view.figure.title and "×10⁻" in view.figure.title
+    assert number(float(f"{ratio:.1e}")) in view.figure.title and number(ratio) in view.readout.value

@@ -343,3 +343,67 @@ def test_back_restores_the_learners_own_grads():
     assert [n["grad"] for n in view.state["nodes"]] == before
     view.reset()
     assert [v.grad for v in values] == [0.0] * (len(values) - 1) + [1.0]
+
+
+@pytest.mark.parametrize("kwargs, error, words", [
+    (dict(x=[1, 2, 3]), ValueError, "x must hold 2 inputs"),                # an extra input was drawn as a leaf x₃
+    (dict(y=[1, 2, 3]), ValueError, "y must hold 1 targets"),                # C = 0.0340 was shown for it
+    (dict(x=[float("nan"), 1]), ValueError, "x must hold finite numbers; got NaN"),
+    (dict(x="ab"), TypeError, "x must be a list of inputs"),                 # was 'could not convert string …'
+    (dict(y=None), TypeError, r"give all three \(missing: y\)"),             # C = NaN was shown
+    (dict(net=5), TypeError, "net must be a backprop Network"),
+])
+def test_a_network_graph_refuses_an_example_that_does_not_fit_the_network(kwargs, error, words):
+    from backprop.data import worked_example
+    from backprop.widgets import GraphExplorer
+    net, x, y = worked_example()
+    given = {"net": net, "x": x, "y": y, **kwargs}
+    with pytest.raises(error, match=words):
+        GraphExplorer(**given)
+
+
+def test_no_arguments_draw_note_003s_network_and_a_value_with_net_is_refused():
+    from backprop.data import worked_example
+    from backprop.widgets import GraphExplorer
+    net, x, y = worked_example()
+    assert GraphExplorer().state["nodes"][-1]["data"] == pytest.approx(net.loss(np.atleast_2d(x), np.atleast_2d(y)))
+    leaves, out = neuron(make_value())
+    with pytest.raises(TypeError, match="not both"):
+        GraphExplorer(out, net=net)
+
+
+def test_an_unknown_op_label_is_named_with_the_labels_the_core_knows():
+    """One node labelled 'plus': that node is '?', the rest keep their ops, and the readout names the label."""
+    from backprop.widgets import GraphExplorer
+    leaves, out = neuron(make_value())
+    plus = next(v for v in _values(out) if getattr(v, "op", "") == "+")
+    plus.op = "plus"
+    view = GraphExplorer(out)
+    ops = [n["op"] for n in view.state["nodes"]]
+    assert ops.count("?") == 1 and "σ" in ops and "×" in ops
+    assert [op for _, op, _ in view.state["unknown_ops"]] == ["plus"]
+    assert "op &#x27;plus&#x27; with 2 parents" in view.readout.value and "&#x27;sigmoid&#x27;" in view.readout.value
+    assert "no op label" not in view.readout.value
+
+
+def test_an_op_label_that_does_not_give_the_nodes_value_is_named():
+    """A sum labelled '*': re-evaluated from its parents it gives another number; the readout says which node."""
+    from backprop.widgets import GraphExplorer
+    leaves, out = neuron(make_value())
+    plus = next(v for v in _values(out) if getattr(v, "op", "") == "+")
+    plus.op = "*"
+    view = GraphExplorer(out)
+    who, data, again = view.state["mismatched"][0]
+    parents = [p.data for p in plus.parents]
+    assert data == plus.data and again == pytest.approx(parents[0] * parents[1])
+    assert "its op label or the forward code that made it is wrong" in view.readout.value
+
+
+def _values(out):
+    seen, stack = [], [out]
+    while stack:
+        v = stack.pop()
+        if all(v is not s for s in seen):
+            seen.append(v)
+            stack.extend(v.parents)
+    return seen

@@ -203,3 +203,15 @@ def test_a_misspelled_setting_is_named_not_ignored(kwargs):
         PlaygroundExplorer("xor", **kwargs)
     wrong = next(name for name in kwargs if name != "lr")
     assert repr(wrong) in str(error.value) and "dropout" in str(error.value) and "check the spelling" in str(error.value)
+
+
+def test_a_loss_that_runs_away_leaves_the_panel_through_its_top_and_the_label_fits():
+    """The top tick read '54e+78' (its start cut off) once a diverging run's loss reached 1.54e78."""
+    from backprop.history import History
+    from backprop.widgets._playground_frame import TOP_RISE, curves
+    history = History(train_loss=[0.7, 0.69, 1.54e78], val_loss=[0.71, 0.7, 2e78], recorded_at=[0, 5, 10])
+    panel = curves(history, "binary_cross_entropy")
+    assert panel["top"] == TOP_RISE * 0.7                 # ten times the first recorded loss
+    assert panel["top_label"] == "7↑" and panel["train"][-1] == 1.54e78
+    calm = curves(History(train_loss=[0.7, 0.4], val_loss=[0.72, 0.5], recorded_at=[0, 5]), "binary_cross_entropy")
+    assert (calm["top"], calm["top_label"]) == (1.0, "1")

@@ -1,6 +1,12 @@
 """What a learner sees of a view, measured in the page: text sizes and boxes, overlaps, cut labels, slider
 tracks, targets, digit images, and axe-core's accessibility verdict on the view's output area.
 
+A canvas figure's text is pixels, not DOM text: such a figure states the smallest font size it drew, in CSS px
+as shown (its drawn size times the canvas's CSS scale), in ``data-smallest-text`` on the canvas, and that size
+is held to SMALLEST_TEXT like any SVG text. Control texts (labels, readouts, button words) are measured by the
+box of their ink, not of their element: a label whose words spill out of its box over a neighbour's words, a
+slider's handle or track, a button or a menu overlaps it.
+
     report = measure(view)                 # a dict; see MEASURE for every field
     problems = layout_problems(report)     # [] when the view fits its column and reads
     serious = axe_violations(page, view)   # axe-core's serious and critical violations inside the view
@@ -8,19 +14,22 @@ tracks, targets, digit images, and axe-core's accessibility verdict on the view'
 
 The widths at which the course is checked (COLUMNS) are the output column's width in CSS px: a 360 px
 phone in Voilà, JupyterLab at 800 px with the file browser open (368 px) or closed (620 px), Lab at
-1280 px (848 px) and a 1920 px projector. axe-core comes from the PyPI package axe-playwright-python
+1280 px (848 px) and a 1920 px projector; every view is also checked in a 390 px and a 320 px phone's window
+(PHONES). axe-core comes from the PyPI package axe-playwright-python
 (pinned in requirements-dev.txt): its axe.min.js is injected into the page, nothing is fetched.
 """
 from pathlib import Path
 
 COLUMNS = {"phone-360": 360, "lab-800-browser-open": 368, "lab-800": 620, "lab-1280": 848, "projector-1920": 1920}
+PHONES = {"phone-390": 390, "phone-320": 320}     # narrower phones' windows (Voilà): every view is held there too
 SMALLEST_TEXT = 11          # px: the font scale's smallest (widgets/figures/style.json)
 MIN_TRACK, MIN_TARGET = 120, 24
 OVERLAP = 1                 # px both ways: two texts closer than this do not overlap
 
 MEASURE = """root => {
   const box = (e) => { const r = e.getBoundingClientRect(); return {x: r.left, y: r.top, w: r.width, h: r.height}; };
-  const out = {view: box(root), svgs: [], texts: [], images: [], cut: [], tracks: [], targets: [], wide: [], named: []};
+  const out = {view: box(root), svgs: [], texts: [], images: [], cut: [], tracks: [], targets: [], wide: [], named: [],
+               canvases: [], controls: []};
   for (const svg of root.querySelectorAll('svg[role=img]')) {
     const s = {...box(svg), label: svg.getAttribute('aria-label') || ''};
     out.svgs.push(s);
@@ -54,6 +63,28 @@ MEASURE = """root => {
     const b = box(e);
     out.targets.push({what: e.textContent.trim() || e.getAttribute('aria-label') || e.tagName, w: b.w, h: b.h});
   }
+  for (const c of root.querySelectorAll('canvas[role=img]')) {
+    if (c.offsetParent === null) continue;
+    const stated = c.dataset.smallestText;
+    out.canvases.push({...box(c), label: c.getAttribute('aria-label') || '', smallest: stated ? parseFloat(stated) : null});
+  }
+  const ink = (e) => { const r = document.createRange(); r.selectNodeContents(e); return box(r); };
+  const texts = [], parts = [];
+  for (const e of root.querySelectorAll('.widget-label, .widget-readout, button, .widget-toggle-button')) {
+    if (e.offsetParent !== null && e.textContent.trim()) texts.push([e, e.textContent.trim(), ink(e)]);
+  }
+  for (const e of root.querySelectorAll('.noUi-handle, .noUi-target, select, button, input')) {
+    const name = e.getAttribute('aria-label') || e.textContent.trim() || e.tagName.toLowerCase();
+    if (e.offsetParent !== null) parts.push([e, name, box(e)]);
+  }
+  const apart = (a, b) => a.contains(b) || b.contains(a);
+  const meet = (a, b) => Math.min(a.x + a.w, b.x + b.w) - Math.max(a.x, b.x) > 1 &&
+                         Math.min(a.y + a.h, b.y + b.h) - Math.max(a.y, b.y) > 1;
+  texts.forEach(([e, words, b], i) => {
+    if (b.x < out.view.x - 1 || b.x + b.w > out.view.x + out.view.w + 1) out.controls.push([words, "the view's edge"]);
+    for (const [f, other, c] of texts.slice(i + 1)) if (!apart(e, f) && meet(b, c)) out.controls.push([words, other]);
+    for (const [f, other, c] of parts) if (!apart(e, f) && meet(b, c)) out.controls.push([words, other]);
+  });
   const area = root.closest('.jp-OutputArea-output') || root.parentElement;
   out.area = box(area);
   out.scrolls = area.scrollWidth > area.clientWidth + 1 && getComputedStyle(area).overflowX !== 'visible';
@@ -79,8 +110,11 @@ def overlaps(texts, slack=OVERLAP):
 
 
 def smallest_text(report):
-    """The smallest font size (px) of any text in the view's figures, or None without one."""
-    return min((t["size"] for t in report["texts"]), default=None)
+    """The smallest font size (px) of any text in the view's figures (SVG text, and what a canvas figure states
+    it drew), or None without one."""
+    sizes = [t["size"] for t in report["texts"]] + [c["smallest"] for c in report.get("canvases", [])
+                                                    if c["smallest"] is not None]
+    return min(sizes, default=None)
 
 
 def layout_problems(report):
@@ -99,6 +133,7 @@ def layout_problems(report):
     problems += [f"a digit image is {i['w']:.1f} × {i['h']:.1f} px" for i in report["images"]
                  if i["square"] and abs(i["w"] - i["h"]) > 0.5]
     problems += [f"control text {c!r} is cut" for c in report["cut"]]
+    problems += [f"control text {a!r} overlaps {b!r}" for a, b in report.get("controls", [])]
     problems += [f"control {c!r} reaches past the view" for c in report["wide"]]
     problems += [f"slider {s['label']!r} has a {s['w']:.0f} px track" for s in report["tracks"] if s["w"] < MIN_TRACK]
     problems += [f"target {t['what']!r} is {t['w']:.0f} × {t['h']:.0f} px" for t in report["targets"]
@@ -108,7 +143,7 @@ def layout_problems(report):
             problems.append(f"slider {n['label']!r} has no accessible name")
         if n["shown"] is not None and n["valuetext"] != n["shown"]:
             problems.append(f"slider {n['label']!r} says {n['valuetext']!r} to a screen reader but shows {n['shown']!r}")
-    for s in report["svgs"]:
+    for s in report["svgs"] + report.get("canvases", []):
         if not s["label"].strip():
             problems.append("a figure has no text alternative (aria-label)")
         if s["x"] + s["w"] > right and not report["scrolls"]:

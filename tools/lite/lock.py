@@ -70,13 +70,21 @@ def _found(folder, pattern):
     return found[-1]
 
 
+#: Course modules the site's wheel leaves out (module: file): they set up a Jupyter server, and the site has none
+#: (its kernel runs in the page).
+SERVER_SIDE = {"backprop.widgets.server": "widgets/server.py"}
+
+
 def course_wheel(out):
-    """The backprop package as a wheel, built from a clean copy of lib/, widgets/ and pyproject.toml."""
+    """The backprop package as a wheel, built from a clean copy of lib/, widgets/ and pyproject.toml, less
+    SERVER_SIDE."""
     with tempfile.TemporaryDirectory() as tmp:
         src = Path(tmp) / "src"
         skip = shutil.ignore_patterns("__pycache__", "*.pyc", "*.egg-info")
         for folder in ("lib", "widgets"):
             shutil.copytree(REPO / folder, src / folder, ignore=skip)
+        for path in SERVER_SIDE.values():
+            (src / path).unlink()
         shutil.copy2(REPO / "pyproject.toml", src / "pyproject.toml")
         done = subprocess.run([sys.executable, "-m", "pip", "wheel", "--quiet", "--disable-pip-version-check",
                                "--no-deps", "-w", tmp, str(src)], capture_output=True, text=True)

@@ -11,7 +11,7 @@ import traitlets
 
 from .clicks import Clickable
 from .style import FONT as SCALE
-from .style import colour_of
+from .style import as_shown, colour_of
 
 FONT = SCALE["smallest"]      # px: every word in a box; the title one size up
 # the course's colours by meaning (style.json), which the browser paints in the page's theme: ink, muted (not
@@ -42,7 +42,7 @@ class GraphFigure(Clickable, anywidget.AnyWidget):
         with self.hold_sync():
             if height is not None:
                 self.height = int(height)
-            self.nodes, self.edges, self.title, self.description = list(nodes), list(edges), title, description
+            self.nodes, self.edges, self.title, self.description = list(nodes), list(edges), as_shown(title), description
             self.legend = [list(item) for item in legend]
 
     def structure(self):

@@ -269,7 +269,13 @@ body[data-jp-theme-light="false"] .bp-view, body[data-jp-theme-light="false"] .b
 .bp-view .widget-slider { min-width: 0; max-width: 100%; width: auto; }
 .bp-view .widget-hbox > .widget-slider { flex: 1 1 ${STYLE.layout.min_track + 160}px; }
 .bp-view .widget-vbox:not(.bp-controls) > .widget-slider { width: auto; align-self: stretch; max-width: 640px; }
-.bp-view .widget-slider .widget-label { flex: 0 1 auto; min-width: 3em; white-space: normal; overflow-wrap: normal; }
+.bp-view .widget-inline-hbox > .widget-label { min-width: max-content; }
+.bp-view .widget-slider { height: auto; min-height: var(--jp-widgets-inline-height, 28px); }
+.bp-view .widget-slider .widget-label { flex: 0 1 auto; min-width: min-content; white-space: normal; overflow-wrap: normal;
+  height: auto; line-height: 1.25; align-self: center; }
+.bp-view .widget-gridbox > * { min-width: 0; }
+.bp-view .widget-gridbox > .widget-inline-hbox { width: auto; }
+.bp-view .widget-dropdown select { min-width: 0; }
 .bp-view .widget-slider .slider-container { flex: 1 1 ${STYLE.layout.min_track}px; min-width: ${STYLE.layout.min_track}px; }
 .bp-view .widget-label, .bp-view .widget-readout { overflow: visible; text-overflow: clip; white-space: nowrap; max-width: none; }
 .bp-view .widget-readout { width: auto; min-width: 3em; flex: 0 0 auto; }
@@ -282,7 +288,7 @@ body[data-jp-theme-light="false"] .bp-view, body[data-jp-theme-light="false"] .b
 .bp-view { --jp-widgets-slider-handle-size: ${target}px; }
 .bp-view :focus-visible, .bp-view .noUi-handle:focus { outline: ${ring}px solid var(--jp-brand-color1, #1967d2) !important;
   outline-offset: 2px; }
-.bp-view .bp-readout td, .bp-view table.bp-numbers td, .bp-view .bp-number { white-space: nowrap; }
+.bp-view table.bp-numbers td, .bp-view .bp-number { white-space: nowrap; }
 .bp-view .widget-html table { border-collapse: collapse; }
 .bp-view .widget-html td { padding: 0 1em 0 0; }
 .bp-view .widget-html table.bp-readout, .bp-view .bp-readout tbody, .bp-view .bp-readout tr { display: flex; flex-wrap: wrap; }

@@ -17,7 +17,7 @@ import traitlets
 from . import tickrules
 from .clicks import Clickable
 from .marks import numbers
-from .style import for_the_browser
+from .style import as_shown, for_the_browser
 
 
 def wants_picture():
@@ -72,14 +72,15 @@ class Plot(Clickable, anywidget.AnyWidget):
         super().__init__(panels=list(panels), width=int(width), height=int(height), **kwargs)
 
     def show(self, marks, *, description, backdrop=None, title=None, panels=None):
-        """Show new marks (and, if given, a new backdrop, title or panels) with their text alternative."""
+        """Show new marks (and, if given, a new backdrop, title or panels) with their text alternative; the
+        title's decimal numbers in the course's format ('2.8e-06' → '2.8×10⁻⁶'), as the readout beside it."""
         with self.hold_sync():
             if panels is not None:
                 self.panels = list(panels)
             if backdrop is not None:
                 self.backdrop = list(backdrop)
             if title is not None:
-                self.title = title
+                self.title = as_shown(title)              # its numbers written as the readout writes them
             self.marks = list(marks)
             self.description = description
 

@@ -12,6 +12,7 @@ dark page alike (their background is transparent). docs/visual-language.md shows
 """
 import json
 import math
+import re
 from pathlib import Path
 
 STYLE = json.loads((Path(__file__).parent / "style.json").read_text())
@@ -137,3 +138,11 @@ def on_any_page(figure):
             legend.get_frame().set_alpha(0)
     figure.patch.set_alpha(0)
     return figure
+
+
+A_NUMBER = re.compile(r"(?<![\w.⁰¹²³⁴⁵⁶⁷⁸⁹₀₁₂₃₄₅₆₇₈₉])[-−]?\d+(?:\.\d+(?:e[+-]?\d+)?|e[+-]?\d+)(?![\w.]*\w)")
+
+
+def as_shown(text):
+    """A sentence the core wrote with its decimal numbers rewritten as a readout shows them (plain text)."""
+    return A_NUMBER.sub(lambda m: number(float(m[0].replace("−", "-"))), str(text))
