@@ -78,7 +78,8 @@ solutions: $(STAMP)
 # (the lesson already run) and starts a replacement FILL_DELAY s after one is taken (two at a time, under nice:
 # binder/app/voila.py); jupyter_server culls a kernel whose page has been gone IDLE_TIMEOUT s (checked every
 # CULL_INTERVAL s); a kernel may map KERNEL_MB MB (ulimit -v); one that dies is not restarted, and its page offers
-# a fresh seat. Kernels talk over Unix sockets (ipc): with thirty starting at
+# a fresh seat. A playground's Play shows at most PLAY_FPS frames/s and waits PLAY_BACKOFF × each frame's round trip
+# before the next (widgets/_pacing.py; PLAY_FPS=0 PLAY_BACKOFF=0: lockstep, as on a desktop). Kernels talk over Unix sockets (ipc): with thirty starting at
 # once, a TCP port picked for one can be taken by another process before the kernel binds it.
 # binder/app/ holds the kernel spec, the Voilà config for it, and the page template `backprop`
 # (Voilà's lab page without its two Font Awesome links to a CDN: Voilà's scripts carry the icons).
@@ -87,6 +88,8 @@ FILL_DELAY ?= 15
 IDLE_TIMEOUT ?= 600
 CULL_INTERVAL ?= 30
 KERNEL_MB ?= 1536
+PLAY_FPS ?= 10
+PLAY_BACKOFF ?= 1
 HOST ?= 127.0.0.1
 .PHONY: app
 app: $(STAMP)
@@ -96,7 +99,8 @@ app: $(STAMP)
 	echo "serving $$nb for $(SEATS) seat(s): open the address Voilà prints below, stop with Ctrl-C"; \
 	JUPYTER_PATH="$(CURDIR)/binder/app$${JUPYTER_PATH:+:$$JUPYTER_PATH}" \
 	JUPYTER_CONFIG_PATH="$(CURDIR)/binder/app$${JUPYTER_CONFIG_PATH:+:$$JUPYTER_CONFIG_PATH}" \
-	BACKPROP_KERNEL_MB=$(KERNEL_MB) $(NO_PROGRESS) exec $(BIN)/voila "$$nb" --Voila.ip=$(HOST) \
+	BACKPROP_KERNEL_MB=$(KERNEL_MB) BACKPROP_PLAY_FPS=$(PLAY_FPS) BACKPROP_PLAY_BACKOFF=$(PLAY_BACKOFF) \
+	$(NO_PROGRESS) exec $(BIN)/voila "$$nb" --Voila.ip=$(HOST) \
 	  --strip_sources=True --show_tracebacks=True --template=backprop \
 	  --preheat_kernel=True --pool_size=$(SEATS) --VoilaKernelManager.fill_delay=$(FILL_DELAY) \
 	  --MappingKernelManager.cull_idle_timeout=$(IDLE_TIMEOUT) --MappingKernelManager.cull_interval=$(CULL_INTERVAL) \

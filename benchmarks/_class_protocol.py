@@ -92,6 +92,7 @@ class ProtocolStudent:
         ws_url = self.url.replace("http", "ws", 1) + f"/api/kernels/{self.kernel_id}/channels?session_id={self.session}"
         self._ws = await asyncio.wait_for(websocket_connect(ws_url, subprotocols=[PROTOCOL], max_message_size=1 << 28),
                                           TIMEOUT)
+        self._ws.stream.set_nodelay(True)            # as a browser's socket: each message sent at once
         self._reader = asyncio.ensure_future(self._read())
         control = uuid.uuid4().hex
         await self._request("comm_open", {"comm_id": control, "target_name": "jupyter.widget.control", "data": {}},
@@ -128,13 +129,17 @@ class ProtocolStudent:
         """Send on the shell channel; wait for ``reply`` (a comm method), else for the kernel's idle status."""
         msg_id = uuid.uuid4().hex
         waiter = self._waiting[reply or msg_id] = asyncio.get_running_loop().create_future()
-        header = {"msg_id": msg_id, "msg_type": msg_type, "session": self.session, "username": "student",
-                  "date": "", "version": "5.3"}
-        await self._ws.write_message(encode("shell", header, content, metadata), binary=True)
+        await self.send(msg_type, content, metadata, msg_id)
         try:
             return await asyncio.wait_for(waiter, TIMEOUT)
         finally:
             self._waiting.pop(reply or msg_id, None)
+
+    async def send(self, msg_type, content, metadata=None, msg_id=None):
+        """Send on the shell channel without waiting for an answer."""
+        header = {"msg_id": msg_id or uuid.uuid4().hex, "msg_type": msg_type, "session": self.session,
+                  "username": "student", "date": "", "version": "5.3"}
+        await self._ws.write_message(encode("shell", header, content, metadata), binary=True)
 
     async def _read(self):
         while (frame := await self._ws.read_message()) is not None:
@@ -146,8 +151,12 @@ class ProtocolStudent:
             elif kind == "comm_msg" and content["data"].get("method") == "update":
                 self.updates += 1
                 self.states.get(content["comm_id"], {}).get("state", {}).update(content["data"]["state"])
+                self.on_update(content["comm_id"], content["data"]["state"])
             elif kind == "status" and content["execution_state"] == "idle":
                 self._resolve(parent, content)
+
+    def on_update(self, model_id, state):
+        """Called with each new state the kernel sends for a widget model (a page would redraw it)."""
 
     def _resolve(self, key, value):
         waiter = self._waiting.get(key)

@@ -19,9 +19,12 @@ REPO = Path(__file__).resolve().parents[1]
 QUIET = 3.0              # s without kernel activity that make a pre-heated kernel warm
 
 
-def start_app(home, seats, fill_delay, idle_timeout, cull_interval, kernel_mb=None, lesson="04", course=REPO):
-    """`make app LESSON=<lesson> SEATS=… …` in ``course``; never re-installs .venv (-o its stamp)."""
-    options = dict(SEATS=seats, FILL_DELAY=fill_delay, IDLE_TIMEOUT=idle_timeout, CULL_INTERVAL=cull_interval)
+def start_app(home, seats, fill_delay, idle_timeout, cull_interval, kernel_mb=None, lesson="04", course=REPO,
+              **variables):
+    """`make app LESSON=<lesson> SEATS=… …` in ``course`` (``variables``: more of make app's, e.g. PLAY_FPS=0);
+    never re-installs .venv (-o its stamp)."""
+    options = dict(SEATS=seats, FILL_DELAY=fill_delay, IDLE_TIMEOUT=idle_timeout, CULL_INTERVAL=cull_interval,
+                   **variables)
     if kernel_mb is not None:
         options["KERNEL_MB"] = kernel_mb
     argv = ["make", "--no-print-directory", "-o", ".venv/.installed", "app", f"LESSON={lesson}",

@@ -1,6 +1,7 @@
 """Run the benchmark sections and print one table; also save it to benchmarks/results/latest.txt.
 
-    .venv/bin/python -m benchmarks.run [--quick] [--only training views core backward course scaling browser class lite playground roundtrip]
+    .venv/bin/python -m benchmarks.run [--quick] [--only training views core backward course scaling browser class class-play
+                                             lite playground roundtrip]
 """
 import argparse
 import datetime
@@ -9,12 +10,13 @@ import platform
 import subprocess
 from importlib import metadata
 
-from . import backward, browser, classroom, core_call, course, lite, playground, roundtrip, scaling, training, views
+from . import (backward, browser, class_play, classroom, core_call, course, lite, playground, roundtrip, scaling,
+               training, views)
 from ._timing import load_average
 
 SECTIONS = {"training": training, "views": views, "core": core_call, "backward": backward, "course": course,
-            "scaling": scaling, "browser": browser, "class": classroom, "lite": lite, "playground": playground,
-            "roundtrip": roundtrip}
+            "scaling": scaling, "browser": browser, "class": classroom, "class-play": class_play, "lite": lite,
+            "playground": playground, "roundtrip": roundtrip}
 RESULTS = os.path.join(os.path.dirname(__file__), "results", "latest.txt")
 
 

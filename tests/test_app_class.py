@@ -124,11 +124,12 @@ def class_of_three(course, tmp_path_factory):
 
 def test_make_app_passes_the_class_options_to_voila_and_jupyter_server(course):
     done = subprocess.run(["make", "-n", "--no-print-directory", "app", "LESSON=04", "SEATS=30", "FILL_DELAY=20",
-                           "IDLE_TIMEOUT=900", "CULL_INTERVAL=60", "KERNEL_MB=2048", "HOST=0.0.0.0"], cwd=course,
+                           "IDLE_TIMEOUT=900", "CULL_INTERVAL=60", "KERNEL_MB=2048", "HOST=0.0.0.0", "PLAY_FPS=5",
+                           "PLAY_BACKOFF=2"], cwd=course,
                           capture_output=True, text=True, timeout=30)
     for flag in ["--Voila.ip=0.0.0.0", "--preheat_kernel=True", "--pool_size=30", "--VoilaKernelManager.fill_delay=20",
                  "--MappingKernelManager.cull_idle_timeout=900", "--MappingKernelManager.cull_interval=60",
-                 "--KernelManager.transport=ipc", "BACKPROP_KERNEL_MB=2048", f"JUPYTER_PATH=\"{course}/binder/app", "BACKPROP_PROGRESS_FILE=off"]:
+                 "--KernelManager.transport=ipc", "BACKPROP_KERNEL_MB=2048", "BACKPROP_PLAY_FPS=5", "BACKPROP_PLAY_BACKOFF=2", f"JUPYTER_PATH=\"{course}/binder/app", "BACKPROP_PROGRESS_FILE=off"]:
         assert flag in done.stdout, flag
 
 

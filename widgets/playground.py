@@ -5,7 +5,9 @@ the data from backprop.data.planar, the network from backprop.Network, each step
 backprop.Training (Play runs frames of STEPS_PER_FRAME mini-batch steps, Step one mini-batch or one
 epoch, ``train(epochs=N)`` N epochs from code — the same steps, bit for bit), the verdict from
 Training.judge. The figure (PlaygroundFigure, playground.js) only paints; the kernel sends the next
-frame of Play only once the page has painted the one before, so Pause is heard between two frames.
+frame of Play only once the page has painted the one before, so Pause is heard between two frames; in the
+class app it also waits a while before the next frame (Pacing, widgets/_pacing.py: a frame-rate cap and a
+back-off from the measured round trip), so that many students playing at once leave the machine to the others.
 """
 import html
 
@@ -17,6 +19,7 @@ from backprop.planar import DEFAULT_CLASSES, FIXED_CLASSES, SETS
 
 from ._base import Demo, View
 from ._lifetime import close_widgets
+from ._pacing import Pacing
 from . import _playground_frame as frame
 from ._playground_figure import PlaygroundFigure
 from ._playground_setup import ACTIVATIONS, OUTPUTS, STEPS_PER_FRAME, Settings, extent_of, grid_size
@@ -68,6 +71,7 @@ class PlaygroundExplorer(View):
         self.settings = Settings.checked(**{**Settings().as_dict(), "data": data, "seed": seed, "classes": None,
                                             **settings})
         self.wire, self.playing, self._sent, self.code_text = wire, False, None, ""
+        self.pacing = Pacing.from_environment()        # lockstep unless the class app set a pace
         self._new_run()
         controls = _controls(self.settings)
         self.code_box = widgets.HTML()
@@ -133,7 +137,8 @@ class PlaygroundExplorer(View):
         self.pause() if self.playing else self.play()
 
     def play(self):
-        """Play: a frame of STEPS_PER_FRAME steps each time the page has painted the one before. Twice: once."""
+        """Play: a frame of STEPS_PER_FRAME steps each time the page has painted the one before (in the class app
+        after the wait ``pacing`` asks for). Twice: once."""
         if self.playing or self.closed:
             return
         self.playing = True
@@ -141,8 +146,9 @@ class PlaygroundExplorer(View):
         self._frame()
 
     def pause(self):
-        """Stop after the frame under way (the page hears it within that frame)."""
+        """Stop after the frame under way (the page hears it within that frame); a wait for the next is dropped."""
         self.playing = False
+        self.pacing.cancel()
         self._set_button()
 
     def _set_button(self):
@@ -151,10 +157,13 @@ class PlaygroundExplorer(View):
             button.description, button.icon = ("Pause", "pause") if self.playing else ("Play", "play")
 
     def _on_drawn(self, frame):
-        if self.playing and not self.closed and frame == self._sent:
-            self._frame()
+        if self.playing and not self.closed and frame == self._sent and not self.pacing.pending:
+            self.pacing.later(self.pacing.wait(), self._frame)
 
     def _frame(self):
+        if not self.playing or self.closed:
+            return
+        self.pacing.started()
         self._sent = None
         if not self.training.run_steps(STEPS_PER_FRAME):
             self.playing = False              # diverged: the picture freezes at the last finite weights
@@ -169,8 +178,10 @@ class PlaygroundExplorer(View):
         return self.code_text
 
     def close(self):
-        """Stop playing, then close the view (re-running its cell does this)."""
+        """Stop playing (a wait for the next frame is dropped), then close the view (re-running its cell does this)."""
         self.playing = False
+        if getattr(self, "pacing", None) is not None:
+            self.pacing.cancel()
         if not self.closed and getattr(self, "figure", None) is not None:
             self.figure.forget()
             close_widgets([self.code_box])
