@@ -28,6 +28,8 @@ from ._sliders import choice_slider, int_slider
 LRS = (0.001, 0.003, 0.01, 0.03, 0.1, 0.3, 1.0, 3.0, 10.0)
 DECAYS, DROPOUTS = (0.0, 0.001, 0.003, 0.01, 0.03, 0.1), (0.0, 0.1, 0.2, 0.3, 0.5)
 NOISES, POINTS, BATCHES = (0.0, 0.05, 0.1, 0.2, 0.3, 0.5), (20, 40, 100, 200, 400, 1000), (1, 5, 10, 20, 50, 100)
+PLAYING = ("<div><i>Playing: the figure shows the numbers as they change. Pause (or Step) to read them "
+           "here.</i></div>")
 CONTROL_COLUMN = 300    # px: a slider's longest label, its 120 px track and its readout side by side
 SETTING_CONTROLS = ("data", "n", "noise", "test_fraction", "classes", "layers", "width", "activation", "output",
                     "lr", "batch_size", "weight_decay", "dropout")
@@ -150,6 +152,8 @@ class PlaygroundExplorer(View):
         self.playing = False
         self.pacing.cancel()
         self._set_button()
+        if self.readout is not None and getattr(self, "state", None):
+            self.readout.value = self._readout_html()      # the numbers of the frame on show
 
     def _set_button(self):
         button = self.controls.get("play")
@@ -274,5 +278,10 @@ class PlaygroundExplorer(View):
                 ("test accuracy", s["test_accuracy"])]
 
     def _readout_html(self):
+        """The numbers and the verdict in words; while playing, one fixed sentence instead: numbers that change
+        many times a second cannot be read, a copy a frame behind the figure disagreed with it, and rewriting
+        the HTML at every frame cost JupyterLab a relayout each time. Pause writes them (``pause``)."""
+        if self.playing:
+            return PLAYING
         words = html.escape(self.state["message"] or self.state["verdict"])
-        return super()._readout_html() + f"<div style='font-family:monospace'>{words}</div>"
+        return super()._readout_html() + f"<div>{words}</div>"

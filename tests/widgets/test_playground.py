@@ -215,3 +215,22 @@ def test_a_loss_that_runs_away_leaves_the_panel_through_its_top_and_the_label_fi
     assert panel["top_label"] == "7↑" and panel["train"][-1] == 1.54e78
     calm = curves(History(train_loss=[0.7, 0.4], val_loss=[0.72, 0.5], recorded_at=[0, 5]), "binary_cross_entropy")
     assert (calm["top"], calm["top_label"]) == (1.0, "1")
+
+
+def test_while_playing_the_readout_is_left_alone_and_pause_writes_the_frame_on_show():
+    """A readout a frame behind the canvas disagreed with it ('steps = 3280' beside 'step 3285'), and rewriting it
+    at every frame cost JupyterLab a relayout: while playing it holds one sentence; Pause writes the numbers."""
+    from backprop.widgets import PlaygroundExplorer
+    from backprop.widgets.playground import PLAYING
+    view = PlaygroundExplorer()
+    writes = []
+    view.readout.observe(lambda change: writes.append(change["new"]), names="value")
+    view.play()
+    for _ in range(5):
+        view._on_drawn(view.figure.frame)
+    assert writes == [PLAYING] and view.readout.value == PLAYING
+    view.pause()
+    steps = view.state["steps"]
+    assert steps == 6 * 5 and f"step {steps}" in view.figure.words["title"]
+    assert "steps" in view.readout.value and f">{steps}<" in view.readout.value
+    assert view.readout.value != PLAYING and len(writes) == 2
