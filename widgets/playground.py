@@ -197,11 +197,18 @@ class PlaygroundExplorer(View):
     def _on_change(self, change=None):
         if self._quiet or change is None or change["owner"] is self.controls.get("edges"):
             return super()._on_change(change)
-        values = {name: self._setting(name) for name in SETTING_CONTROLS}
+        values, notes = {name: self._setting(name) for name in SETTING_CONTROLS}, []
         if change["owner"] is self.controls["data"] or values["data"] in FIXED_CLASSES:
+            if change["owner"] is self.controls["classes"]:
+                notes.append(f"{values['data']} has {DEFAULT_CLASSES[values['data']]} classes; the classes "
+                             "setting is for blobs")
             values["classes"] = DEFAULT_CLASSES[values["data"]]       # a new data set comes with its classes
-        if values["classes"] > 2:
+        if values["classes"] > 2 and values["output"] != "multi-class":
+            if change["owner"] is self.controls["output"]:
+                notes.append(f"a binary output (sigmoid and binary cross-entropy) separates 2 classes and these data "
+                             f"have {values['classes']}, so the output stays multi-class (softmax)")
             values["output"] = "multi-class"
+        self.code_box.value = "".join(f"<div>{html.escape(note)}</div>" for note in notes)
         try:
             self.settings = Settings.checked(**values, seed=self.settings.seed)
         except ValueError as error:

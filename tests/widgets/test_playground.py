@@ -234,3 +234,17 @@ def test_while_playing_the_readout_is_left_alone_and_pause_writes_the_frame_on_s
     assert steps == 6 * 5 and f"step {steps}" in view.figure.words["title"]
     assert "steps" in view.readout.value and f">{steps}<" in view.readout.value
     assert view.readout.value != PLAYING and len(writes) == 2
+
+
+def test_a_setting_that_cannot_apply_says_why_instead_of_snapping_back_silently():
+    from backprop.widgets import PlaygroundExplorer
+    view = PlaygroundExplorer("blobs", classes=5, output="multi-class")
+    view.controls["output"].value = "binary"
+    assert view.controls["output"].value == "multi-class"
+    assert "binary output (sigmoid and binary cross-entropy) separates 2 classes" in view.code_box.value
+    assert "these data have 5" in view.code_box.value
+    view = PlaygroundExplorer("xor")
+    view.controls["classes"].value = 4
+    assert view.controls["classes"].value == 2 and "xor has 2 classes" in view.code_box.value
+    view.controls["lr"].value = 0.3                  # a setting that applies: the note goes
+    assert view.code_box.value == "" and view.settings.lr == 0.3
