@@ -50,7 +50,7 @@ class Walk:
         """Before any rule: every grad 0 but the output's, which is 1 (∂out/∂out)."""
         self.grads = [0.0] * len(self.graph)
         self.grads[-1] = 1.0
-        self.position, self.history, self.last = 0, [], None
+        self.position, self.history, self.last, self.records = 0, [], None, []
 
     @property
     def done(self):
@@ -71,14 +71,21 @@ class Walk:
         self.history.append((before, self.last))
         self.position += 1
         self.last = StepRecord(i, pattern, text, tuple(sent), error)
+        self.records.append(self.last)
         return self.last
 
     def back(self):
         """Undo the last rule: every grad as it was before it ran."""
         if self.history:
             before, self.last = self.history.pop()
+            self.records.pop()
             self._restore(before)
             self.position -= 1
+
+    @property
+    def failed(self):
+        """The StepRecords of the rules run so far that raised, first first (a later Step does not hide them)."""
+        return [record for record in self.records if record.error]
 
     def run_to_end(self):
         """Every remaining rule, as Step would run them."""

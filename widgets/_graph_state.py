@@ -57,8 +57,8 @@ def readout(state, table):
     """The sentences under the figure: the output's value and the chosen leaf's (``table``, HTML), the rule that
     ran, what arrived where, an error, why this number."""
     lines = [table]
-    if state["error"]:
-        lines.append(f"<p style='color:#b2182b'>{words(state['error'])}</p>")
+    for error in state["failed"]:                 # every rule that raised so far, not only the last one run
+        lines.append(f"<p style='color:#b2182b'>{words(error)}</p>")
     if state["rule"]:
         lines.append(f"<p><b>rule:</b> {words(state['rule'])}</p>")
         lines.append("<p><b>arrived:</b> " + words("; ".join(state["sent"])) + "</p>")
@@ -68,8 +68,10 @@ def readout(state, table):
     lines.append(f"<p><b>why this number:</b> {words(state['explained'])}</p>")
     wrong = [n["label"] for n in state["nodes"] if n["wrong"]]
     if wrong:
+        cause = ("the rule that raised (above) sent nothing on, so start there" if state["failed"] else
+                 "look at the rule of the node each one feeds")
         lines.append("<p style='color:#b2182b'>Your gradient differs from the reference at "
-                     f"{words(', '.join(wrong))}: look at the rule of the node each one feeds.</p>")
+                     f"{words(', '.join(wrong))}: {cause}.</p>")
     broken = [n["text"] for n in state["nodes"] if not n["finite"]]
     if broken:
         lines.append("<p style='color:#b2182b'>" + words("; ".join(broken[:3])) + "</p>")

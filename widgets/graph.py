@@ -125,7 +125,7 @@ class GraphExplorer(View):
         leaf = self.controls["leaf"].value if "leaf" in self.controls else None
         return {"nodes": nodes, "last": last, "leaf": leaf, "position": position, "rules": total,
                 "rule": last.text if last else "", "sent": [s.words(self.graph) for s in last.sent] if last else [],
-                "error": last.error if last else "", "why": chosen, "explained": explained, "title": title,
+                "error": last.error if last else "", "failed": [r.error for r in self.walk.failed], "why": chosen, "explained": explained, "title": title,
                 "path_edges": path_edges(shown, chosen) if shown is not None else [],
                 "labelled_learner": bool(self.learner and self.labelled),
                 "unlabelled": self.learner and not self.labelled, "mismatched": off,

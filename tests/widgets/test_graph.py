@@ -407,3 +407,26 @@ def _values(out):
             seen.append(v)
             stack.extend(v.parents)
     return seen
+
+
+def test_a_rule_that_raised_stays_named_after_later_steps_and_run_backward():
+    """A learner's σ rule with a typo: the NameError was shown for one Step, then erased by the next, and
+    run_backward() only blamed the correct rules below it. It stays named until Back undoes that rule."""
+    from backprop.widgets import GraphExplorer
+    Value = make_value()
+    original = Value.sigmoid
+
+    def sigmoid(self):
+        out = original(self)
+        out.backward_rule = lambda: self.__dict__.__setitem__("grad", self.grad + ot.data)  # noqa: F821 (the typo)
+        return out
+    Value.sigmoid = sigmoid
+    _, out = neuron(Value)
+    view = GraphExplorer(out)
+    view.run_backward()
+    assert len(view.state["failed"]) == 1 and "raised NameError" in view.state["failed"][0]
+    assert "(σ)" in view.state["failed"][0] and view.state["error"] == ""
+    assert "raised NameError" in view.readout.value and "the rule that raised (above)" in view.readout.value
+    while view.state["failed"]:
+        view.back()
+    assert view.state["position"] >= 1 and "raised" not in view.readout.value
