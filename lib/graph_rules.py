@@ -21,12 +21,15 @@ MAX_PATHS = 64                     # "why this number" lists at most this many p
 
 
 def fmt(v):
-    """A number as the views print it: 4 decimals, 3 significant digits below 0.001, 'NaN' or '±inf' in words."""
+    """A number as the views print it: 4 decimals, 3 significant digits below 0.001 and 4 from 10⁶ up (1e200 was
+    written with its 201 digits), 'NaN' or '±inf' in words."""
     if math.isnan(v):
         return "NaN"
     if math.isinf(v):
         return "inf" if v > 0 else "-inf"
     v += 0.0                                        # -0.0 is written 0.0000
+    if abs(v) >= 1e6:
+        return f"{v:.3e}"
     return f"{v:.4f}" if v == 0 or abs(v) >= 1e-3 else f"{v:.2e}"
 
 

@@ -158,3 +158,17 @@ def test_nan_and_inf_flow_through_without_a_warning():
         (a.sigmoid() + b + big).named("out")
         assert math.isinf(big.node.data) and math.isnan(g.forward())
         assert not math.isfinite(Walk(g).run_to_end()[0])   # a reaches the output through the overflow
+
+
+def test_huge_numbers_are_written_in_scientific_notation_not_with_all_their_digits():
+    import re
+    from backprop.graph_rules import fmt
+    assert fmt(1e200) == "1.000e+200" and fmt(-2.5e7) == "-2.500e+07" and fmt(999999.0) == "999999.0000"
+    assert fmt(0.5) == "0.5000" and fmt(1.234e-5) == "1.23e-05"
+    g = Graph()
+    x = g.leaf("x", 1e200)
+    (x * 3.0).named("out")
+    g.backward()
+    walk = Walk(g)
+    walk.run_to_end()
+    assert not re.search(r"\d{13}", walk.last.text)
