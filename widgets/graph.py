@@ -42,7 +42,7 @@ class GraphExplorer(View):
         order = rows(self.graph, col)
         check_size(len(self.graph), (len(order), max(map(len, order))))
         self._rows, self._columns, self.message = max(map(len, order)), len(order), ""
-        names = [(f"{name(self.graph, i)} ({n.op})" if n.op != "leaf" else name(self.graph, i), i)
+        names = [(f"{name(self.graph, i)} ({n.op})" if n.op != "leaf" and n.label else name(self.graph, i), i)
                  for i, n in enumerate(self.graph.nodes)]
         leaves = [(name(self.graph, i), i) for i in self.graph.leaves()    # a NaN or inf leaf is drawn, not slid
                   if math.isfinite(self.graph.nodes[i].data)] if not self.learner else []
