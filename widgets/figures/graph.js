@@ -7,10 +7,13 @@
 // box) scrolls sideways in its container, which is then a labelled region the keyboard can focus.
 // Colours are the course's meanings, painted with the theme's CSS variables (--bp-ink …, set by plot.js's
 // stylesheet), the light theme's value where none is set. A click on a node sends its index (model.send).
-const esc = (s) => String(s).replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
-const px = (v) => Math.round(v * 10) / 10;
+// Python appends this module to plot.js's (without its export): stylesheet(), nameControls(), esc() and px()
+// are plot.js's (stylesheet: the course's look for the view's controls and the theme's colours, also on a page
+// with no other figure); everything here lives in its own scope.
+const graph = (() => {
 const TRAITS = ["width", "height", "nodes", "edges", "title", "legend", "description", "font", "top"];
 const GAP = 6, NARROWEST = 50, TIGHTEST = 44, LINE = 1.25;   // px: a box's gap and its least widths (a phone's)
+const EDGE = 8;                    // px: the least length of an edge between two columns, left to right
 const SCROLLS = "computational graph, wider than this column: scroll it sideways";
 
 // the width in px of a text at `size` px in the font the figure is drawn in (bold for a box's first line)
@@ -56,8 +59,9 @@ function geometry(model, column, measure) {
   const cols = Math.max(...nodes.map((n) => n.col)) + 1, tallest = Math.max(...nodes.map((n) => n.rows));
   const w0 = nodes.length ? nodes[0].w : NARROWEST, h = nodes.length ? nodes[0].h : 40;
   const words = Math.max(0, ...nodes.flatMap((n) => n.lines.map((t, k) => measure(t, font, k === 0)))) + 6;
-  if (W >= W0) return { W, H: model.get("height") + shift, top, text, w: w0, flow: "lr", at: nodes.map((n) => [n.x, n.y + shift]) };
-  const wide = Math.min(w0, (W - 12) / cols - GAP);
+  const apart = cols > 1 ? (W0 - 12 - w0) / (cols - 1) : Infinity;      // Python's columns, centre to centre
+  if (W >= W0 && apart >= Math.max(w0, words) + EDGE) return { W, H: model.get("height") + shift, top, text, w: w0, flow: "lr", at: nodes.map((n) => [n.x, n.y + shift]) };
+  const wide = Math.min(w0, (W - 12 - (cols - 1) * EDGE) / cols);
   if (wide >= Math.max(NARROWEST, words)) {
     const dx = cols > 1 ? (W - 12 - wide) / (cols - 1) : 0;
     return { W, H: model.get("height") + shift, top, text, w: wide, flow: "lr", at: nodes.map((n) => [6 + wide / 2 + n.col * dx, n.y + shift]) };
@@ -124,25 +128,13 @@ function draw(model, svg, column) {
     model.get("edges").map((e) => edge(model, e, g, nodes, font)).join("") + nodes.map((n, i) => node(model, n, i, g, font)).join("");
 }
 
-// ipywidgets 8's sliders give their handle no accessible name: each handle of the view around this figure is
-// named by its label and says the value its readout shows (as plot.js does for the views drawn with a Plot)
-function nameControls(el) {
-  const view = el.closest(".bp-view");
-  for (const slider of view ? view.querySelectorAll(".widget-slider") : []) {
-    const handle = slider.querySelector(".noUi-handle"), label = slider.querySelector(".widget-label");
-    const shown = slider.querySelector(".widget-readout");
-    if (!handle || !label) continue;
-    handle.setAttribute("aria-label", label.textContent.trim());
-    if (shown) handle.setAttribute("aria-valuetext", shown.textContent.trim());
-  }
-}
-
 function render({ model, el }) {
   const svg = document.createElementNS("http://www.w3.org/2000/svg", "svg");
   svg.setAttribute("role", "img");
   svg.setAttribute("font-family", "var(--jp-ui-font-family, 'DejaVu Sans', sans-serif)");
   el.dataset.figure = "graph";
   el.classList.add("bp-figure");
+  stylesheet();
   el.style.overflowX = "auto";               // a graph wider than its column scrolls, as a labelled region
   el.appendChild(svg);
   svg.addEventListener("click", (event) => {
@@ -175,4 +167,6 @@ function render({ model, el }) {
   return () => { watcher.disconnect(); for (const t of TRAITS) model.off(`change:${t}`, ask); };
 }
 
-export default { render };
+return { render };
+})();
+export default graph;
