@@ -115,7 +115,7 @@ def test_the_largest_graphs_fit_every_column_from_368_px_without_scrolling(voila
     from .test_figures import notebook
     from .test_view_layout import fit_column
     from .test_voila import open_in_voila
-    from tools.browser.layout import layout_problems, measure
+    from tools.browser.layout import layout_problems, measure, scroll_problems
     from tools.browser.page import VIEW, wait_for_figures
     head = "from backprop import Network\nfrom backprop.graph import Graph\nfrom backprop.widgets import GraphExplorer\n"
     notebook(lessons_copy / "graph_largest.ipynb", [head + code + "\nview.run_backward()\nview" for code in LARGEST.values()])
@@ -134,3 +134,13 @@ def test_the_largest_graphs_fit_every_column_from_368_px_without_scrolling(voila
             shoot_element(view, f"graph-largest-{index + 1}-{column}")
     assert errors == [], f"the page raised JavaScript errors: {errors}"
     assert not failures, "\n".join(failures[:40])
+    squeezed = page.locator("[data-figure=graph]").first        # a column narrower than one box: it scrolls, as
+    squeezed.evaluate("f => { f.style.width = '40px'; }")      # a region the keyboard reaches and a reader names
+    expect(squeezed).to_have_attribute("data-column", "40", timeout=INTERACTION_TIMEOUT)
+    expect(squeezed).to_have_attribute("role", "region")
+    expect(squeezed).to_have_attribute("tabindex", "0")
+    expect(squeezed).to_have_attribute("aria-label", re.compile("scroll it sideways"))
+    report = measure(page.locator(VIEW).first)
+    area, figure = report["area"], report["svgs"][0]
+    assert figure["scroller"]["w"] == 40 and figure["w"] > 40
+    assert scroll_problems(figure, right=area["x"] + area["w"] + 0.5) == []

@@ -128,6 +128,16 @@ function draw(model, svg, column) {
     model.get("edges").map((e) => edge(model, e, g, nodes, font)).join("") + nodes.map((n, i) => node(model, n, i, g, font)).join("");
 }
 
+// a graph wider than its column scrolls, as a labelled region: a rule of the page, as Lumino's .lm-Widget
+// (overflow: hidden) and the widget's layout (which clears an inline overflow) would undo it on the element
+function scrolling() {
+  if (document.getElementById("backprop-graph-style")) return;
+  const css = document.createElement("style");
+  css.id = "backprop-graph-style";
+  css.textContent = ".bp-figure[data-figure=graph] { overflow-x: auto; overflow-y: hidden; }";
+  document.head.appendChild(css);
+}
+
 function render({ model, el }) {
   const svg = document.createElementNS("http://www.w3.org/2000/svg", "svg");
   svg.setAttribute("role", "img");
@@ -135,7 +145,7 @@ function render({ model, el }) {
   el.dataset.figure = "graph";
   el.classList.add("bp-figure");
   stylesheet();
-  el.style.overflowX = "auto";               // a graph wider than its column scrolls, as a labelled region
+  scrolling();
   el.appendChild(svg);
   svg.addEventListener("click", (event) => {
     const g = event.target.closest("[data-node]");
