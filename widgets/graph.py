@@ -29,6 +29,9 @@ class GraphExplorer(View):
 
     ``GraphExplorer(out)`` draws the graph ``out`` was made from: lesson 09's Value or a backprop.graph Expr;
     ``GraphExplorer(net=net, x=x, y=y)`` a Network's scalar operations for one example (default note 003's).
+    A value is called by its label (a Value's ``label`` attribute, an Expr's ``.named(…)``), one nobody named by
+    its operation, numbered in the order the graph computes it (×₁, σ₂, leaf₁): alike on its box, in the rules,
+    in "why this number" and in ``state["nodes"]``.
     """
 
     demo = Demo("its value")          # note 003's network as 28 scalar operations: a leaf slider moves every number
