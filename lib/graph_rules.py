@@ -40,9 +40,24 @@ def short(v):
     return f"{v:.1e}"
 
 
+SUBSCRIPT = str.maketrans("0123456789", "₀₁₂₃₄₅₆₇₈₉")
+STEMS = {"^": "pow"}                # an unnamed node's name is its operation's symbol, numbered (a power: pow₁)
+
+
 def name(graph, i):
-    """A node's name: its label, or 'v<i>' when it has none."""
-    return graph.nodes[i].label or f"v{i}"
+    """A node's name: its label, or for a node nobody named its operation numbered in the order the graph
+    computes it: '×₁' is the first unnamed ×, 'σ₂' the second unnamed σ, 'leaf₁' the first unnamed leaf,
+    'pow₁' the first unnamed power, '?₁' the first operation without an op label (lessons/09)."""
+    node = graph.nodes[i]
+    if node.label:
+        return node.label
+    count = sum(1 for n in graph.nodes[:i + 1] if not n.label and n.op == node.op)
+    return STEMS.get(node.op, node.op) + str(count).translate(SUBSCRIPT)
+
+
+def named(graph, i):
+    """Whether node ``i`` carries its own label (else name() derives one from its operation)."""
+    return bool(graph.nodes[i].label)
 
 
 def rule(graph, i, out_grad):

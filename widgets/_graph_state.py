@@ -29,7 +29,7 @@ def node_entries(graph, walk, ref=None):
         wrong = reference is not None and reached and not math.isclose(own, reference, rel_tol=1e-9, abs_tol=1e-12)
         finite = math.isfinite(n.data) and math.isfinite(grad)
         label = name(graph, i)
-        title = label if n.op == "leaf" else f"{label} {n.op}" if n.label else n.op
+        title = f"{label} {n.op}" if n.label and n.op != "leaf" else label      # an unnamed node's name says its op
         text = f"{label} ({'leaf' if n.op == 'leaf' else n.op}) = {fmt(n.data)}, grad {fmt(grad)}" + \
             ("" if reference is None else f", reference {fmt(reference)}") + _word(n.data, grad)
         entries.append({"label": label, "op": n.op, "parents": list(n.parents), "data": float(n.data), "grad": grad,

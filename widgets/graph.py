@@ -29,6 +29,9 @@ class GraphExplorer(View):
 
     ``GraphExplorer(out)`` draws the graph ``out`` was made from: lesson 09's Value or a backprop.graph Expr;
     ``GraphExplorer(net=net, x=x, y=y)`` a Network's scalar operations for one example (default note 003's).
+    A value is called by its label (a Value's ``label`` attribute, an Expr's ``.named(…)``), one nobody named by
+    its operation, numbered in the order the graph computes it (×₁, σ₂, leaf₁): alike on its box, in the rules,
+    in "why this number" and in ``state["nodes"]``.
     """
 
     demo = Demo("its value")          # note 003's network as 28 scalar operations: a leaf slider moves every number
@@ -43,7 +46,7 @@ class GraphExplorer(View):
         order = rows(self.graph, col)
         check_size(len(self.graph), (len(order), max(map(len, order))))
         self._rows, self._columns, self.message = max(map(len, order)), len(order), ""
-        names = [(f"{name(self.graph, i)} ({n.op})" if n.op != "leaf" else name(self.graph, i), i)
+        names = [(f"{name(self.graph, i)} ({n.op})" if n.op != "leaf" and n.label else name(self.graph, i), i)
                  for i, n in enumerate(self.graph.nodes)]
         leaves = [(name(self.graph, i), i) for i in self.graph.leaves()    # a NaN or inf leaf is drawn, not slid
                   if math.isfinite(self.graph.nodes[i].data)] if not self.learner else []

@@ -1,5 +1,6 @@
-"""BlameExplorer in Voilà and in the zero-install site (Pyodide, offline): a click on an edge of its diagram picks that weight, a click on a neuron its bias, and the
-readout then says "why this number" as the core (backprop.blame) writes it for note 003's network, computed here.
+"""BlameExplorer in JupyterLab, in Voilà and in the zero-install site (Pyodide, offline): a click on an edge of its
+diagram picks that weight, a click on a neuron its bias, and the readout then says "why this number" as the core
+(backprop.blame) writes it for note 003's network, computed here.
 
 The clicks land where a learner would click: on the number written along the edge (the click passes through the
 words to the edge under them) and on a neuron's centre (through its words to the neuron).
@@ -51,6 +52,20 @@ def expect_why(view, key, label, steps=0):
     expect(readout).to_contain_text(as_shown(gradient), timeout=INTERACTION_TIMEOUT)   # its numbers as the readout
     expect(readout).to_contain_text(as_shown(blame))                                    # writes them
     expect(view.locator("select").first.locator("option:checked")).to_have_text(label)
+
+
+def test_a_click_on_an_edge_or_a_neuron_explains_its_parameter_in_jupyterlab(jupyterlab, lessons_copy, page):
+    from .test_jupyterlab import run_all_cells
+    notebook(lessons_copy / NOTEBOOK, [CODE])
+    errors = []
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    page.goto(f"{jupyterlab.url}/lab/tree/{NOTEBOOK}?reset")       # a fresh workspace: this notebook alone
+    page.locator("#jp-main-statusbar").get_by_text("Idle").wait_for()
+    run_all_cells(page)
+    view = view_with(page, "parameter")
+    view.scroll_into_view_if_needed()
+    exercise(view, "lab")
+    assert errors == [], f"the page raised JavaScript errors: {errors}"
 
 
 def test_a_click_on_an_edge_or_a_neuron_explains_its_parameter_in_voila(voila, lessons_copy, page):

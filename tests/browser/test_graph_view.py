@@ -1,5 +1,5 @@
 """GraphExplorer in JupyterLab and in the zero-install site: Step, Back, a click on a node, a leaf's slider moved
-with the keyboard.
+with the keyboard; in Voilà, the largest graphs it accepts fit every column from JupyterLab's narrowest up.
 
 Each number the page shows afterwards is compared with what the core computes here, in the test, for the
 values read back from the page (backprop.graph on note 003's network, independent of the view).
@@ -97,3 +97,50 @@ def exercise(view, where):
     expect(figure).to_have_attribute("aria-label", re.compile(re.escape(f"e₁² (^) = {fmt(graph.nodes[-3].data)}, "
                                                                         f"grad {fmt(grads[-3])}")))
     shoot_element(view, f"graph-{where}-02-leaf-moved")
+
+
+LARGEST = {        # the largest graphs GraphExplorer accepts (widgets/_graph_source.py), after every rule has run
+    "2-3-2 network, 52 values, 11 deep, 9 side by side":
+        "view = GraphExplorer(net=Network([2, 3, 2], seed=0), x=[0.5, 0.1], y=[0.6, 0.2])",
+    "a chain 12 deep":
+        "g = Graph()\nv = g.leaf('a', 0.3)\nfor k in range(7):\n    v = v.tanh() if k % 2 else v * 1.1 + 0.2\n"
+        "view = GraphExplorer(v)",
+}
+WIDTHS = (368, 420, 500, 620, 700, 848)            # px: Lab's narrowest column and up
+
+
+def test_the_largest_graphs_fit_every_column_from_368_px_without_scrolling(voila, lessons_copy, page):
+    """Each passes the layout checks (tools.browser.layout) at every width, after Step has run every rule (the
+    longest title), with no sideways scroll: a graph too wide for its column is laid out narrower instead."""
+    from .test_figures import notebook
+    from .test_view_layout import fit_column
+    from .test_voila import open_in_voila
+    from tools.browser.layout import layout_problems, measure, scroll_problems
+    from tools.browser.page import VIEW, wait_for_figures
+    head = "from backprop import Network\nfrom backprop.graph import Graph\nfrom backprop.widgets import GraphExplorer\n"
+    notebook(lessons_copy / "graph_largest.ipynb", [head + code + "\nview.run_backward()\nview" for code in LARGEST.values()])
+    errors = open_in_voila(page, f"{voila.url}/voila/render/graph_largest.ipynb")
+    expect(page.locator(VIEW)).to_have_count(len(LARGEST), timeout=INTERACTION_TIMEOUT)
+    wait_for_figures(page)
+    failures = []
+    for column in WIDTHS:
+        fit_column(page, column)
+        for index, name in enumerate(LARGEST):
+            view = page.locator(VIEW).nth(index)
+            view.scroll_into_view_if_needed()
+            report = measure(view)
+            failures += [f"{name} at {column} px: {p}" for p in layout_problems(report)]
+            failures += [f"{name} at {column} px: scrolls sideways" for s in report["svgs"] if s["scroller"]]
+            shoot_element(view, f"graph-largest-{index + 1}-{column}")
+    assert errors == [], f"the page raised JavaScript errors: {errors}"
+    assert not failures, "\n".join(failures[:40])
+    squeezed = page.locator("[data-figure=graph]").first        # a column narrower than one box: it scrolls, as
+    squeezed.evaluate("f => { f.style.width = '40px'; }")      # a region the keyboard reaches and a reader names
+    expect(squeezed).to_have_attribute("data-column", "40", timeout=INTERACTION_TIMEOUT)
+    expect(squeezed).to_have_attribute("role", "region")
+    expect(squeezed).to_have_attribute("tabindex", "0")
+    expect(squeezed).to_have_attribute("aria-label", re.compile("scroll it sideways"))
+    report = measure(page.locator(VIEW).first)
+    area, figure = report["area"], report["svgs"][0]
+    assert figure["scroller"]["w"] == 40 and figure["w"] > 40
+    assert scroll_problems(figure, right=area["x"] + area["w"] + 0.5) == []

@@ -430,3 +430,38 @@ def test_a_rule_that_raised_stays_named_after_later_steps_and_run_backward():
     while view.state["failed"]:
         view.back()
     assert view.state["position"] >= 1 and "raised" not in view.readout.value
+
+
+def test_an_unnamed_node_is_named_by_its_operation_alike_in_figure_rules_and_state():
+    """Lesson 09's learner names no inner value: each is called by its operation, numbered in the order the
+    graph computes it (×₁, ×₂, +₁ …), in view.state["nodes"], on its box, in the rule that runs and in why."""
+    from backprop.widgets import GraphExplorer
+    _, out = neuron(make_value())
+    view = GraphExplorer(out)
+    labels = [n["label"] for n in view.state["nodes"]]
+    ops = [n["op"] for n in view.state["nodes"]]
+    assert [label for label, op in zip(labels, ops) if op == "×"] == ["×₁", "×₂", "×₃", "out"]
+    assert [label for label, op in zip(labels, ops) if op == "σ"] == ["σ₁"]
+    assert [label for label, op in zip(labels, ops) if op == "leaf"] == [f"leaf{s}" for s in "₁₂₃₄₅₆₇"]
+    assert labels[-1] == "out" and len(set(labels)) == len(labels)              # every name tells one node
+    assert not any(label.startswith("v") and label[1:].isdigit() for label in labels)
+    assert [n["lines"][0] for n in view.figure.nodes] == labels[:-1] + ["out ×"]   # the box says the same name
+    view.step()                                                   # out = e² · ½: the rule names its parents
+    parents = [labels[p] for p in view.state["nodes"][-1]["parents"]]
+    assert parents[0] == "×₃" and all(f"{p} gets" in view.state["rule"] for p in parents)
+    assert view.state["sent"][0].startswith("×₃.grad = ")
+    sigma = labels.index("σ₁")
+    assert ("σ₁", sigma) in view.controls["why"].options          # the dropdown offers it by the same name
+    view.controls["why"].value = sigma
+    assert view.state["explained"].startswith("∂out/∂σ₁ = the sum over its 2 paths")      # e · e: σ₁ forks
+
+
+def test_a_name_derived_for_an_unnamed_node_counts_each_operation_apart():
+    from backprop.graph import Graph
+    from backprop.graph_rules import name, rule
+    g = Graph()
+    a, b = g.leaf("a", 2.0), g.leaf("b", -3.0)
+    ((a * b + a) * (a ** 2)).sigmoid()
+    assert [name(g, i) for i in range(len(g))] == ["a", "b", "×₁", "+₁", "pow₁", "×₂", "σ₁"]
+    assert rule(g, 5, 1.0)[1] == "× swaps: +₁ gets pow₁ · out.grad = 4.0000 × 1.0000 = 4.0000; " \
+                                 "pow₁ gets +₁ · out.grad = -4.0000 × 1.0000 = -4.0000"

@@ -17,6 +17,11 @@ phone in Voilà, JupyterLab at 800 px with the file browser open (368 px) or clo
 1280 px (848 px) and a 1920 px projector; every view is also checked in a 390 px and a 320 px phone's window
 (PHONES). axe-core comes from the PyPI package axe-playwright-python
 (pinned in requirements-dev.txt): its axe.min.js is injected into the page, nothing is fetched.
+
+A figure wider than its column passes only inside a deliberate scroll region: the nearest element between
+the figure and its output area (both included) that scrolls sideways must be focusable (tabindex=0, so the
+arrow keys scroll it), a region (role=region) and named (aria-label), and fit the column itself; the text
+it hides until scrolled is not counted as outside the visible output area.
 """
 from pathlib import Path
 
@@ -30,13 +35,25 @@ MEASURE = """root => {
   const box = (e) => { const r = e.getBoundingClientRect(); return {x: r.left, y: r.top, w: r.width, h: r.height}; };
   const out = {view: box(root), svgs: [], texts: [], images: [], cut: [], tracks: [], targets: [], wide: [], named: [],
                canvases: [], controls: []};
+  const area = root.closest('.jp-OutputArea-output') || root.parentElement;
+  const scroller = (svg) => {          // the nearest box up to the output area that scrolls the figure sideways
+    for (let e = svg.parentElement; e; e = e.parentElement) {
+      if (e.scrollWidth > e.clientWidth + 1 && ['auto', 'scroll'].includes(getComputedStyle(e).overflowX)) {
+        return {...box(e), focusable: e.getAttribute('tabindex') === '0', role: e.getAttribute('role') || '',
+                name: (e.getAttribute('aria-label') || '').trim()};
+      }
+      if (e === area) return null;
+    }
+    return null;
+  };
   for (const svg of root.querySelectorAll('svg[role=img]')) {
-    const s = {...box(svg), label: svg.getAttribute('aria-label') || ''};
+    const s = {...box(svg), label: svg.getAttribute('aria-label') || '', scroller: scroller(svg)};
     out.svgs.push(s);
     for (const t of svg.querySelectorAll('text')) {
       if (!t.textContent.trim()) continue;
       const b = box(t);
       out.texts.push({text: t.textContent.trim(), size: parseFloat(getComputedStyle(t).fontSize), ...b,
+                      scrolled: s.scroller !== null,
                       inside: b.x >= s.x - 0.5 && b.y >= s.y - 0.5 && b.x + b.w <= s.x + s.w + 0.5 && b.y + b.h <= s.y + s.h + 0.5});
     }
     for (const i of svg.querySelectorAll('image')) {
@@ -66,7 +83,8 @@ MEASURE = """root => {
   for (const c of root.querySelectorAll('canvas[role=img]')) {
     if (c.offsetParent === null) continue;
     const stated = c.dataset.smallestText;
-    out.canvases.push({...box(c), label: c.getAttribute('aria-label') || '', smallest: stated ? parseFloat(stated) : null});
+    out.canvases.push({...box(c), label: c.getAttribute('aria-label') || '', smallest: stated ? parseFloat(stated) : null,
+                      scroller: scroller(c)});
   }
   const ink = (e) => { const r = document.createRange(); r.selectNodeContents(e); return box(r); };
   const texts = [], parts = [];
@@ -85,9 +103,7 @@ MEASURE = """root => {
     for (const [f, other, c] of texts.slice(i + 1)) if (!apart(e, f) && meet(b, c)) out.controls.push([words, other]);
     for (const [f, other, c] of parts) if (!apart(e, f) && meet(b, c)) out.controls.push([words, other]);
   });
-  const area = root.closest('.jp-OutputArea-output') || root.parentElement;
   out.area = box(area);
-  out.scrolls = area.scrollWidth > area.clientWidth + 1 && getComputedStyle(area).overflowX !== 'visible';
   return out;
 }"""
 
@@ -124,7 +140,7 @@ def layout_problems(report):
     for t in report["texts"]:
         if not t["inside"]:
             problems.append(f"text {t['text']!r} sticks out of its figure")
-        if t["x"] + t["w"] > right or t["x"] < area["x"] - 0.5:
+        if not t.get("scrolled") and (t["x"] + t["w"] > right or t["x"] < area["x"] - 0.5):
             problems.append(f"text {t['text']!r} is outside the visible output area")
     problems += [f"texts {a!r} and {b!r} overlap" for a, b in overlaps(report["texts"])]
     size = smallest_text(report)
@@ -146,8 +162,24 @@ def layout_problems(report):
     for s in report["svgs"] + report.get("canvases", []):
         if not s["label"].strip():
             problems.append("a figure has no text alternative (aria-label)")
-        if s["x"] + s["w"] > right and not report["scrolls"]:
-            problems.append(f"a figure is {s['x'] + s['w'] - right:.0f} px wider than its column, with no scrollbar")
+        problems += scroll_problems(s, right)
+    return problems
+
+
+def scroll_problems(svg, right):
+    """What is wrong with how a figure wider than its column (right edge ``right``) is shown, as sentences."""
+    region = svg.get("scroller")
+    if region is None:
+        wider = svg["x"] + svg["w"] - right
+        return [f"a figure is {wider:.0f} px wider than its column, with no scrollbar"] if wider > 0 else []
+    problems = []
+    missing = [what for what, ok in (("tabindex=0", region["focusable"]), ("role=region", region["role"] == "region"),
+                                      ("an aria-label", region["name"])) if not ok]
+    if missing:
+        problems.append("a figure scrolls sideways in a box that is not a labelled, keyboard-reachable scroll "
+                        f"region: it lacks {', '.join(missing)}")
+    if region["x"] + region["w"] > right:
+        problems.append(f"a scroll region is {region['x'] + region['w'] - right:.0f} px wider than its column")
     return problems
 
 

@@ -1,13 +1,30 @@
 // A computational graph drawn as SVG: boxes (a node's name, value and gradient) and the edges between them.
 // Python (backprop.widgets.figures.graph) sends every word and colour, each node's column (its depth) and
 // row, and the positions for a 700 px column; this module only places them: left to right where the column
-// is wide enough, compressed where it is a little narrower, top to bottom (depth downwards) on a phone.
+// is wide enough, compressed where it is a little narrower, top to bottom (depth downwards) on a phone, a
+// depth with more boxes than a line holds wrapped onto several lines. Boxes are never narrower than their
+// words; the title and legend wrap to the column. A graph that still cannot fit (a column narrower than one
+// box) scrolls sideways in its container, which is then a labelled region the keyboard can focus.
 // Colours are the course's meanings, painted with the theme's CSS variables (--bp-ink …, set by plot.js's
 // stylesheet), the light theme's value where none is set. A click on a node sends its index (model.send).
-const esc = (s) => String(s).replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
-const px = (v) => Math.round(v * 10) / 10;
+// Python appends this module to plot.js's (without its export): stylesheet(), nameControls(), esc() and px()
+// are plot.js's (stylesheet: the course's look for the view's controls and the theme's colours, also on a page
+// with no other figure); everything here lives in its own scope.
+const graph = (() => {
 const TRAITS = ["width", "height", "nodes", "edges", "title", "legend", "description", "font", "top"];
 const GAP = 6, NARROWEST = 50, TIGHTEST = 44, LINE = 1.25;   // px: a box's gap and its least widths (a phone's)
+const EDGE = 8;                    // px: the least length of an edge between two columns, left to right
+const SCROLLS = "computational graph, wider than this column: scroll it sideways";
+
+// the width in px of a text at `size` px in the font the figure is drawn in (bold for a box's first line)
+function measurer(svg) {
+  const ctx = document.createElement("canvas").getContext("2d");
+  const family = (svg.isConnected && getComputedStyle(svg).fontFamily) || "sans-serif";
+  return (text, size, bold = false) => {
+    ctx.font = `${bold ? "bold " : ""}${size}px ${family}`;
+    return ctx.measureText(text).width;
+  };
+}
 
 function paint(model, c) {
   const palette = model.get("palette");
@@ -15,14 +32,12 @@ function paint(model, c) {
 }
 
 // the title and legend wrapped to the width: [[words, colour] per piece] per line
-function wrap(pieces, width, size) {
-  const ctx = document.createElement("canvas").getContext("2d");
-  ctx.font = `${size}px sans-serif`;
+function wrap(pieces, width, size, measure) {
   const lines = [[]];
   let used = 0;
   for (const [words, color] of pieces) {
     for (const word of String(words).split(" ").filter((w) => w)) {
-      const w = ctx.measureText(word + " ").width;
+      const w = measure(word + " ", size);
       if (used + w > width && lines[lines.length - 1].length) {
         lines.push([]);
         used = 0;
@@ -34,28 +49,37 @@ function wrap(pieces, width, size) {
   return lines;
 }
 
-// where each node goes for a column `column` px wide: {W, H, top, at: [[x, y]], flow: "lr" | "tb", w}
-function geometry(model, column) {
+// where each node goes for a column `column` px wide: {W, H, top, at: [[x, y]], flow: "lr" | "tb", w, text}
+function geometry(model, column, measure) {
   const nodes = model.get("nodes"), font = model.get("font"), W0 = model.get("width");
-  const W = column > 0 ? Math.min(column, W0) : W0;
-  const head = wrap([[model.get("title"), "ink"]], W - 12, font + 1).length;
-  const legend = wrap(model.get("legend"), W - 12, font).length;
+  const W = column > 0 ? Math.min(column, W0) : W0, text = W - 12;   // the title and legend wrap to `text`
+  const head = wrap([[model.get("title"), "ink"]], text, font + 1, measure).length;
+  const legend = wrap(model.get("legend"), text, font, measure).length;
   const top = 8 + (head + legend) * font * LINE * 1.1 + 6, shift = top - model.get("top");
   const cols = Math.max(...nodes.map((n) => n.col)) + 1, tallest = Math.max(...nodes.map((n) => n.rows));
   const w0 = nodes.length ? nodes[0].w : NARROWEST, h = nodes.length ? nodes[0].h : 40;
-  if (W >= W0) return { W, H: model.get("height") + shift, top, w: w0, flow: "lr", at: nodes.map((n) => [n.x, n.y + shift]) };
-  const wide = Math.min(w0, (W - 12) / cols - GAP);
-  if (wide >= NARROWEST) {
+  const words = Math.max(0, ...nodes.flatMap((n) => n.lines.map((t, k) => measure(t, font, k === 0)))) + 6;
+  const apart = cols > 1 ? (W0 - 12 - w0) / (cols - 1) : Infinity;      // Python's columns, centre to centre
+  if (W >= W0 && apart >= Math.max(w0, words) + EDGE) return { W, H: model.get("height") + shift, top, text, w: w0, flow: "lr", at: nodes.map((n) => [n.x, n.y + shift]) };
+  const wide = Math.min(w0, (W - 12 - (cols - 1) * EDGE) / cols);
+  if (wide >= Math.max(NARROWEST, words)) {
     const dx = cols > 1 ? (W - 12 - wide) / (cols - 1) : 0;
-    return { W, H: model.get("height") + shift, top, w: wide, flow: "lr", at: nodes.map((n) => [6 + wide / 2 + n.col * dx, n.y + shift]) };
+    return { W, H: model.get("height") + shift, top, text, w: wide, flow: "lr", at: nodes.map((n) => [6 + wide / 2 + n.col * dx, n.y + shift]) };
   }
-  const gap = GAP / 2, w = Math.max(TIGHTEST, Math.min(w0, (W - 12) / tallest - gap));
-  const across = Math.max(W, 12 + tallest * (w + gap));
+  // top to bottom: a depth per band, its boxes in lines of at most `per`
+  const gap = GAP / 2, least = Math.max(TIGHTEST, words), per = Math.max(1, Math.floor((W - 12) / (least + gap)));
+  const w = Math.max(least, Math.min(w0, (W - 12) / Math.min(tallest, per) - gap));
+  const across = Math.max(W, 12 + Math.min(tallest, per) * (w + gap)), line = h + 1.5 * GAP, band = [top + h / 2];
+  for (let c = 0; c < cols; c++) {
+    const count = Math.max(0, ...nodes.filter((n) => n.col === c).map((n) => n.rows));
+    band.push(band[c] + Math.max(1, Math.ceil(count / per)) * line + GAP);
+  }
   const at = nodes.map((n) => {
-    const x0 = (across - n.rows * (w + gap)) / 2 + gap / 2 + w / 2;
-    return [x0 + n.row * (w + gap), top + h / 2 + n.col * (h + 2.5 * GAP)];
+    const k = Math.floor(n.row / per), inLine = Math.min(per, n.rows - k * per);
+    const x0 = (across - inLine * (w + gap)) / 2 + gap / 2 + w / 2;
+    return [x0 + (n.row - k * per) * (w + gap), band[n.col] + k * line];
   });
-  return { W: across, H: top + cols * (h + 2.5 * GAP) + GAP, top, w, flow: "tb", at };
+  return { W: across, H: band[cols] - h / 2, top, text, w, flow: "tb", at };
 }
 
 function edge(model, e, g, nodes, font) {
@@ -83,10 +107,10 @@ function node(model, n, i, g, font) {
   return s + "</g>";
 }
 
-function heading(model, g, font) {
+function heading(model, g, font, measure) {
   let y = 8, s = "";
   for (const [pieces, size] of [[[[model.get("title"), "ink"]], font + 1], [model.get("legend"), font]]) {
-    for (const line of wrap(pieces, g.W - 12, size)) {
+    for (const line of wrap(pieces, g.text, size, measure)) {
       y += size * LINE;
       s += `<text x="6" y="${px(y)}" font-size="${size}">` + line.map(([w, c]) => `<tspan fill="${paint(model, c)}">${esc(w)} </tspan>`).join("") + "</text>";
     }
@@ -95,26 +119,23 @@ function heading(model, g, font) {
 }
 
 function draw(model, svg, column) {
-  const font = model.get("font"), nodes = model.get("nodes"), g = geometry(model, column);
+  const font = model.get("font"), nodes = model.get("nodes"), measure = measurer(svg), g = geometry(model, column, measure);
   svg.setAttribute("viewBox", `0 0 ${px(g.W)} ${px(g.H)}`);
   svg.setAttribute("width", px(g.W));
   svg.setAttribute("height", px(g.H));
   svg.setAttribute("aria-label", model.get("description"));
-  svg.innerHTML = `<rect width="${px(g.W)}" height="${px(g.H)}" fill="${paint(model, "paper")}"/>` + heading(model, g, font) +
+  svg.innerHTML = `<rect width="${px(g.W)}" height="${px(g.H)}" fill="${paint(model, "paper")}"/>` + heading(model, g, font, measure) +
     model.get("edges").map((e) => edge(model, e, g, nodes, font)).join("") + nodes.map((n, i) => node(model, n, i, g, font)).join("");
 }
 
-// ipywidgets 8's sliders give their handle no accessible name: each handle of the view around this figure is
-// named by its label and says the value its readout shows (as plot.js does for the views drawn with a Plot)
-function nameControls(el) {
-  const view = el.closest(".bp-view");
-  for (const slider of view ? view.querySelectorAll(".widget-slider") : []) {
-    const handle = slider.querySelector(".noUi-handle"), label = slider.querySelector(".widget-label");
-    const shown = slider.querySelector(".widget-readout");
-    if (!handle || !label) continue;
-    handle.setAttribute("aria-label", label.textContent.trim());
-    if (shown) handle.setAttribute("aria-valuetext", shown.textContent.trim());
-  }
+// a graph wider than its column scrolls, as a labelled region: a rule of the page, as Lumino's .lm-Widget
+// (overflow: hidden) and the widget's layout (which clears an inline overflow) would undo it on the element
+function scrolling() {
+  if (document.getElementById("backprop-graph-style")) return;
+  const css = document.createElement("style");
+  css.id = "backprop-graph-style";
+  css.textContent = ".bp-figure[data-figure=graph] { overflow-x: auto; overflow-y: hidden; }";
+  document.head.appendChild(css);
 }
 
 function render({ model, el }) {
@@ -123,7 +144,8 @@ function render({ model, el }) {
   svg.setAttribute("font-family", "var(--jp-ui-font-family, 'DejaVu Sans', sans-serif)");
   el.dataset.figure = "graph";
   el.classList.add("bp-figure");
-  el.style.overflowX = "auto";               // a graph wider than a phone scrolls, and can be focused to
+  stylesheet();
+  scrolling();
   el.appendChild(svg);
   svg.addEventListener("click", (event) => {
     const g = event.target.closest("[data-node]");
@@ -137,8 +159,11 @@ function render({ model, el }) {
     draw(model, svg, column);
     el.dataset.column = String(column);         // the width it is laid out for: a test waits for it after a resize
     nameControls(el);
-    if (el.scrollWidth > el.clientWidth + 1) el.setAttribute("tabindex", "0");
-    else el.removeAttribute("tabindex");
+    const scrolls = el.scrollWidth > el.clientWidth + 1;          // focusable, so arrow keys scroll it
+    for (const [key, value] of [["tabindex", "0"], ["role", "region"], ["aria-label", SCROLLS]]) {
+      if (scrolls) el.setAttribute(key, value);
+      else el.removeAttribute(key);
+    }
   };
   const ask = () => { if (!queued) { queued = true; queueMicrotask(redraw); } };
   for (const t of TRAITS) model.on(`change:${t}`, ask);
@@ -152,4 +177,6 @@ function render({ model, el }) {
   return () => { watcher.disconnect(); for (const t of TRAITS) model.off(`change:${t}`, ask); };
 }
 
-export default { render };
+return { render };
+})();
+export default graph;

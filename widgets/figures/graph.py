@@ -10,6 +10,7 @@ import anywidget
 import traitlets
 
 from .clicks import Clickable
+from .plot import Plot
 from .style import FONT as SCALE
 from .style import as_shown, colour_of
 
@@ -25,7 +26,8 @@ class GraphFigure(Clickable, anywidget.AnyWidget):
     """Boxes and edges drawn as SVG; ``on_click(callback)``: a click on a node calls ``callback(its index as a
     string)``."""
 
-    _esm = (Path(__file__).parent / "graph.js").read_text()
+    _esm = (Plot._esm.replace("export default { render };", "") + "\n" +      # plot.js's page helpers, then …
+            (Path(__file__).parent / "graph.js").read_text())
     width = traitlets.Int(700).tag(sync=True)
     height = traitlets.Int(360).tag(sync=True)
     font = traitlets.Int(FONT).tag(sync=True)
