@@ -4,9 +4,12 @@ Used by widgets/graph.py. The node whose rule ran last is filled, the edges to i
 sent, the parents that received it are tinted; the paths of the gradient chosen in "why this number" are
 green; a learner's gradient that differs from the reference is red once no rule can change it any more.
 """
-from backprop.graph_rules import fmt, short
+import math
+
+from backprop.graph_rules import fmt, short as short_text
 
 from .figures.graph import FONT, TOP
+from .figures.style import as_shown
 
 C = {name: name for name in ("ink", "muted", "paper", "slope", "highlight", "wrong")}   # colours by meaning
 
@@ -78,3 +81,10 @@ def edges(state, xy, size):
 def describe(state):
     """The figure's text alternative: the step, then every node's value and gradient."""
     return f"{state['title']}. " + "; ".join(n["text"] for n in state["nodes"])
+
+
+def short(v):
+    """A number for a box: 4 decimals as graph_rules.short writes it, but a very small or large one as the readout
+    writes it ('0.00086', not '8.6e-04'), and a minus sign, not a hyphen, as the readout has."""
+    text = short_text(v)
+    return as_shown(text) if "e" in text and math.isfinite(v) else text.replace("-", "−")

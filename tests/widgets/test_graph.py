@@ -465,3 +465,11 @@ def test_a_name_derived_for_an_unnamed_node_counts_each_operation_apart():
     assert [name(g, i) for i in range(len(g))] == ["a", "b", "×₁", "+₁", "pow₁", "×₂", "σ₁"]
     assert rule(g, 5, 1.0)[1] == "× swaps: +₁ gets pow₁ · out.grad = 4.0000 × 1.0000 = 4.0000; " \
                                  "pow₁ gets +₁ · out.grad = -4.0000 × 1.0000 = -4.0000"
+
+
+def test_a_boxs_numbers_are_written_as_the_readout_writes_them():
+    """Boxes said '-5.4e-04' where the readout under them said '−0.00054'."""
+    from backprop.widgets._graph_figure import short
+    from backprop.widgets.figures.style import number
+    assert short(-5.4e-4) == number(-5.4e-4) == "−0.00054" and short(8.6e-4) == "0.00086"
+    assert short(-0.6) == "−0.6000" and short(0.0193) == "0.0193" and short(float("nan")) == "NaN"
