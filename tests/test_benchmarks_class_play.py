@@ -57,7 +57,7 @@ def test_a_player_answers_each_frame_as_the_page_does(page):
         student.on_update(student.figure, {"words": {}})                    # not a new frame
         await asyncio.sleep(0)
         return student.frames
-    assert asyncio.run(scenario()) == 1
+    assert run_apart(scenario) == 1
     assert sent == [("comm_msg", {"comm_id": views[2].figure.model_id,
                                   "data": {"method": "custom", "content": {"drawn": 7}}})]
 
@@ -91,3 +91,11 @@ def test_a_player_takes_the_page_s_playgrounds_in_turn_and_names_a_page_without_
     student.shown = shown[:1]
     with pytest.raises(LookupError, match="no playground"):
         student.choose()
+
+
+def run_apart(scenario):
+    """asyncio.run(scenario()) in a thread of its own: the browser tests' Playwright (sync API) keeps an event
+    loop running in the main thread for the session, where asyncio.run refuses to start."""
+    from concurrent.futures import ThreadPoolExecutor
+    with ThreadPoolExecutor(1) as pool:
+        return pool.submit(lambda: asyncio.run(scenario())).result()
