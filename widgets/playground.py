@@ -200,8 +200,9 @@ class PlaygroundExplorer(View):
         values, notes = {name: self._setting(name) for name in SETTING_CONTROLS}, []
         if change["owner"] is self.controls["data"] or values["data"] in FIXED_CLASSES:
             if change["owner"] is self.controls["classes"]:
+                free = " and ".join(name for name in SETS if name not in FIXED_CLASSES)
                 notes.append(f"{values['data']} has {DEFAULT_CLASSES[values['data']]} classes; the classes "
-                             "setting is for blobs")
+                             f"setting is for {free}")
             values["classes"] = DEFAULT_CLASSES[values["data"]]       # a new data set comes with its classes
         if values["classes"] > 2 and values["output"] != "multi-class":
             if change["owner"] is self.controls["output"]:

@@ -245,6 +245,6 @@ def test_a_setting_that_cannot_apply_says_why_instead_of_snapping_back_silently(
     assert "these data have 5" in view.code_box.value
     view = PlaygroundExplorer("xor")
     view.controls["classes"].value = 4
-    assert view.controls["classes"].value == 2 and "xor has 2 classes" in view.code_box.value
+    assert view.controls["classes"].value == 2 and "xor has 2 classes; the classes setting is for spiral and blobs" in view.code_box.value
     view.controls["lr"].value = 0.3                  # a setting that applies: the note goes
     assert view.code_box.value == "" and view.settings.lr == 0.3
