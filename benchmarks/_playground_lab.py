@@ -8,10 +8,12 @@ and idle), so its floor is lower.
 import tempfile
 from pathlib import Path
 
+from ._play_clock import FIGURE, play_and_count
+
 VIEW = "from backprop.widgets import PlaygroundExplorer\nPlaygroundExplorer()"
 
 
-def lab_runs(runs, window, figure, read, pause_script, floor_source):
+def lab_runs(runs, window, floor_source):
     """{"view": [...], "floor": [...]}: per run {fps, browser_ms, pause_ms, load}, in one JupyterLab and Chromium."""
     from playwright.sync_api import sync_playwright
 
@@ -29,7 +31,7 @@ def lab_runs(runs, window, figure, read, pause_script, floor_source):
         try:
             for _ in range(runs):
                 for name in results:                      # interleaved: both see the same load
-                    results[name].append({**one_run(context, lab.url, name, window, figure, read, pause_script),
+                    results[name].append({**one_run(context, lab.url, name, window),
                                           "load": load_average()})
         finally:
             context.browser.close()
@@ -37,21 +39,14 @@ def lab_runs(runs, window, figure, read, pause_script, floor_source):
     return results
 
 
-def one_run(context, url, name, window, figure, read, pause_script):
+def one_run(context, url, name, window):
     page = context.new_page()
     page.goto(f"{url}/lab/tree/{name}.ipynb?reset")
     page.locator("#jp-main-statusbar").get_by_text("Idle").wait_for(timeout=120_000)
     page.locator(".jp-Cell").first.click()
     page.keyboard.press("Shift+Enter")
-    view = page.locator(".widget-vbox", has=page.locator(figure)).last
-    view.locator(figure).wait_for(timeout=120_000)
-    view.locator("button", has_text="Play").click()
-    page.wait_for_timeout(1000)
-    frame0, paint0, _, t0 = view.evaluate(read)
-    page.wait_for_timeout(window * 1000)
-    frame1, paint1, _, t1 = view.evaluate(read)
-    frames = frame1 - frame0
-    pause = view.evaluate(pause_script)
+    view = page.locator(".widget-vbox", has=page.locator(FIGURE)).last
+    view.locator(FIGURE).wait_for(timeout=120_000)
+    run = play_and_count(view, window)
     page.close()
-    return {"fps": frames / ((t1 - t0) / 1000), "browser_ms": (paint1 - paint0) / max(frames, 1),
-            "pause_ms": max(pause, 0.0)}
+    return {key: run[key] for key in ("fps", "browser_ms", "pause_ms")}

@@ -8,11 +8,13 @@ websocket here: a frame's interval is the worker's training and forward pass plu
 """
 import tempfile
 
+from ._play_clock import FIGURE, play_and_count
+
 GOAL_FPS = 10.0
 CODE = "from backprop.widgets import PlaygroundExplorer\nPlaygroundExplorer()"
 
 
-def site_runs(runs, window, figure, read, pause_script):
+def site_runs(runs, window):
     """[{fps, interval_ms, browser_ms, pause_ms, load}] of ``runs`` runs in one site server and one Chromium;
     [] with the reason when the site is not built."""
     from playwright.sync_api import sync_playwright
@@ -31,16 +33,9 @@ def site_runs(runs, window, figure, read, pause_script):
                 for _ in range(runs):
                     page = context.new_page()
                     view = repl_view(server, page, CODE)
-                    view.locator(figure).wait_for(timeout=120_000)
-                    view.locator("button", has_text="Play").click()
-                    page.wait_for_timeout(2000)               # warm: Pyodide's first frames
-                    frame0, paint0, _, t0 = view.evaluate(read)
-                    page.wait_for_timeout(window * 1000)
-                    frame1, paint1, _, t1 = view.evaluate(read)
-                    frames, seconds = frame1 - frame0, (t1 - t0) / 1000
-                    pause = view.evaluate(pause_script)
-                    results.append({"fps": frames / seconds, "interval_ms": 1e3 * seconds / max(frames, 1),
-                                    "browser_ms": (paint1 - paint0) / max(frames, 1), "pause_ms": max(pause, 0.0),
+                    view.locator(FIGURE).wait_for(timeout=120_000)
+                    run = play_and_count(view, window, warm_ms=2000)         # warm: Pyodide's first frames
+                    results.append({**{key: run[key] for key in ("fps", "interval_ms", "browser_ms", "pause_ms")},
                                     "load": load_average()})
                     page.close()
         finally:

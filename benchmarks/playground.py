@@ -18,6 +18,7 @@ from pathlib import Path
 
 import numpy as np
 
+from ._play_clock import FIGURE, play_and_count
 from ._playground_floor import SOURCE as FLOOR
 from ._playground_lab import lab_runs
 from ._playground_site import GOAL_FPS as SITE_GOAL_FPS, site_runs
@@ -42,18 +43,6 @@ def _clocked(self):
 _playground.PlaygroundExplorer._frame = _clocked
 """
 VIEW = "from backprop.widgets import PlaygroundExplorer\nPlaygroundExplorer(wire={wire!r})"
-FIGURE = "[data-figure=playground]"
-READ = f"""v => {{ const f = v.querySelector('{FIGURE}');
-  return [Number(f.dataset.frame || 0), Number(f.dataset.paintMs || 0), Number(f.dataset.paintedAt || 0),
-          performance.now()]; }}"""
-
-
-PAUSE = f"""async v => {{
-        const b = [...v.querySelectorAll('button')].find(b => b.textContent.trim() === 'Pause');
-        const clicked = performance.now(); b.click();
-        await new Promise(r => setTimeout(r, 1500));
-        const f = v.querySelector('{FIGURE}');
-        return Number(f.dataset.paintedAt) - clicked; }}"""
 
 
 def write_notebook(folder, wire):
@@ -77,22 +66,13 @@ def one_run(context, server, folder, wire, window):
     page.goto(f"{server.url}/voila/render/{name}", wait_until="load", timeout=180_000)
     view = page.locator(VIEW_SELECTOR).first
     view.locator(FIGURE).wait_for(timeout=60_000)
-    play = view.locator("button", has_text="Play")
-    play.click()
-    page.wait_for_timeout(1000)                       # warm: the first frames and the page's first paints
-    kernel_before, bytes_before = len(frame_times(clock)), received[0]
-    frame0, paint0, _, t0 = view.evaluate(READ)
-    page.wait_for_timeout(window * 1000)
-    frame1, paint1, _, t1 = view.evaluate(READ)
+    run = play_and_count(view, window, mark=lambda: (len(frame_times(clock)), received[0]))
+    (kernel_before, bytes_before), (_, bytes_after) = run["marks"]
     kernel = frame_times(clock)[kernel_before:]
-    frames = frame1 - frame0
-    sent = received[0] - bytes_before
-    pause = view.evaluate(PAUSE)
-
     page.close()
-    return {"fps": frames / ((t1 - t0) / 1000), "kernel_ms": 1e3 * float(np.median(kernel)) if kernel else float("nan"),
-            "browser_ms": (paint1 - paint0) / max(frames, 1), "bytes": sent / max(frames, 1),
-            "pause_ms": max(pause, 0.0)}
+    return {"fps": run["fps"], "kernel_ms": 1e3 * float(np.median(kernel)) if kernel else float("nan"),
+            "browser_ms": run["browser_ms"], "bytes": (bytes_after - bytes_before) / max(run["frames"], 1),
+            "pause_ms": run["pause_ms"]}
 
 
 HEADER = ["grid sent as", "frames/s (median of runs)", "runs", "goal", "kernel ms/frame",
@@ -131,7 +111,7 @@ def run(quick=False):
                              f"{med('bytes') / 1e3:.1f} kB", f"{med('pause_ms'):.0f} ms" if view else "—",
                              verdict(med("pause_ms") <= PAUSE_MS) if view else "—",
                              " ".join(f"{r['load']:.1f}" for r in rows)])
-    lab = lab_runs(runs, window, FIGURE, READ, PAUSE, FLOOR)
+    lab = lab_runs(runs, window, FLOOR)
     for name, rows in lab.items():
         med = lambda key: float(np.median([r[key] for r in rows]))
         view = name == "view"
@@ -141,7 +121,7 @@ def run(quick=False):
                              f"{med('browser_ms'):.1f}" if view else "—", "—",
                              f"{med('pause_ms'):.0f} ms" if view else "—", verdict(med("pause_ms") <= PAUSE_MS) if view else "—",
                              " ".join(f"{r['load']:.1f}" for r in rows)])
-    site, why_not = site_runs(runs, window, FIGURE, READ, PAUSE)
+    site, why_not = site_runs(runs, window)
     if site:
         med = lambda key: float(np.median([r[key] for r in site]))
         section.rows.append(["site: Pyodide, 40 × 40 (bytes)", f"{med('fps'):.1f}",
