@@ -8,6 +8,7 @@ import ipywidgets as widgets
 
 from playwright.sync_api import expect
 
+from tools.browser.layout import check_view
 from tools.browser.page import INTERACTION_TIMEOUT, PICTURE, PLOT, VIEW, nudge, shoot_element, slider_handle, view_with
 from .test_voila import open_in_voila
 
@@ -79,6 +80,20 @@ def views_notebook(folder):
     """every_view.ipynb: one cell per view, built as the browser benchmark builds it."""
     from benchmarks._browser_cases import view_case
     notebook(folder / "every_view.ipynb", [view_case(name, demo, 1).source for name, demo in every_view()])
+
+
+def check_every_view(page, names, entries, label, theme, shot):
+    """Each view on ``page`` (in the order of ``names``) measured and checked by tools.browser.layout.check_view at
+    the width ``label``, its entry stored in ``entries[name][label]``, shot as ``<shot>-<name>``; the problems
+    as '<name> at <label> (<theme>): …'."""
+    failures = []
+    for index, name in enumerate(names):
+        view = page.locator(VIEW).nth(index)
+        view.scroll_into_view_if_needed()
+        entry = entries.setdefault(name, {})[label] = check_view(page, view)
+        shoot_element(view, f"{shot}-{name}")
+        failures += [f"{name} at {label} ({theme}): {p}" for p in entry["problems"]]
+    return failures
 
 
 def expected_after(name, demo):

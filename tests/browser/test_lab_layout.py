@@ -9,9 +9,9 @@ import json
 
 from playwright.sync_api import expect
 
-from tools.browser.layout import COLUMNS, check_view
-from tools.browser.page import ARTIFACTS, INTERACTION_TIMEOUT, PLOT, VIEW, shoot_element, wait_for_figures
-from .test_figures import every_view, views_notebook
+from tools.browser.layout import COLUMNS
+from tools.browser.page import ARTIFACTS, INTERACTION_TIMEOUT, PLOT, VIEW, wait_for_figures
+from .test_figures import check_every_view, every_view, views_notebook
 from .test_jupyterlab import run_all_cells
 
 LAYOUTS = {"lab-800-browser-open": (800, True), "lab-800": (800, False), "lab-1280": (1280, True)}
@@ -66,12 +66,8 @@ def test_every_view_fits_reads_and_is_accessible_in_jupyterlab(jupyterlab, lesso
                 page.screenshot(path=str(ARTIFACTS / f"lab-layout-{theme}-{label}.png"))   # the window, as Lab draws it
                 page.set_viewport_size({"width": width, "height": TALL})   # a whole view under Lab's toolbar
                 wait_for_figures(page)
-                for index, name in enumerate(names):
-                    view = page.locator(VIEW).nth(index)
-                    view.scroll_into_view_if_needed()
-                    entry = report.setdefault(theme, {}).setdefault(name, {})[label] = check_view(page, view)
-                    shoot_element(view, f"lab-layout-{theme}-{label}-{name}")
-                    failures += [f"{name} at {label} ({theme}): {p}" for p in entry["problems"]]
+                failures += check_every_view(page, names, report.setdefault(theme, {}), label, theme,
+                                             f"lab-layout-{theme}-{label}")
     finally:                                         # the server's settings outlive the test: the next tab opens light
         set_theme(page, THEMES["light"])
     report["_figure_background"] = paper

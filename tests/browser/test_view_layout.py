@@ -14,9 +14,9 @@ import json
 import pytest
 from playwright.sync_api import expect
 
-from tools.browser.layout import COLUMNS, PHONES, axe_violations, check_view, layout_problems, measure
-from tools.browser.page import ARTIFACTS, INTERACTION_TIMEOUT, PLOT, VIEW, shoot, shoot_element, wait_for_figures
-from .test_figures import every_view, views_notebook
+from tools.browser.layout import COLUMNS, PHONES, axe_violations, layout_problems, measure
+from tools.browser.page import ARTIFACTS, INTERACTION_TIMEOUT, PLOT, VIEW, shoot, wait_for_figures
+from .test_figures import check_every_view, every_view, views_notebook
 from .test_voila import open_in_voila
 
 REPORT = {}
@@ -48,12 +48,8 @@ def test_every_view_fits_reads_and_is_accessible_at_every_width(voila, lessons_c
     failures = []
     for label, column in {**COLUMNS, **PHONES}.items():
         fit_column(page, column)
-        for index, name in enumerate(names):
-            view = page.locator(VIEW).nth(index)
-            view.scroll_into_view_if_needed()
-            entry = REPORT.setdefault(theme, {}).setdefault(name, {})[label] = check_view(page, view)
-            shoot_element(view, f"layout-{theme}-{label}-{name}")
-            failures += [f"{name} at {label} ({theme}): {p}" for p in entry["problems"]]
+        failures += check_every_view(page, names, REPORT.setdefault(theme, {}), label, theme,
+                                     f"layout-{theme}-{label}")
     background = page.locator(PLOT).first.evaluate(
         "s => getComputedStyle(s.querySelector('rect[fill]')).fill || s.querySelector('rect[fill]').getAttribute('fill')")
     REPORT[theme]["_figure_background"] = background
